@@ -1,0 +1,71 @@
+package nl.passend.events;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.UUID;
+
+/** Builds and reads envelopes with one fixed JSON configuration, so every service writes the same bytes. */
+public final class EventJson {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper()
+            .registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+
+    private EventJson() {
+    }
+
+    public static ObjectMapper mapper() {
+        return MAPPER;
+    }
+
+    /** A new envelope with a fresh id, recorded now. */
+    public static EventEnvelope envelope(EventType type, String source, String subject, String schoolCode,
+            EventPayload payload) {
+        if (!type.payloadType().isInstance(payload)) {
+            throw new IllegalArgumentException(type + " carries " + type.payloadType().getSimpleName()
+                    + ", not " + payload.getClass().getSimpleName());
+        }
+        return new EventEnvelope(EventEnvelope.SPEC_VERSION, UUID.randomUUID().toString(), source, type.type(),
+                OffsetDateTime.now(ZoneOffset.UTC), subject, schoolCode, EventEnvelope.CONTENT_TYPE,
+                MAPPER.valueToTree(payload));
+    }
+
+    public static String write(EventEnvelope envelope) {
+        try {
+            return MAPPER.writeValueAsString(envelope);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialize event " + envelope.id(), e);
+        }
+    }
+
+    /** Parses an envelope; throws {@link MalformedEventException} for anything that is not one. */
+    public static EventEnvelope read(String json) {
+        try {
+            EventEnvelope envelope = MAPPER.readValue(json, EventEnvelope.class);
+            if (!EventEnvelope.SPEC_VERSION.equals(envelope.specversion())) {
+                throw new MalformedEventException("unsupported specversion " + envelope.specversion());
+            }
+            return envelope;
+        } catch (MalformedEventException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new MalformedEventException("not a CloudEvents envelope: " + e.getMessage(), e);
+        }
+    }
+
+    /** The envelope's data as the payload record of its type. */
+    public static <T extends EventPayload> T data(EventEnvelope envelope, Class<T> payloadType) {
+        try {
+            return MAPPER.treeToValue(envelope.data(), payloadType);
+        } catch (Exception e) {
+            throw new MalformedEventException("event " + envelope.id() + " of type " + envelope.type()
+                    + " has invalid data: " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,77 @@
+package nl.passend.events;
+
+import java.util.Arrays;
+import java.util.Optional;
+import nl.passend.events.consent.ConsentDecided;
+import nl.passend.events.consent.ConsentRequested;
+import nl.passend.events.pupil.BoardChanged;
+import nl.passend.events.pupil.GuardianChanged;
+import nl.passend.events.pupil.ProfessionalLinkChanged;
+import nl.passend.events.pupil.PupilEnrolled;
+import nl.passend.events.pupil.PupilErased;
+import nl.passend.events.pupil.PupilLeft;
+import nl.passend.events.pupil.PupilMovedGroup;
+import nl.passend.events.pupil.PupilUpdated;
+import nl.passend.events.pupil.SchoolChanged;
+import nl.passend.events.pupil.SwvChanged;
+
+/**
+ * Every event type, its topic, its payload record and the JSON Schema (in {@code api-specs/events/})
+ * that payload must satisfy. Several types may share one payload shape and so one schema.
+ */
+public enum EventType {
+    SWV_REGISTERED("nl.passend.pupil.swv-registered.v1", Topics.PUPIL, SwvChanged.class),
+    SWV_CHANGED("nl.passend.pupil.swv-changed.v1", Topics.PUPIL, SwvChanged.class),
+    BOARD_REGISTERED("nl.passend.pupil.board-registered.v1", Topics.PUPIL, BoardChanged.class),
+    BOARD_CHANGED("nl.passend.pupil.board-changed.v1", Topics.PUPIL, BoardChanged.class),
+    SCHOOL_REGISTERED("nl.passend.pupil.school-registered.v1", Topics.PUPIL, SchoolChanged.class),
+    SCHOOL_CHANGED("nl.passend.pupil.school-changed.v1", Topics.PUPIL, SchoolChanged.class),
+    PUPIL_ENROLLED("nl.passend.pupil.enrolled.v1", Topics.PUPIL, PupilEnrolled.class),
+    PUPIL_UPDATED("nl.passend.pupil.updated.v1", Topics.PUPIL, PupilUpdated.class),
+    PUPIL_MOVED_GROUP("nl.passend.pupil.moved-group.v1", Topics.PUPIL, PupilMovedGroup.class),
+    PUPIL_LEFT("nl.passend.pupil.left.v1", Topics.PUPIL, PupilLeft.class),
+    PUPIL_ERASED("nl.passend.pupil.erased.v1", Topics.PUPIL, PupilErased.class),
+    GUARDIAN_ADDED("nl.passend.pupil.guardian-added.v1", Topics.PUPIL, GuardianChanged.class),
+    GUARDIAN_CHANGED("nl.passend.pupil.guardian-changed.v1", Topics.PUPIL, GuardianChanged.class),
+    GUARDIAN_REMOVED("nl.passend.pupil.guardian-removed.v1", Topics.PUPIL, GuardianChanged.class),
+    PROFESSIONAL_LINKED("nl.passend.pupil.professional-linked.v1", Topics.PUPIL, ProfessionalLinkChanged.class),
+    PROFESSIONAL_UNLINKED("nl.passend.pupil.professional-unlinked.v1", Topics.PUPIL, ProfessionalLinkChanged.class),
+
+    /** Consent requests go out on the requester's own topic; consent-service owns the shape. */
+    OPP_CONSENT_REQUESTED("nl.passend.opp.consent-requested.v1", Topics.OPP, ConsentRequested.class),
+    TEAM_CONSENT_REQUESTED("nl.passend.team.consent-requested.v1", Topics.TEAM, ConsentRequested.class),
+    CONSENT_DECIDED("nl.passend.consent.decided.v1", Topics.CONSENT, ConsentDecided.class);
+
+    private final String type;
+    private final String topic;
+    private final Class<? extends EventPayload> payloadType;
+
+    EventType(String type, String topic, Class<? extends EventPayload> payloadType) {
+        this.type = type;
+        this.topic = topic;
+        this.payloadType = payloadType;
+    }
+
+    /** The CloudEvents {@code type} attribute. */
+    public String type() {
+        return type;
+    }
+
+    public String topic() {
+        return topic;
+    }
+
+    public Class<? extends EventPayload> payloadType() {
+        return payloadType;
+    }
+
+    /** File name of the payload's JSON Schema in {@code api-specs/events/}, e.g. {@code pupil-left.schema.json}. */
+    public String schemaFile() {
+        String simple = payloadType.getSimpleName();
+        return simple.replaceAll("([a-z])([A-Z])", "$1-$2").toLowerCase() + ".schema.json";
+    }
+
+    public static Optional<EventType> byType(String type) {
+        return Arrays.stream(values()).filter(t -> t.type.equals(type)).findFirst();
+    }
+}

@@ -1,0 +1,650 @@
+package nl.passend.events;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SchemaLocation;
+import com.networknt.schema.SchemaValidatorsConfig;
+import com.networknt.schema.SpecVersion;
+import com.networknt.schema.ValidationMessage;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.lang.reflect.RecordComponent;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import nl.passend.events.codes.ConsentOutcome;
+import nl.passend.events.codes.ConsentPurpose;
+import nl.passend.events.codes.ConsentSubjectType;
+import nl.passend.events.codes.LeavingDestination;
+import nl.passend.events.codes.ProfessionalDiscipline;
+import nl.passend.events.codes.SchoolType;
+import nl.passend.events.consent.ConsentDecided;
+import nl.passend.events.consent.ConsentRequested;
+import nl.passend.events.consent.SubjectRef;
+import nl.passend.events.pupil.BoardChanged;
+import nl.passend.events.pupil.GuardianChanged;
+import nl.passend.events.pupil.ProfessionalLinkChanged;
+import nl.passend.events.pupil.PupilEnrolled;
+import nl.passend.events.pupil.PupilErased;
+import nl.passend.events.pupil.PupilLeft;
+import nl.passend.events.pupil.PupilMovedGroup;
+import nl.passend.events.pupil.PupilUpdated;
+import nl.passend.events.pupil.SchoolChanged;
+import nl.passend.events.pupil.SwvChanged;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The JSON Schemas in {@code api-specs/events/} are the event contract: every event type's sample, as
+ * {@link EventJson} writes it, satisfies the envelope schema and its payload schema; the schemas reject
+ * what must never be in an event; schemas, records and the AsyncAPI document do not drift apart.
+ */
+class EventSchemaTest {
+
+    private static final String SCHEMA_FOLDER = "event-schemas";
+    private static final String ENVELOPE_SCHEMA = "cloudevent-envelope.schema.json";
+    private static final Path ASYNCAPI = Path.of("../../../api-specs/asyncapi/passend-events.yaml");
+
+    private static final JsonSchemaFactory FACTORY = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
+    /** Draft 2020-12 treats {@code format} as an annotation unless asked: uuid, date and date-time must bite. */
+    private static final SchemaValidatorsConfig CONFIG = SchemaValidatorsConfig.builder()
+            .formatAssertionsEnabled(true)
+            .build();
+    private static final Map<String, JsonSchema> SCHEMAS = new ConcurrentHashMap<>();
+    private static final ObjectMapper JSON = EventJson.mapper();
+
+    // Realistic ids and codes. Never a name: events carry none.
+    private static final UUID PUPIL = UUID.fromString("7f3c2a9e-5d41-4b8a-9c0e-2f6d8a1b3c4d");
+    private static final UUID ENROLMENT = UUID.fromString("0b9e4d2c-8a17-4f3e-b6d5-91c2e7a8f034");
+    private static final UUID GROUP = UUID.fromString("c41d7e08-2b9a-4e6f-8d3c-5a0f1b2e9c67");
+    private static final UUID GUARDIAN = UUID.fromString("e2a8f6b1-3c5d-4a79-8e01-d4b7c9f2a356");
+    private static final UUID LINK = UUID.fromString("5d6e7f80-91a2-4b3c-8d4e-5f60718293a4");
+    private static final UUID REQUEST = UUID.fromString("a1b2c3d4-e5f6-4789-8abc-def012345678");
+    private static final UUID PLAN = UUID.fromString("3e4f5a6b-7c8d-4e9f-a0b1-c2d3e4f5a6b7");
+    private static final UUID MEETING_CASE = UUID.fromString("9f8e7d6c-5b4a-4392-8170-6f5e4d3c2b1a");
+    private static final String KEYCLOAK_SUBJECT = "f47ac10b-58cc-4372-a567-0e02b2c3d479";
+    private static final String SCHOOL = "12AB00";
+    private static final String OTHER_SCHOOL = "04XY01";
+    private static final String BOARD = "41234";
+    private static final String SWV = "PO2701";
+    private static final LocalDate DATE = LocalDate.of(2025, 10, 1);
+
+    /** A sample payload plus the key (= CloudEvents subject) and tenant it is published with. */
+    record Sample(EventPayload payload, String subject, String schoolCode) {
+    }
+
+    /** One realistic sample per event type; a type without one fails here, loudly. */
+    static Sample sample(EventType type) {
+        String pupil = PUPIL.toString();
+        switch (type) {
+            case SWV_REGISTERED:
+            case SWV_CHANGED:
+                return new Sample(new SwvChanged(SWV, DATE), SWV, null);
+            case BOARD_REGISTERED:
+            case BOARD_CHANGED:
+                return new Sample(new BoardChanged(BOARD, DATE), BOARD, null);
+            case SCHOOL_REGISTERED:
+            case SCHOOL_CHANGED:
+                return new Sample(new SchoolChanged(SCHOOL, SchoolType.BAO, BOARD, SWV, DATE), SCHOOL, SCHOOL);
+            case PUPIL_ENROLLED:
+                return new Sample(new PupilEnrolled(PUPIL, ENROLMENT, SCHOOL, 3, LocalDate.of(2025, 8, 25)), pupil, SCHOOL);
+            case PUPIL_UPDATED:
+                return new Sample(new PupilUpdated(PUPIL, SCHOOL, 4, DATE), pupil, SCHOOL);
+            case PUPIL_MOVED_GROUP:
+                return new Sample(new PupilMovedGroup(PUPIL, SCHOOL, GROUP, 5, DATE), pupil, SCHOOL);
+            case PUPIL_LEFT:
+                return new Sample(new PupilLeft(PUPIL, ENROLMENT, SCHOOL, LeavingDestination.SBO, OTHER_SCHOOL,
+                        LocalDate.of(2026, 1, 31)), pupil, SCHOOL);
+            case PUPIL_ERASED:
+                return new Sample(new PupilErased(PUPIL, SCHOOL, LocalDate.of(2028, 2, 1)), pupil, SCHOOL);
+            case GUARDIAN_ADDED:
+            case GUARDIAN_CHANGED:
+            case GUARDIAN_REMOVED:
+                return new Sample(new GuardianChanged(PUPIL, GUARDIAN, KEYCLOAK_SUBJECT, true, SCHOOL, DATE), pupil,
+                        SCHOOL);
+            case PROFESSIONAL_LINKED:
+            case PROFESSIONAL_UNLINKED:
+                return new Sample(new ProfessionalLinkChanged(PUPIL, LINK, KEYCLOAK_SUBJECT,
+                        ProfessionalDiscipline.ORTHOPEDAGOOG, SCHOOL, DATE), pupil, SCHOOL);
+            case OPP_CONSENT_REQUESTED:
+                return new Sample(new ConsentRequested(REQUEST, ConsentPurpose.OPP_ACTION_PART, PUPIL, SCHOOL,
+                        new SubjectRef(ConsentSubjectType.OPP, PLAN, 3), DATE), pupil, SCHOOL);
+            case TEAM_CONSENT_REQUESTED:
+                return new Sample(new ConsentRequested(REQUEST, ConsentPurpose.DISCUSS_IN_SUPPORT_TEAM, PUPIL, SCHOOL,
+                        new SubjectRef(ConsentSubjectType.MEETING_CASE, MEETING_CASE, 1), DATE), pupil, SCHOOL);
+            case CONSENT_DECIDED:
+                return new Sample(new ConsentDecided(REQUEST, ConsentPurpose.OPP_ACTION_PART, PUPIL, SCHOOL,
+                        new SubjectRef(ConsentSubjectType.OPP, PLAN, 3), ConsentOutcome.GRANTED,
+                        LocalDate.of(2025, 10, 14)), pupil, SCHOOL);
+            default:
+                throw new AssertionError("no sample for event type " + type
+                        + ": add one to EventSchemaTest.sample(...) and a schema " + type.schemaFile());
+        }
+    }
+
+    /** The service that owns the topic: each topic has exactly one writer. */
+    static String source(EventType type) {
+        return switch (type.topic()) {
+            case Topics.PUPIL -> "/pupil-service";
+            case Topics.SUPPORT -> "/support-level-service";
+            case Topics.OPP -> "/opp-service";
+            case Topics.TEAM -> "/support-team-service";
+            case Topics.CONSENT -> "/consent-service";
+            default -> throw new AssertionError("no writer known for topic " + type.topic());
+        };
+    }
+
+    static EventEnvelope envelope(EventType type) {
+        Sample sample = sample(type);
+        return EventJson.envelope(type, source(type), sample.subject(), sample.schoolCode(), sample.payload());
+    }
+
+    /** The envelope exactly as it goes on the wire. */
+    static ObjectNode wire(EventType type) {
+        return (ObjectNode) readTree(EventJson.write(envelope(type)));
+    }
+
+    static ObjectNode wireData(EventType type) {
+        return (ObjectNode) wire(type).get("data");
+    }
+
+    // ---- the samples satisfy the contract -------------------------------------------------------
+
+    @ParameterizedTest
+    @EnumSource(EventType.class)
+    void everyEventTypesEnvelopeAndDataSatisfyTheirSchemas(EventType type) {
+        ObjectNode event = wire(type);
+
+        assertValid(ENVELOPE_SCHEMA, event);
+        assertValid(type.schemaFile(), event.get("data"));
+        assertEquals(type.type(), event.get("type").asText());
+        assertEquals(sample(type).subject(), event.get("subject").asText());
+    }
+
+    @ParameterizedTest
+    @EnumSource(EventType.class)
+    void everyNullableFieldMayBeNull(EventType type) {
+        JsonNode properties = schemaJson(type.schemaFile()).get("properties");
+        for (Iterator<Map.Entry<String, JsonNode>> it = properties.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> field = it.next();
+            if (allowsNull(field.getValue())) {
+                ObjectNode data = wireData(type);
+                data.putNull(field.getKey());
+                assertValid(type.schemaFile(), data);
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(EventType.class)
+    void everySampleRoundTripsThroughEventJson(EventType type) {
+        EventEnvelope sent = envelope(type);
+
+        EventEnvelope received = EventJson.read(EventJson.write(sent));
+
+        assertEquals(sent, received);
+        assertEquals(sample(type).payload(), EventJson.data(received, type.payloadType()));
+        assertEquals(type, EventType.byType(received.type()).orElseThrow());
+    }
+
+    // ---- the payload schemas bite ---------------------------------------------------------------
+
+    @ParameterizedTest
+    @EnumSource(EventType.class)
+    void aNameInTheDataIsRejected(EventType type) {
+        ObjectNode data = wireData(type);
+        data.put("name", "Sanne de Vries");
+
+        assertInvalid(type.schemaFile(), data, "name");
+    }
+
+    @ParameterizedTest
+    @EnumSource(EventType.class)
+    void everyRequiredFieldIsRequired(EventType type) {
+        JsonNode required = schemaJson(type.schemaFile()).get("required");
+        assertNotNull(required, type.schemaFile() + " lists no required fields");
+        assertTrue(contains(required, "effectiveDate"), type.schemaFile() + " must require effectiveDate");
+
+        for (JsonNode field : required) {
+            ObjectNode data = wireData(type);
+            assertNotNull(data.remove(field.asText()), "the sample of " + type + " lacks " + field);
+            assertInvalid(type.schemaFile(), data, field.asText());
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(EventType.class)
+    void aFieldThatIsNotNullableRejectsNull(EventType type) {
+        JsonNode required = schemaJson(type.schemaFile()).get("required");
+        for (JsonNode field : required) {
+            ObjectNode data = wireData(type);
+            data.putNull(field.asText());
+            assertInvalid(type.schemaFile(), data, field.asText());
+        }
+    }
+
+    static Stream<Arguments> valuesOutsideTheCodeLists() {
+        return Stream.of(
+                Arguments.of(EventType.SCHOOL_REGISTERED, "/schoolType", "VO"),
+                Arguments.of(EventType.PUPIL_LEFT, "/destination", "UNKNOWN"),
+                Arguments.of(EventType.PUPIL_LEFT, "/destination", "sbo"),
+                Arguments.of(EventType.PROFESSIONAL_LINKED, "/discipline", "PLUMBER"),
+                Arguments.of(EventType.OPP_CONSENT_REQUESTED, "/purpose", "MARKETING"),
+                Arguments.of(EventType.TEAM_CONSENT_REQUESTED, "/subject/type", "INVOICE"),
+                Arguments.of(EventType.CONSENT_DECIDED, "/purpose", "MARKETING"),
+                Arguments.of(EventType.CONSENT_DECIDED, "/outcome", "MAYBE"),
+                Arguments.of(EventType.CONSENT_DECIDED, "/subject/type", "SCHOOL"),
+                // OPEN is a code of ConsentOutcome but is never published.
+                Arguments.of(EventType.CONSENT_DECIDED, "/outcome", "OPEN"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("valuesOutsideTheCodeLists")
+    void aCodeOutsideTheCodeListIsRejected(EventType type, String pointer, String value) {
+        ObjectNode data = wireData(type);
+        set(data, pointer, JsonNodeFactory.instance.textNode(value));
+
+        assertInvalid(type.schemaFile(), data, pointer.substring(pointer.lastIndexOf('/') + 1));
+    }
+
+    static Stream<Arguments> malformedValues() {
+        JsonNodeFactory f = JsonNodeFactory.instance;
+        return Stream.of(
+                Arguments.of(EventType.PUPIL_ENROLLED, "/pupilId", f.textNode("12345")),
+                Arguments.of(EventType.PUPIL_ENROLLED, "/pupilId", f.numberNode(12345)),
+                Arguments.of(EventType.PUPIL_ENROLLED, "/effectiveDate", f.textNode("01-10-2025")),
+                Arguments.of(EventType.PUPIL_ENROLLED, "/effectiveDate", f.textNode("2025-10-01T00:00:00Z")),
+                Arguments.of(EventType.PUPIL_ENROLLED, "/groupYear", f.numberNode(9)),
+                Arguments.of(EventType.PUPIL_ENROLLED, "/groupYear", f.textNode("3")),
+                // a code field is no place for free text
+                Arguments.of(EventType.PUPIL_UPDATED, "/schoolCode", f.textNode("Sanne de Vries")),
+                Arguments.of(EventType.PUPIL_LEFT, "/destinationSchoolCode", f.textNode("De Regenboog")),
+                Arguments.of(EventType.SCHOOL_CHANGED, "/boardCode", f.textNode("Stichting De Linde")),
+                Arguments.of(EventType.SWV_CHANGED, "/swvCode", f.textNode("")),
+                Arguments.of(EventType.GUARDIAN_ADDED, "/hasParentalAuthority", f.textNode("yes")),
+                Arguments.of(EventType.CONSENT_DECIDED, "/subject/version", f.numberNode(0)),
+                Arguments.of(EventType.CONSENT_DECIDED, "/subject/id", f.textNode("plan-3")));
+    }
+
+    @ParameterizedTest
+    @MethodSource("malformedValues")
+    void aMalformedValueIsRejected(EventType type, String pointer, JsonNode value) {
+        ObjectNode data = wireData(type);
+        set(data, pointer, value);
+
+        assertInvalid(type.schemaFile(), data, pointer.substring(pointer.lastIndexOf('/') + 1));
+    }
+
+    @Test
+    void aSubjectRefWithAnExtraPropertyOrWithoutVersionIsRejected() {
+        ObjectNode extra = wireData(EventType.OPP_CONSENT_REQUESTED);
+        ((ObjectNode) extra.get("subject")).put("title", "OPP van Sanne");
+        assertInvalid(EventType.OPP_CONSENT_REQUESTED.schemaFile(), extra, "title");
+
+        ObjectNode missing = wireData(EventType.CONSENT_DECIDED);
+        ((ObjectNode) missing.get("subject")).remove("version");
+        assertInvalid(EventType.CONSENT_DECIDED.schemaFile(), missing, "version");
+    }
+
+    // ---- the envelope schema bites --------------------------------------------------------------
+
+    static Stream<Arguments> brokenEnvelopes() {
+        JsonNodeFactory f = JsonNodeFactory.instance;
+        return Stream.of(
+                Arguments.of("pupilName", f.textNode("Sanne de Vries")),
+                Arguments.of("specversion", f.textNode("0.3")),
+                Arguments.of("specversion", null),
+                Arguments.of("id", null),
+                Arguments.of("id", f.textNode("")),
+                Arguments.of("source", null),
+                Arguments.of("type", null),
+                Arguments.of("type", f.textNode("PupilEnrolled")),
+                Arguments.of("subject", null),
+                Arguments.of("data", null),
+                Arguments.of("data", f.textNode("{\"pupilId\":\"7f3c2a9e-5d41-4b8a-9c0e-2f6d8a1b3c4d\"}")),
+                Arguments.of("time", f.textNode("1 oktober 2025")),
+                Arguments.of("schoolcode", f.textNode("De Regenboog")),
+                Arguments.of("datacontenttype", f.textNode("text/plain")));
+    }
+
+    /** {@code value} null: the attribute is left out. */
+    @ParameterizedTest
+    @MethodSource("brokenEnvelopes")
+    void aBrokenEnvelopeIsRejected(String attribute, JsonNode value) {
+        ObjectNode event = wire(EventType.PUPIL_ENROLLED);
+        if (value == null) {
+            event.remove(attribute);
+        } else {
+            event.set(attribute, value);
+        }
+
+        assertInvalid(ENVELOPE_SCHEMA, event, attribute);
+    }
+
+    @Test
+    void anEnvelopeWithoutTheOptionalSchoolcodeIsValid() {
+        ObjectNode event = wire(EventType.SWV_REGISTERED);
+
+        assertFalse(event.has("schoolcode"), "an SWV is no school's data: no tenant");
+        assertValid(ENVELOPE_SCHEMA, event);
+    }
+
+    // ---- reading what is not an event -----------------------------------------------------------
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "",
+        "garbage",
+        "null",
+        "[]",
+        "{}",
+        "{\"specversion\":\"1.0\",\"id\":\"1\",\"source\":\"/x\"",
+        "{\"specversion\":\"1.0\",\"id\":\"1\",\"source\":\"/x\",\"type\":\"nl.passend.pupil.left.v1\",\"subject\":\"p\"}",
+        "{\"id\":\"1\",\"source\":\"/x\",\"type\":\"nl.passend.pupil.left.v1\",\"subject\":\"p\",\"data\":{}}",
+        "{\"specversion\":\"0.3\",\"id\":\"1\",\"source\":\"/x\",\"type\":\"nl.passend.pupil.left.v1\",\"subject\":\"p\",\"data\":{}}",
+        "{\"specversion\":\"1.0\",\"id\":\"1\",\"source\":\"/x\",\"type\":\"t\",\"subject\":\"p\",\"time\":\"yesterday\",\"data\":{}}"
+    })
+    void readingGarbageThrowsMalformedEvent(String json) {
+        assertThrows(MalformedEventException.class, () -> EventJson.read(json));
+    }
+
+    @Test
+    void dataThatDoesNotFitTheRecordThrowsMalformedEvent() {
+        ObjectNode event = wire(EventType.PUPIL_LEFT);
+        ((ObjectNode) event.get("data")).put("destination", "PRISON");
+        EventEnvelope envelope = EventJson.read(event.toString());
+
+        assertThrows(MalformedEventException.class, () -> EventJson.data(envelope, PupilLeft.class));
+    }
+
+    @Test
+    void anEnvelopeRefusesAPayloadOfAnotherType() {
+        assertThrows(IllegalArgumentException.class, () -> EventJson.envelope(EventType.PUPIL_LEFT, "/pupil-service",
+                PUPIL.toString(), SCHOOL, new PupilErased(PUPIL, SCHOOL, DATE)));
+    }
+
+    // ---- schemas, records and the AsyncAPI document do not drift --------------------------------
+
+    @Test
+    void everySchemaFileBelongsToAnEventType() throws IOException {
+        Set<String> files;
+        try (Stream<Path> list = Files.list(schemaFolder())) {
+            files = list.map(p -> p.getFileName().toString()).collect(Collectors.toCollection(TreeSet::new));
+        }
+        assertTrue(files.stream().allMatch(f -> f.endsWith(".schema.json")), "not a schema file in " + files);
+        assertTrue(files.remove(ENVELOPE_SCHEMA), "the envelope schema is missing: " + files);
+
+        Set<String> referenced = Arrays.stream(EventType.values()).map(EventType::schemaFile)
+                .collect(Collectors.toCollection(TreeSet::new));
+        assertEquals(referenced, files, "schema files and EventType payloads must match one to one");
+    }
+
+    @ParameterizedTest
+    @EnumSource(EventType.class)
+    void theSchemaDescribesExactlyThePayloadRecord(EventType type) {
+        JsonNode schema = schemaJson(type.schemaFile());
+        assertEquals("https://json-schema.org/draft/2020-12/schema", schema.path("$schema").asText());
+        assertTrue(schema.path("description").asText().contains("ids and codes only"),
+                type.schemaFile() + " must say it carries ids and codes only");
+        assertRecordMatches(type.payloadType(), schema, schema, type.schemaFile());
+    }
+
+    @Test
+    void theAsyncApiDocumentDescribesEveryEventType() throws IOException {
+        JsonNode doc = new ObjectMapper(new YAMLFactory()).readTree(ASYNCAPI.toFile());
+        assertEquals("3.0.0", doc.path("asyncapi").asText());
+        assertEquals("Passend events", doc.path("info").path("title").asText());
+
+        Map<String, String> topicOfChannel = new LinkedHashMap<>();
+        doc.path("channels").fields().forEachRemaining(c -> topicOfChannel.put(c.getKey(),
+                c.getValue().path("address").asText()));
+        assertEquals(new TreeSet<>(Topics.ALL), new TreeSet<>(topicOfChannel.values()));
+
+        Map<String, JsonNode> messageOfType = new LinkedHashMap<>();
+        doc.path("components").path("messages").fields().forEachRemaining(m -> {
+            String type = m.getValue().path("x-cloudevents-type").asText();
+            assertTrue(m.getValue().path("description").asText().contains(type), m.getKey() + " must name its type");
+            assertFalse(messageOfType.containsKey(type), "two messages for " + type);
+            messageOfType.put(type, m.getValue());
+        });
+        assertEquals(Arrays.stream(EventType.values()).map(EventType::type).collect(Collectors.toSet()),
+                messageOfType.keySet(), "one AsyncAPI message per EventType");
+
+        Path specs = ASYNCAPI.getParent();
+        for (EventType type : EventType.values()) {
+            JsonNode allOf = messageOfType.get(type.type()).path("payload").path("allOf");
+            assertEquals("../events/" + ENVELOPE_SCHEMA, allOf.path(0).path("$ref").asText(), type.type());
+            JsonNode properties = allOf.path(1).path("properties");
+            assertEquals(type.type(), properties.path("type").path("const").asText());
+            String dataRef = properties.path("data").path("$ref").asText();
+            assertEquals("../events/" + type.schemaFile(), dataRef, type.type());
+            assertTrue(Files.isRegularFile(specs.resolve(dataRef)), dataRef);
+
+            String channel = channelCarrying(doc, type.type());
+            assertEquals(type.topic(), topicOfChannel.get(channel), type + " is on the wrong channel");
+        }
+
+        doc.path("operations").fields().forEachRemaining(op -> {
+            String channelRef = op.getValue().path("channel").path("$ref").asText();
+            assertTrue(channelRef.startsWith("#/channels/"), op.getKey());
+            String channel = channelRef.substring("#/channels/".length());
+            assertTrue(topicOfChannel.containsKey(channel), op.getKey() + " uses unknown channel " + channel);
+            for (JsonNode message : op.getValue().path("messages")) {
+                String ref = message.path("$ref").asText();
+                assertTrue(ref.startsWith(channelRef + "/messages/"), op.getKey() + ": " + ref);
+                String name = ref.substring(ref.lastIndexOf('/') + 1);
+                assertTrue(doc.path("channels").path(channel).path("messages").has(name), op.getKey() + ": " + ref);
+            }
+        });
+    }
+
+    private static String channelCarrying(JsonNode doc, String cloudEventType) {
+        List<String> channels = new ArrayList<>();
+        doc.path("channels").fields().forEachRemaining(c -> c.getValue().path("messages").forEach(m -> {
+            String ref = m.path("$ref").asText();
+            JsonNode message = doc.path("components").path("messages").path(ref.substring(ref.lastIndexOf('/') + 1));
+            if (cloudEventType.equals(message.path("x-cloudevents-type").asText())) {
+                channels.add(c.getKey());
+            }
+        }));
+        assertEquals(1, channels.size(), cloudEventType + " must be on exactly one channel: " + channels);
+        return channels.get(0);
+    }
+
+    /** Property names, JSON types, formats, code lists and required-ness follow the record's components. */
+    private static void assertRecordMatches(Class<?> record, JsonNode objectSchema, JsonNode root, String where) {
+        assertTrue(record.isRecord(), where + ": " + record + " is not a record");
+        assertEquals("object", objectSchema.path("type").asText(), where);
+        assertFalse(objectSchema.path("additionalProperties").asBoolean(true),
+                where + " must set additionalProperties: false");
+
+        JsonNode properties = objectSchema.path("properties");
+        Set<String> required = new HashSet<>();
+        objectSchema.path("required").forEach(r -> required.add(r.asText()));
+        Set<String> components = new TreeSet<>();
+        for (RecordComponent component : record.getRecordComponents()) {
+            String name = component.getName();
+            String at = where + " " + name;
+            components.add(name);
+            JsonNode property = properties.get(name);
+            assertNotNull(property, at + " is missing from the schema");
+            Class<?> javaType = component.getType();
+
+            if (javaType.isPrimitive()) {
+                assertTrue(required.contains(name), at + " is a primitive: it must be required");
+                assertFalse(allowsNull(property), at + " is a primitive: it cannot be null");
+            }
+            if (javaType.isRecord()) {
+                String ref = property.path("$ref").asText();
+                assertEquals("#/$defs/" + javaType.getSimpleName(), ref, at);
+                assertTrue(required.contains(name), at + ": a nested record must be required");
+                assertRecordMatches(javaType, root.path("$defs").path(javaType.getSimpleName()), root, at);
+                continue;
+            }
+            assertEquals(jsonType(javaType), nonNullType(property), at + " has the wrong type");
+            if (javaType == UUID.class) {
+                assertEquals("uuid", property.path("format").asText(), at);
+            } else if (javaType == LocalDate.class) {
+                assertEquals("date", property.path("format").asText(), at);
+            } else if (javaType.isEnum()) {
+                List<String> constants = Arrays.stream(javaType.getEnumConstants()).map(c -> ((Enum<?>) c).name())
+                        .toList();
+                List<String> listed = new ArrayList<>();
+                property.path("enum").forEach(v -> {
+                    if (!v.isNull()) {
+                        listed.add(v.asText());
+                    }
+                });
+                assertEquals(constants, listed, at + " must list exactly the constants of " + javaType.getSimpleName());
+            }
+            if (required.contains(name)) {
+                assertFalse(allowsNull(property), at + " is required and must not be nullable");
+            } else {
+                assertTrue(allowsNull(property), at + " is optional: it must allow null, as the record writes it");
+            }
+            if ((javaType == UUID.class && name.endsWith("Id") && !name.equals("accountId"))
+                    || name.equals("schoolCode") || name.equals("effectiveDate")) {
+                assertTrue(required.contains(name), at + " must be required");
+            }
+        }
+        Set<String> listed = new TreeSet<>();
+        properties.fieldNames().forEachRemaining(listed::add);
+        assertEquals(components, listed, where + ": schema properties and record components differ");
+        assertTrue(components.containsAll(required), where + ": requires a field the record lacks");
+    }
+
+    private static String jsonType(Class<?> javaType) {
+        if (javaType == String.class || javaType == UUID.class || javaType == LocalDate.class || javaType.isEnum()) {
+            return "string";
+        }
+        if (javaType == int.class || javaType == Integer.class || javaType == long.class || javaType == Long.class) {
+            return "integer";
+        }
+        if (javaType == boolean.class || javaType == Boolean.class) {
+            return "boolean";
+        }
+        return fail("no JSON type known for " + javaType);
+    }
+
+    private static String nonNullType(JsonNode property) {
+        JsonNode type = property.path("type");
+        if (type.isArray()) {
+            List<String> types = new ArrayList<>();
+            type.forEach(t -> {
+                if (!"null".equals(t.asText())) {
+                    types.add(t.asText());
+                }
+            });
+            assertEquals(1, types.size(), "one type besides null: " + type);
+            return types.get(0);
+        }
+        return type.asText();
+    }
+
+    private static boolean allowsNull(JsonNode property) {
+        return contains(property.path("type"), "null");
+    }
+
+    // ---- helpers --------------------------------------------------------------------------------
+
+    private static void assertValid(String schemaFile, JsonNode node) {
+        Set<ValidationMessage> messages = schema(schemaFile).validate(node);
+        assertTrue(messages.isEmpty(), () -> schemaFile + " rejects " + node + ": " + messages);
+    }
+
+    /** Invalid, and for the expected reason: some message names {@code field}. */
+    private static void assertInvalid(String schemaFile, JsonNode node, String field) {
+        Set<ValidationMessage> messages = schema(schemaFile).validate(node);
+        assertFalse(messages.isEmpty(), () -> schemaFile + " accepts " + node);
+        assertTrue(messages.stream().anyMatch(m -> m.getMessage().contains(field)),
+                () -> schemaFile + " rejects " + node + " but not because of " + field + ": " + messages);
+    }
+
+    private static JsonSchema schema(String file) {
+        return SCHEMAS.computeIfAbsent(file,
+                f -> FACTORY.getSchema(SchemaLocation.of("classpath:" + SCHEMA_FOLDER + "/" + f), CONFIG));
+    }
+
+    private static JsonNode schemaJson(String file) {
+        try (InputStream in = EventSchemaTest.class.getClassLoader().getResourceAsStream(SCHEMA_FOLDER + "/" + file)) {
+            assertNotNull(in, "no schema " + file + " on the test classpath (api-specs/events/)");
+            return JSON.readTree(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Path schemaFolder() {
+        URL url = EventSchemaTest.class.getClassLoader().getResource(SCHEMA_FOLDER);
+        assertNotNull(url, "no " + SCHEMA_FOLDER + " on the test classpath");
+        assertEquals("file", url.getProtocol(), "the schema folder must be a directory: " + url);
+        try {
+            return Path.of(url.toURI());
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static JsonNode readTree(String json) {
+        try {
+            return JSON.readTree(json);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static boolean contains(JsonNode array, String value) {
+        if (!(array instanceof ArrayNode)) {
+            return value.equals(array.asText());
+        }
+        for (JsonNode element : array) {
+            if (value.equals(element.asText())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Sets the value at a JSON pointer such as {@code /subject/type}; the parent must exist. */
+    private static void set(ObjectNode root, String pointer, JsonNode value) {
+        int slash = pointer.lastIndexOf('/');
+        JsonNode parent = slash == 0 ? root : root.at(pointer.substring(0, slash));
+        assertTrue(parent instanceof ObjectNode, "no object at " + pointer.substring(0, slash));
+        String field = pointer.substring(slash + 1);
+        assertTrue(parent.has(field), "the sample has no " + pointer);
+        ((ObjectNode) parent).set(field, value);
+    }
+}

@@ -1,0 +1,44 @@
+package nl.passend.platform.audit;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import nl.passend.platform.security.Caller;
+import jakarta.inject.Inject;
+
+/**
+ * Writes the audit trail of pupil-level data, in the transaction of the access itself, so that an
+ * access is never without its entry.
+ */
+@ApplicationScoped
+public class AuditLog {
+
+    @Inject
+    Caller caller;
+
+    /** Records that the caller, acting as {@code role}, did {@code action} (e.g. {@code pupil.read}) on a pupil. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void record(UUID pupilId, String role, String action, String reason) {
+        AuditEntry entry = new AuditEntry();
+        entry.id = UUID.randomUUID();
+        entry.occurredAt = Instant.now();
+        entry.actor = caller.subject();
+        entry.actorRole = role;
+        entry.pupilId = pupilId;
+        entry.action = action;
+        entry.reason = reason;
+        entry.persist();
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void record(UUID pupilId, String role, String action) {
+        record(pupilId, role, action, null);
+    }
+
+    /** Everything recorded about one pupil, newest first. */
+    public List<AuditEntry> forPupil(UUID pupilId, int limit) {
+        return AuditEntry.<AuditEntry>find("pupilId = ?1 order by occurredAt desc", pupilId).page(0, limit).list();
+    }
+}

@@ -1,0 +1,41 @@
+package nl.passend.platform.outbox;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.UUID;
+import nl.passend.events.EventEnvelope;
+import nl.passend.events.EventJson;
+import nl.passend.events.EventPayload;
+import nl.passend.events.EventType;
+import nl.passend.platform.PlatformConfig;
+
+/**
+ * Publishes an event as part of the caller's transaction: the row commits with the change or not
+ * at all; {@link OutboxRelay} sends it to Kafka afterwards.
+ */
+@ApplicationScoped
+public class Outbox {
+
+    @Inject
+    PlatformConfig config;
+
+    /**
+     * @param subject the Kafka key: the pupil id for anything about a pupil, else the thing's own id or code
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public EventEnvelope publish(EventType type, String subject, String schoolCode, EventPayload payload) {
+        EventEnvelope envelope = EventJson.envelope(type, "/passend/" + config.serviceName(), subject, schoolCode,
+                payload);
+        OutboxEvent row = new OutboxEvent();
+        row.eventId = UUID.fromString(envelope.id());
+        row.topic = type.topic();
+        row.key = subject;
+        row.type = type.type();
+        row.envelope = EventJson.write(envelope);
+        row.createdAt = Instant.now();
+        row.persist();
+        return envelope;
+    }
+}

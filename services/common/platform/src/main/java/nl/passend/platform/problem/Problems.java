@@ -1,0 +1,55 @@
+package nl.passend.platform.problem;
+
+import io.quarkiverse.resteasy.problem.HttpProblem;
+import java.net.URI;
+
+/**
+ * The RFC 9457 problems Passend answers with, each with a stable {@code type} URI. Throw them; the
+ * resteasy-problem extension renders them as {@code application/problem+json}.
+ */
+public final class Problems {
+
+    public static final String TYPE_BASE = "https://passend.nl/problems/";
+
+    private Problems() {
+    }
+
+    public static HttpProblem of(int status, String slug, String title, String detail) {
+        return HttpProblem.builder()
+                .withType(URI.create(TYPE_BASE + slug))
+                .withStatus(status)
+                .withTitle(title)
+                .withDetail(detail)
+                .build();
+    }
+
+    public static HttpProblem badRequest(String slug, String detail) {
+        return of(400, slug, "Bad request", detail);
+    }
+
+    public static HttpProblem forbidden(String detail) {
+        return of(403, "forbidden", "Forbidden", detail);
+    }
+
+    /** Also the answer for things that exist but the caller may not know of. */
+    public static HttpProblem notFound(String what) {
+        return of(404, "not-found", "Not found", what + " does not exist or is not visible to you");
+    }
+
+    public static HttpProblem conflict(String slug, String detail) {
+        return of(409, slug, "Conflict", detail);
+    }
+
+    public static HttpProblem staleVersion(String detail) {
+        return of(412, "stale-version", "Precondition failed", detail);
+    }
+
+    public static HttpProblem ifMatchRequired() {
+        return of(428, "if-match-required", "Precondition required",
+                "send the resource's current ETag in If-Match to change it");
+    }
+
+    public static HttpProblem unprocessable(String slug, String detail) {
+        return of(422, slug, "Unprocessable content", detail);
+    }
+}
