@@ -1,0 +1,30 @@
+package nl.passend.pupil.api;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.time.LocalDate;
+import nl.passend.platform.security.Roles;
+import nl.passend.pupil.api.Responses.ErasureResult;
+import nl.passend.pupil.service.ErasureService;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Operations for the admin: erasure of pupils past their retention period (also run nightly). */
+@Path("/admin")
+@RolesAllowed(Roles.ADMIN)
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Admin")
+public class AdminResource {
+
+    @Inject
+    ErasureService erasure;
+
+    @POST
+    @Path("erasure")
+    public ErasureResult erase() {
+        return new ErasureResult(erasure.eraseDue(LocalDate.now()));
+    }
+}

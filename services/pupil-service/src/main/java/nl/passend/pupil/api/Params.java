@@ -1,0 +1,34 @@
+package nl.passend.pupil.api;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.UUID;
+import nl.passend.platform.problem.Problems;
+
+/** Parsing of path and query parameters into 400 problems rather than JAX-RS's bare 404s. */
+final class Params {
+
+    private Params() {
+    }
+
+    static UUID uuid(String value, String name) {
+        try {
+            return UUID.fromString(value);
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw Problems.badRequest("invalid-parameter", name + " must be a UUID, not '" + value + "'");
+        }
+    }
+
+    static Instant instant(String value, String name) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return OffsetDateTime.parse(value).toInstant();
+        } catch (DateTimeParseException e) {
+            throw Problems.badRequest("invalid-parameter",
+                    name + " must be an ISO-8601 date-time with offset, e.g. 2026-09-01T00:00:00Z");
+        }
+    }
+}

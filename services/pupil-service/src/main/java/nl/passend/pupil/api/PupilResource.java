@@ -1,0 +1,200 @@
+package nl.passend.pupil.api;
+
+import io.quarkus.security.Authenticated;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import nl.passend.platform.http.Cursor;
+import nl.passend.platform.http.ETags;
+import nl.passend.platform.http.Page;
+import nl.passend.platform.security.Roles;
+import nl.passend.pupil.api.Requests.AccountLink;
+import nl.passend.pupil.api.Requests.Leaving;
+import nl.passend.pupil.api.Requests.ProfessionalLinkRequest;
+import nl.passend.pupil.api.Requests.PupilBatchRequest;
+import nl.passend.pupil.api.Requests.PupilUpdate;
+import nl.passend.pupil.api.Responses.AccessLogEntry;
+import nl.passend.pupil.api.Responses.BatchResult;
+import nl.passend.pupil.api.Responses.EnrolmentResponse;
+import nl.passend.pupil.api.Responses.GuardianResponse;
+import nl.passend.pupil.api.Responses.ProfessionalLinkResponse;
+import nl.passend.pupil.api.Responses.PupilResponse;
+import nl.passend.pupil.domain.Guardian;
+import nl.passend.pupil.mapping.PupilMapper;
+import nl.passend.pupil.service.PupilService;
+import nl.passend.pupil.service.PupilService.PupilView;
+import nl.passend.pupil.service.PupilSyncService;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/**
+ * Pupils: the student information system's batch upsert and delta sync, and per-pupil reads and
+ * changes. Every pupil is checked against the caller (school, own child, linked professional); one
+ * the caller may not see is answered 404.
+ */
+@Path("/")
+@Authenticated
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Pupils")
+public class PupilResource {
+
+    static final String[] READERS = {Roles.ADMIN, Roles.SIS_CLIENT, Roles.IB, Roles.DIRECTOR, Roles.TEACHER,
+            Roles.CARE_PROFESSIONAL, Roles.PARENT};
+
+    @Inject
+    PupilService pupils;
+
+    @Inject
+    PupilSyncService sync;
+
+    @Inject
+    PupilMapper mapper;
+
+    @POST
+    @Path("schools/{schoolCode}/pupils/batch")
+    @RolesAllowed({Roles.SIS_CLIENT, Roles.ADMIN})
+    public BatchResult upsert(@PathParam("schoolCode") String schoolCode,
+            @NotNull @Valid PupilBatchRequest request) {
+        pupilsGuardSchool(schoolCode);
+        return sync.upsert(schoolCode, request.pupils());
+    }
+
+    @GET
+    @Path("schools/{schoolCode}/pupils")
+    @RolesAllowed({Roles.SIS_CLIENT, Roles.ADMIN, Roles.IB, Roles.DIRECTOR, Roles.TEACHER})
+    public Page<PupilResponse> list(@PathParam("schoolCode") String schoolCode,
+            @QueryParam("cursor") String cursor,
+            @QueryParam("updatedSince") String updatedSince,
+            @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
+        PupilService.Page page = pupils.page(schoolCode, Cursor.decode(cursor),
+                Params.instant(updatedSince, "updatedSince"), size);
+        return new Page<>(page.items().stream().map(this::toResponse).toList(),
+                page.next() == null ? null : page.next().encode(), page.hasMore());
+    }
+
+    @GET
+    @Path("pupils/{id}")
+    @RolesAllowed({Roles.ADMIN, Roles.SIS_CLIENT, Roles.IB, Roles.DIRECTOR, Roles.TEACHER,
+            Roles.CARE_PROFESSIONAL, Roles.PARENT})
+    public Response get(@PathParam("id") String id) {
+        return withETag(pupils.get(Params.uuid(id, "id")));
+    }
+
+    @PUT
+    @Path("pupils/{id}")
+    @RolesAllowed({Roles.SIS_CLIENT, Roles.ADMIN})
+    public Response update(@PathParam("id") String id, @NotNull @Valid PupilUpdate update,
+            @HeaderParam("If-Match") String ifMatch) {
+        return withETag(pupils.update(Params.uuid(id, "id"), update, ifMatch));
+    }
+
+    @POST
+    @Path("pupils/{id}/leave")
+    @RolesAllowed({Roles.SIS_CLIENT, Roles.ADMIN})
+    public Response leave(@PathParam("id") String id, @NotNull @Valid Leaving leaving,
+            @HeaderParam("If-Match") String ifMatch) {
+        return withETag(pupils.leave(Params.uuid(id, "id"), leaving, ifMatch));
+    }
+
+    @GET
+    @Path("pupils/{id}/enrolments")
+    @RolesAllowed({Roles.ADMIN, Roles.SIS_CLIENT, Roles.IB, Roles.DIRECTOR, Roles.TEACHER,
+            Roles.CARE_PROFESSIONAL, Roles.PARENT})
+    public List<EnrolmentResponse> enrolments(@PathParam("id") String id) {
+        return pupils.enrolments(Params.uuid(id, "id")).stream().map(mapper::toResponse).toList();
+    }
+
+    @GET
+    @Path("pupils/{id}/guardians")
+    @RolesAllowed({Roles.ADMIN, Roles.SIS_CLIENT, Roles.IB, Roles.DIRECTOR, Roles.TEACHER, Roles.PARENT})
+    public List<GuardianResponse> guardians(@PathParam("id") String id) {
+        return pupils.guardians(Params.uuid(id, "id")).stream().map(mapper::toResponse).toList();
+    }
+
+    @PUT
+    @Path("pupils/{id}/guardians/{guardianId}/account")
+    @RolesAllowed(Roles.IB)
+    public Response linkAccount(@PathParam("id") String id, @PathParam("guardianId") String guardianId,
+            @NotNull @Valid AccountLink link, @HeaderParam("If-Match") String ifMatch) {
+        Guardian guardian = pupils.linkAccount(Params.uuid(id, "id"), Params.uuid(guardianId, "guardianId"), link,
+                ifMatch);
+        return Response.ok(mapper.toResponse(guardian)).tag(ETags.of(guardian.version)).build();
+    }
+
+    @DELETE
+    @Path("pupils/{id}/guardians/{guardianId}/account")
+    @RolesAllowed(Roles.IB)
+    public Response unlinkAccount(@PathParam("id") String id, @PathParam("guardianId") String guardianId,
+            @HeaderParam("If-Match") String ifMatch) {
+        Guardian guardian = pupils.unlinkAccount(Params.uuid(id, "id"), Params.uuid(guardianId, "guardianId"),
+                ifMatch);
+        return Response.ok(mapper.toResponse(guardian)).tag(ETags.of(guardian.version)).build();
+    }
+
+    @GET
+    @Path("pupils/{id}/professionals")
+    @RolesAllowed({Roles.ADMIN, Roles.IB, Roles.DIRECTOR, Roles.TEACHER, Roles.CARE_PROFESSIONAL, Roles.PARENT})
+    public List<ProfessionalLinkResponse> professionals(@PathParam("id") String id) {
+        return pupils.professionals(Params.uuid(id, "id")).stream().map(mapper::toResponse).toList();
+    }
+
+    @POST
+    @Path("pupils/{id}/professionals")
+    @RolesAllowed(Roles.IB)
+    public Response link(@PathParam("id") String id, @NotNull @Valid ProfessionalLinkRequest request) {
+        return Response.status(Response.Status.CREATED)
+                .entity(mapper.toResponse(pupils.link(Params.uuid(id, "id"), request))).build();
+    }
+
+    @DELETE
+    @Path("pupils/{id}/professionals/{linkId}")
+    @RolesAllowed(Roles.IB)
+    public Response unlink(@PathParam("id") String id, @PathParam("linkId") String linkId) {
+        pupils.unlink(Params.uuid(id, "id"), Params.uuid(linkId, "linkId"));
+        return Response.noContent().build();
+    }
+
+    @GET
+    @Path("pupils/{id}/access-log")
+    @RolesAllowed({Roles.PARENT, Roles.IB, Roles.DIRECTOR, Roles.ADMIN})
+    public List<AccessLogEntry> accessLog(@PathParam("id") String id,
+            @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit) {
+        return pupils.accessLog(Params.uuid(id, "id"), limit).stream().map(mapper::toResponse).toList();
+    }
+
+    @GET
+    @Path("me/children")
+    @RolesAllowed(Roles.PARENT)
+    public List<PupilResponse> children() {
+        return pupils.children().stream().map(this::toResponse).toList();
+    }
+
+    private void pupilsGuardSchool(String schoolCode) {
+        pupils.requireSchool(schoolCode);
+    }
+
+    private PupilResponse toResponse(PupilView view) {
+        return mapper.toResponse(view.pupil(), view.group());
+    }
+
+    private Response withETag(PupilView view) {
+        return Response.ok(toResponse(view)).tag(ETags.of(view.pupil().version)).build();
+    }
+}

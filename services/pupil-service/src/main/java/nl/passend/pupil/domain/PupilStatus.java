@@ -1,0 +1,6 @@
+package nl.passend.pupil.domain;
+
+public enum PupilStatus {
+    ACTIVE,
+    LEFT
+}

@@ -1,0 +1,33 @@
+package nl.passend.pupil.persistence;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.List;
+import java.util.UUID;
+import nl.passend.pupil.domain.Enrolment;
+
+@ApplicationScoped
+public class EnrolmentRepository implements PanacheRepositoryBase<Enrolment, UUID> {
+
+    public List<Enrolment> ofPupil(UUID pupilId) {
+        return list("pupilId = ?1 order by startDate", pupilId);
+    }
+
+    public List<Enrolment> atSchool(String schoolCode, Collection<String> externalIds) {
+        return externalIds.isEmpty() ? List.of()
+                : list("schoolCode = ?1 and externalId in ?2", schoolCode, externalIds);
+    }
+
+    public List<Enrolment> ofPupils(Collection<UUID> pupilIds) {
+        return pupilIds.isEmpty() ? List.of() : list("pupilId in ?1", pupilIds);
+    }
+
+    /** Pupils who left on or before the given date, with no enrolment still open: candidates for erasure. */
+    public List<Enrolment> closedUpTo(LocalDate leftOnOrBefore) {
+        return list("""
+                endDate <= ?1 and not exists (select 1 from Enrolment o where o.pupilId = pupilId and o.endDate is null)
+                order by endDate""", leftOnOrBefore);
+    }
+}

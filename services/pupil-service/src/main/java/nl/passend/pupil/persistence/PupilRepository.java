@@ -1,0 +1,59 @@
+package nl.passend.pupil.persistence;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import nl.passend.platform.http.Cursor;
+import nl.passend.pupil.domain.Pupil;
+
+@ApplicationScoped
+public class PupilRepository implements PanacheRepositoryBase<Pupil, UUID> {
+
+    public Optional<Pupil> byEckId(String eckId) {
+        return find("eckId", eckId).firstResultOptional();
+    }
+
+    public List<Pupil> byIds(Collection<UUID> ids) {
+        return ids.isEmpty() ? List.of() : list("id in ?1", ids);
+    }
+
+    /**
+     * Pupils ever enrolled at a school, in (updatedAt, id) order after the cursor, changed since
+     * {@code updatedSince}, and written before {@code horizon} (see SyncHorizon).
+     */
+    public List<Pupil> pageOfSchool(String schoolCode, Cursor after, Instant updatedSince, Instant horizon,
+            boolean currentOnly, java.time.LocalDate today, int size) {
+        StringBuilder query = new StringBuilder("""
+                select p from Pupil p where p.updatedAt < :horizon and exists (
+                  select 1 from Enrolment e where e.pupilId = p.id and e.schoolCode = :school""");
+        if (currentOnly) {
+            query.append(" and (e.endDate is null or e.endDate > :today)");
+        }
+        query.append(")");
+        if (after != null) {
+            query.append(" and (p.updatedAt > :afterTime or (p.updatedAt = :afterTime and p.id > :afterId))");
+        }
+        if (updatedSince != null) {
+            query.append(" and p.updatedAt >= :since");
+        }
+        query.append(" order by p.updatedAt, p.id");
+        var q = getEntityManager().createQuery(query.toString(), Pupil.class)
+                .setParameter("horizon", horizon)
+                .setParameter("school", schoolCode)
+                .setMaxResults(size);
+        if (currentOnly) {
+            q.setParameter("today", today);
+        }
+        if (after != null) {
+            q.setParameter("afterTime", after.updatedAt()).setParameter("afterId", after.id());
+        }
+        if (updatedSince != null) {
+            q.setParameter("since", updatedSince);
+        }
+        return q.getResultList();
+    }
+}

@@ -1,0 +1,156 @@
+package nl.passend.pupil.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.util.List;
+import java.util.Objects;
+import nl.passend.platform.http.ETags;
+import nl.passend.platform.problem.Problems;
+import nl.passend.pupil.api.Requests.BoardRequest;
+import nl.passend.pupil.api.Requests.SchoolRequest;
+import nl.passend.pupil.api.Requests.SwvRequest;
+import nl.passend.pupil.domain.Board;
+import nl.passend.pupil.domain.School;
+import nl.passend.pupil.domain.Swv;
+import nl.passend.pupil.messaging.PupilEvents;
+import nl.passend.pupil.persistence.BoardRepository;
+import nl.passend.pupil.persistence.SchoolGroupRepository;
+import nl.passend.pupil.persistence.SchoolRepository;
+import nl.passend.pupil.persistence.SwvRepository;
+
+/**
+ * SWVs, boards and schools: registered by an admin with PUT (If-Match needed to change an existing
+ * one); each registration or change is an event.
+ */
+@ApplicationScoped
+public class OrganisationService {
+
+    @Inject
+    SwvRepository swvs;
+
+    @Inject
+    BoardRepository boards;
+
+    @Inject
+    SchoolRepository schools;
+
+    @Inject
+    SchoolGroupRepository groups;
+
+    @Inject
+    PupilEvents events;
+
+    /** The stored entity and whether it was created by this call. */
+    public record Saved<T>(T entity, boolean created) {
+    }
+
+    @Transactional
+    public Saved<Swv> putSwv(String code, SwvRequest request, String ifMatch) {
+        Swv swv = swvs.findById(code);
+        boolean created = swv == null;
+        if (created) {
+            swv = new Swv();
+            swv.code = code;
+        } else {
+            ETags.requireMatch(ifMatch, swv.version);
+            if (Objects.equals(swv.name, request.name())) {
+                return new Saved<>(swv, false);
+            }
+        }
+        swv.name = request.name();
+        swvs.persistAndFlush(swv);
+        events.swv(swv, created);
+        return new Saved<>(swv, created);
+    }
+
+    @Transactional
+    public Saved<Board> putBoard(String code, BoardRequest request, String ifMatch) {
+        Board board = boards.findById(code);
+        boolean created = board == null;
+        if (created) {
+            board = new Board();
+            board.code = code;
+        } else {
+            ETags.requireMatch(ifMatch, board.version);
+            if (Objects.equals(board.name, request.name())) {
+                return new Saved<>(board, false);
+            }
+        }
+        board.name = request.name();
+        boards.persistAndFlush(board);
+        events.board(board, created);
+        return new Saved<>(board, created);
+    }
+
+    @Transactional
+    public Saved<School> putSchool(String code, SchoolRequest request, String ifMatch) {
+        if (boards.findById(request.boardCode()) == null) {
+            throw Problems.unprocessable("unknown-board", "board " + request.boardCode() + " is not registered");
+        }
+        if (swvs.findById(request.swvCode()) == null) {
+            throw Problems.unprocessable("unknown-swv", "SWV " + request.swvCode() + " is not registered");
+        }
+        School school = schools.findById(code);
+        boolean created = school == null;
+        if (created) {
+            school = new School();
+            school.code = code;
+        } else {
+            ETags.requireMatch(ifMatch, school.version);
+            if (Objects.equals(school.name, request.name()) && school.schoolType == request.schoolType()
+                    && Objects.equals(school.boardCode, request.boardCode())
+                    && Objects.equals(school.swvCode, request.swvCode())) {
+                return new Saved<>(school, false);
+            }
+        }
+        school.name = request.name();
+        school.schoolType = request.schoolType();
+        school.boardCode = request.boardCode();
+        school.swvCode = request.swvCode();
+        schools.persistAndFlush(school);
+        events.school(school, created);
+        return new Saved<>(school, created);
+    }
+
+    public Swv swv(String code) {
+        Swv swv = swvs.findById(code);
+        if (swv == null) {
+            throw Problems.notFound("SWV " + code);
+        }
+        return swv;
+    }
+
+    public Board board(String code) {
+        Board board = boards.findById(code);
+        if (board == null) {
+            throw Problems.notFound("board " + code);
+        }
+        return board;
+    }
+
+    public School school(String code) {
+        School school = schools.findById(code);
+        if (school == null) {
+            throw Problems.notFound("school " + code);
+        }
+        return school;
+    }
+
+    public List<Swv> allSwvs() {
+        return swvs.listAll(io.quarkus.panache.common.Sort.by("code"));
+    }
+
+    public List<Board> allBoards() {
+        return boards.listAll(io.quarkus.panache.common.Sort.by("code"));
+    }
+
+    public List<School> allSchools() {
+        return schools.listAll(io.quarkus.panache.common.Sort.by("code"));
+    }
+
+    public List<nl.passend.pupil.domain.SchoolGroup> groupsOf(String code) {
+        school(code);
+        return groups.ofSchool(code);
+    }
+}

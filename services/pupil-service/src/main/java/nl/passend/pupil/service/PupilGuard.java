@@ -1,0 +1,96 @@
+package nl.passend.pupil.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.LocalDate;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import nl.passend.platform.audit.AuditLog;
+import nl.passend.platform.problem.Problems;
+import nl.passend.platform.security.Caller;
+import nl.passend.platform.security.Roles;
+import nl.passend.pupil.domain.Pupil;
+import nl.passend.pupil.domain.PupilAccess;
+import nl.passend.pupil.persistence.EnrolmentRepository;
+import nl.passend.pupil.persistence.GuardianRepository;
+import nl.passend.pupil.persistence.ProfessionalLinkRepository;
+import nl.passend.pupil.persistence.PupilRepository;
+
+/**
+ * The object-level check for one pupil, and its audit entry. A pupil the caller may not see is
+ * answered as not found, so that its existence is not revealed.
+ */
+@ApplicationScoped
+public class PupilGuard {
+
+    private static final String[] ALL_ROLES = {Roles.ADMIN, Roles.SIS_CLIENT, Roles.IB, Roles.DIRECTOR,
+            Roles.TEACHER, Roles.CARE_PROFESSIONAL, Roles.PARENT, Roles.BOARD, Roles.SWV_CONSULTANT,
+            Roles.SWV_ANALYST};
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    PupilRepository pupils;
+
+    @Inject
+    EnrolmentRepository enrolments;
+
+    @Inject
+    GuardianRepository guardians;
+
+    @Inject
+    ProfessionalLinkRepository links;
+
+    @Inject
+    AuditLog audit;
+
+    /** A pupil with the role under which the caller may see it. */
+    public record Granted(Pupil pupil, String role) {
+    }
+
+    /** Loads the pupil if the caller may see it and audits the access as {@code action}; 404 otherwise. */
+    public Granted access(UUID pupilId, String action) {
+        return access(pupilId, action, (Set<String>) null);
+    }
+
+    /**
+     * As {@link #access(UUID, String)}, and the access must also be under one of {@code roles}
+     * (e.g. only the IB'er links professionals); a visible pupil with another role gets 403.
+     */
+    public Granted access(UUID pupilId, String action, String... roles) {
+        return access(pupilId, action, Set.of(roles));
+    }
+
+    private Granted access(UUID pupilId, String action, Set<String> requiredRoles) {
+        Pupil pupil = pupils.findById(pupilId);
+        if (pupil == null) {
+            throw Problems.notFound("pupil " + pupilId);
+        }
+        String role = grantedRole(pupil).orElseThrow(() -> Problems.notFound("pupil " + pupilId));
+        if (requiredRoles != null && !requiredRoles.contains(role)) {
+            throw Problems.forbidden("your role may not do this for this pupil");
+        }
+        audit.record(pupil.id, role, action);
+        return new Granted(pupil, role);
+    }
+
+    public java.util.Optional<String> grantedRole(Pupil pupil) {
+        return PupilAccess.grantedRole(facts(), enrolments.ofPupil(pupil.id), guardians.ofPupil(pupil.id),
+                links.ofPupil(pupil.id), LocalDate.now());
+    }
+
+    public PupilAccess.CallerFacts facts() {
+        Set<String> roles = Stream.of(ALL_ROLES).filter(caller::hasRole).collect(Collectors.toSet());
+        return new PupilAccess.CallerFacts(caller.subject(), roles, caller.schools());
+    }
+
+    /** For school-level endpoints: the caller works at the school (admin: any school); 404 otherwise. */
+    public void requireSchool(String schoolCode) {
+        if (!caller.hasRole(Roles.ADMIN) && !caller.worksAt(schoolCode)) {
+            throw Problems.notFound("school " + schoolCode);
+        }
+    }
+}
