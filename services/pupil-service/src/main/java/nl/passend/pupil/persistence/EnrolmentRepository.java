@@ -26,8 +26,10 @@ public class EnrolmentRepository implements PanacheRepositoryBase<Enrolment, UUI
 
     /** Pupils who left on or before the given date, with no enrolment still open: candidates for erasure. */
     public List<Enrolment> closedUpTo(LocalDate leftOnOrBefore) {
-        return list("""
-                endDate <= ?1 and not exists (select 1 from Enrolment o where o.pupilId = pupilId and o.endDate is null)
-                order by endDate""", leftOnOrBefore);
+        // the outer row needs its own alias: an unqualified pupilId in the subquery would mean o.pupilId
+        return getEntityManager().createQuery("""
+                select e from Enrolment e where e.endDate <= :leftOn and not exists (
+                  select 1 from Enrolment o where o.pupilId = e.pupilId and o.endDate is null)
+                order by e.endDate""", Enrolment.class).setParameter("leftOn", leftOnOrBefore).getResultList();
     }
 }
