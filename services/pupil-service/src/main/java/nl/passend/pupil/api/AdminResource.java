@@ -10,6 +10,7 @@ import java.time.LocalDate;
 import nl.passend.platform.security.Roles;
 import nl.passend.pupil.api.Responses.ErasureResult;
 import nl.passend.pupil.service.ErasureService;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Operations for the admin: erasure of pupils past their retention period (also run nightly). */
@@ -24,6 +25,8 @@ public class AdminResource {
 
     @POST
     @Path("erasure")
+    @Operation(summary = "Erase pupils past their retention period",
+            description = "Also runs nightly. Publishes pupil.erased for each, so that every service deletes its data.")
     public ErasureResult erase() {
         return new ErasureResult(erasure.eraseDue(LocalDate.now()));
     }

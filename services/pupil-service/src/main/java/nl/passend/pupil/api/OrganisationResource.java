@@ -25,8 +25,12 @@ import nl.passend.pupil.api.Responses.GroupResponse;
 import nl.passend.pupil.api.Responses.SchoolResponse;
 import nl.passend.pupil.api.Responses.SwvResponse;
 import nl.passend.pupil.mapping.PupilMapper;
-import nl.passend.pupil.service.OrganisationService;
 import nl.passend.pupil.service.OrganisationService.Saved;
+import nl.passend.pupil.service.OrganisationService;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** SWVs, boards and schools: readable by every signed-in user, registered and changed by an admin. */
@@ -46,12 +50,16 @@ public class OrganisationResource {
 
     @GET
     @Path("swvs")
+    @Operation(summary = "All samenwerkingsverbanden")
     public List<SwvResponse> swvs() {
         return service.allSwvs().stream().map(mapper::toResponse).toList();
     }
 
     @GET
     @Path("swvs/{code}")
+    @Operation(summary = "Read an SWV")
+    @APIResponse(responseCode = "200", description = "The SWV; its ETag header carries the version for If-Match",
+            content = @Content(schema = @Schema(implementation = SwvResponse.class)))
     public Response swv(@PathParam("code") String code) {
         var swv = service.swv(code);
         return Response.ok(mapper.toResponse(swv)).tag(ETags.of(swv.version)).build();
@@ -60,6 +68,12 @@ public class OrganisationResource {
     @PUT
     @Path("swvs/{code}")
     @RolesAllowed(Roles.ADMIN)
+    @Operation(summary = "Register or change an SWV (admin)",
+            description = "Creating needs no If-Match; changing requires If-Match with the current ETag.")
+    @APIResponse(responseCode = "200", description = "Changed; its ETag header carries the version for If-Match",
+            content = @Content(schema = @Schema(implementation = SwvResponse.class)))
+    @APIResponse(responseCode = "201", description = "Registered; its ETag header carries the version for If-Match",
+            content = @Content(schema = @Schema(implementation = SwvResponse.class)))
     public Response putSwv(@PathParam("code") @Pattern(regexp = CODE) String code,
             @NotNull @Valid SwvRequest request, @HeaderParam("If-Match") String ifMatch) {
         Saved<nl.passend.pupil.domain.Swv> saved = service.putSwv(code, request, ifMatch);
@@ -68,12 +82,16 @@ public class OrganisationResource {
 
     @GET
     @Path("boards")
+    @Operation(summary = "All school boards")
     public List<BoardResponse> boards() {
         return service.allBoards().stream().map(mapper::toResponse).toList();
     }
 
     @GET
     @Path("boards/{code}")
+    @Operation(summary = "Read a school board")
+    @APIResponse(responseCode = "200", description = "The board; its ETag header carries the version for If-Match",
+            content = @Content(schema = @Schema(implementation = BoardResponse.class)))
     public Response board(@PathParam("code") String code) {
         var board = service.board(code);
         return Response.ok(mapper.toResponse(board)).tag(ETags.of(board.version)).build();
@@ -82,6 +100,12 @@ public class OrganisationResource {
     @PUT
     @Path("boards/{code}")
     @RolesAllowed(Roles.ADMIN)
+    @Operation(summary = "Register or change a school board (admin)",
+            description = "Creating needs no If-Match; changing requires If-Match with the current ETag.")
+    @APIResponse(responseCode = "200", description = "Changed; its ETag header carries the version for If-Match",
+            content = @Content(schema = @Schema(implementation = BoardResponse.class)))
+    @APIResponse(responseCode = "201", description = "Registered; its ETag header carries the version for If-Match",
+            content = @Content(schema = @Schema(implementation = BoardResponse.class)))
     public Response putBoard(@PathParam("code") @Pattern(regexp = CODE) String code,
             @NotNull @Valid BoardRequest request, @HeaderParam("If-Match") String ifMatch) {
         Saved<nl.passend.pupil.domain.Board> saved = service.putBoard(code, request, ifMatch);
@@ -90,12 +114,16 @@ public class OrganisationResource {
 
     @GET
     @Path("schools")
+    @Operation(summary = "All schools")
     public List<SchoolResponse> schools() {
         return service.allSchools().stream().map(mapper::toResponse).toList();
     }
 
     @GET
     @Path("schools/{code}")
+    @Operation(summary = "Read a school")
+    @APIResponse(responseCode = "200", description = "The school; its ETag header carries the version for If-Match",
+            content = @Content(schema = @Schema(implementation = SchoolResponse.class)))
     public Response school(@PathParam("code") String code) {
         var school = service.school(code);
         return Response.ok(mapper.toResponse(school)).tag(ETags.of(school.version)).build();
@@ -104,6 +132,12 @@ public class OrganisationResource {
     @PUT
     @Path("schools/{code}")
     @RolesAllowed(Roles.ADMIN)
+    @Operation(summary = "Register or change a school (admin)",
+            description = "The code is BRIN + vestiging. Creating needs no If-Match; changing requires If-Match with the current ETag.")
+    @APIResponse(responseCode = "200", description = "Changed; its ETag header carries the version for If-Match",
+            content = @Content(schema = @Schema(implementation = SchoolResponse.class)))
+    @APIResponse(responseCode = "201", description = "Registered; its ETag header carries the version for If-Match",
+            content = @Content(schema = @Schema(implementation = SchoolResponse.class)))
     public Response putSchool(@PathParam("code") @Pattern(regexp = Requests.SCHOOL_CODE) String code,
             @NotNull @Valid SchoolRequest request, @HeaderParam("If-Match") String ifMatch) {
         Saved<nl.passend.pupil.domain.School> saved = service.putSchool(code, request, ifMatch);
@@ -112,6 +146,7 @@ public class OrganisationResource {
 
     @GET
     @Path("schools/{code}/groups")
+    @Operation(summary = "A school's groups")
     public List<GroupResponse> groups(@PathParam("code") String code) {
         return service.groupsOf(code).stream().map(mapper::toResponse).toList();
     }

@@ -38,9 +38,13 @@ import nl.passend.pupil.api.Responses.ProfessionalLinkResponse;
 import nl.passend.pupil.api.Responses.PupilResponse;
 import nl.passend.pupil.domain.Guardian;
 import nl.passend.pupil.mapping.PupilMapper;
-import nl.passend.pupil.service.PupilService;
 import nl.passend.pupil.service.PupilService.PupilView;
+import nl.passend.pupil.service.PupilService;
 import nl.passend.pupil.service.PupilSyncService;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
@@ -70,6 +74,8 @@ public class PupilResource {
     @POST
     @Path("schools/{schoolCode}/pupils/batch")
     @RolesAllowed({Roles.SIS_CLIENT, Roles.ADMIN})
+    @Operation(summary = "Upsert a batch of pupils (student information system)",
+            description = "Up to 1,000 pupils of one school, keyed by the caller's own externalId. All or nothing: one invalid item rejects the whole batch. Idempotent: sending the same batch again changes nothing and publishes no events. A pupil whose ECK iD is known at another school moves here; the old enrolment ends.")
     public BatchResult upsert(@PathParam("schoolCode") String schoolCode,
             @NotNull @Valid PupilBatchRequest request) {
         pupilsGuardSchool(schoolCode);
@@ -79,6 +85,8 @@ public class PupilResource {
     @GET
     @Path("schools/{schoolCode}/pupils")
     @RolesAllowed({Roles.SIS_CLIENT, Roles.ADMIN, Roles.IB, Roles.DIRECTOR, Roles.TEACHER})
+    @Operation(summary = "List a school's pupils for delta sync",
+            description = "Ordered by (updatedAt, id). Pass nextCursor back as cursor to continue; hasMore tells whether to read on at once. A cursor never skips a pupil written while you read. Staff see only pupils currently at the school; the school's student information system and admins also see those who left.")
     public Page<PupilResponse> list(@PathParam("schoolCode") String schoolCode,
             @QueryParam("cursor") String cursor,
             @QueryParam("updatedSince") String updatedSince,
@@ -93,6 +101,9 @@ public class PupilResource {
     @Path("pupils/{id}")
     @RolesAllowed({Roles.ADMIN, Roles.SIS_CLIENT, Roles.IB, Roles.DIRECTOR, Roles.TEACHER,
             Roles.CARE_PROFESSIONAL, Roles.PARENT})
+    @Operation(summary = "Read a pupil")
+    @APIResponse(responseCode = "200", description = "The pupil; its ETag header carries the version for If-Match",
+            content = @Content(schema = @Schema(implementation = PupilResponse.class)))
     public Response get(@PathParam("id") String id) {
         return withETag(pupils.get(Params.uuid(id, "id")));
     }
@@ -100,6 +111,10 @@ public class PupilResource {
     @PUT
     @Path("pupils/{id}")
     @RolesAllowed({Roles.SIS_CLIENT, Roles.ADMIN})
+    @Operation(summary = "Change a pupil",
+            description = "Requires If-Match with the pupil's current ETag.")
+    @APIResponse(responseCode = "200", description = "The changed pupil; its ETag header carries the version for If-Match",
+            content = @Content(schema = @Schema(implementation = PupilResponse.class)))
     public Response update(@PathParam("id") String id, @NotNull @Valid PupilUpdate update,
             @HeaderParam("If-Match") String ifMatch) {
         return withETag(pupils.update(Params.uuid(id, "id"), update, ifMatch));
@@ -108,6 +123,10 @@ public class PupilResource {
     @POST
     @Path("pupils/{id}/leave")
     @RolesAllowed({Roles.SIS_CLIENT, Roles.ADMIN})
+    @Operation(summary = "Record that a pupil left the school",
+            description = "With the destination (another school, SBO, SO, VO, abroad, none/at home, other); requires If-Match. The school's staff lose access from the leaving date.")
+    @APIResponse(responseCode = "200", description = "The pupil; its ETag header carries the version for If-Match",
+            content = @Content(schema = @Schema(implementation = PupilResponse.class)))
     public Response leave(@PathParam("id") String id, @NotNull @Valid Leaving leaving,
             @HeaderParam("If-Match") String ifMatch) {
         return withETag(pupils.leave(Params.uuid(id, "id"), leaving, ifMatch));
@@ -117,6 +136,7 @@ public class PupilResource {
     @Path("pupils/{id}/enrolments")
     @RolesAllowed({Roles.ADMIN, Roles.SIS_CLIENT, Roles.IB, Roles.DIRECTOR, Roles.TEACHER,
             Roles.CARE_PROFESSIONAL, Roles.PARENT})
+    @Operation(summary = "A pupil's enrolments, with leaving dates and destinations")
     public List<EnrolmentResponse> enrolments(@PathParam("id") String id) {
         return pupils.enrolments(Params.uuid(id, "id")).stream().map(mapper::toResponse).toList();
     }
@@ -124,6 +144,7 @@ public class PupilResource {
     @GET
     @Path("pupils/{id}/guardians")
     @RolesAllowed({Roles.ADMIN, Roles.SIS_CLIENT, Roles.IB, Roles.DIRECTOR, Roles.TEACHER, Roles.PARENT})
+    @Operation(summary = "A pupil's guardians")
     public List<GuardianResponse> guardians(@PathParam("id") String id) {
         return pupils.guardians(Params.uuid(id, "id")).stream().map(mapper::toResponse).toList();
     }
@@ -131,6 +152,10 @@ public class PupilResource {
     @PUT
     @Path("pupils/{id}/guardians/{guardianId}/account")
     @RolesAllowed(Roles.IB)
+    @Operation(summary = "Link a guardian to their login (IB'er)",
+            description = "The guardian's accountId is the subject of their token; a guardian with parental authority then sees their child. Requires If-Match with the guardian's ETag when already linked.")
+    @APIResponse(responseCode = "200", description = "The guardian; its ETag header carries the version for If-Match",
+            content = @Content(schema = @Schema(implementation = GuardianResponse.class)))
     public Response linkAccount(@PathParam("id") String id, @PathParam("guardianId") String guardianId,
             @NotNull @Valid AccountLink link, @HeaderParam("If-Match") String ifMatch) {
         Guardian guardian = pupils.linkAccount(Params.uuid(id, "id"), Params.uuid(guardianId, "guardianId"), link,
@@ -141,6 +166,9 @@ public class PupilResource {
     @DELETE
     @Path("pupils/{id}/guardians/{guardianId}/account")
     @RolesAllowed(Roles.IB)
+    @Operation(summary = "Remove a guardian's login link (IB'er)")
+    @APIResponse(responseCode = "200", description = "The guardian; its ETag header carries the version for If-Match",
+            content = @Content(schema = @Schema(implementation = GuardianResponse.class)))
     public Response unlinkAccount(@PathParam("id") String id, @PathParam("guardianId") String guardianId,
             @HeaderParam("If-Match") String ifMatch) {
         Guardian guardian = pupils.unlinkAccount(Params.uuid(id, "id"), Params.uuid(guardianId, "guardianId"),
@@ -151,6 +179,7 @@ public class PupilResource {
     @GET
     @Path("pupils/{id}/professionals")
     @RolesAllowed({Roles.ADMIN, Roles.IB, Roles.DIRECTOR, Roles.TEACHER, Roles.CARE_PROFESSIONAL, Roles.PARENT})
+    @Operation(summary = "The care professionals linked to a pupil")
     public List<ProfessionalLinkResponse> professionals(@PathParam("id") String id) {
         return pupils.professionals(Params.uuid(id, "id")).stream().map(mapper::toResponse).toList();
     }
@@ -158,6 +187,10 @@ public class PupilResource {
     @POST
     @Path("pupils/{id}/professionals")
     @RolesAllowed(Roles.IB)
+    @Operation(summary = "Link a care professional to a pupil (IB'er)",
+            description = "Need to know: the professional then sees this pupil and no other.")
+    @APIResponse(responseCode = "201", description = "The link",
+            content = @Content(schema = @Schema(implementation = ProfessionalLinkResponse.class)))
     public Response link(@PathParam("id") String id, @NotNull @Valid ProfessionalLinkRequest request) {
         return Response.status(Response.Status.CREATED)
                 .entity(mapper.toResponse(pupils.link(Params.uuid(id, "id"), request))).build();
@@ -166,6 +199,7 @@ public class PupilResource {
     @DELETE
     @Path("pupils/{id}/professionals/{linkId}")
     @RolesAllowed(Roles.IB)
+    @Operation(summary = "Unlink a care professional from a pupil (IB'er)")
     public Response unlink(@PathParam("id") String id, @PathParam("linkId") String linkId) {
         pupils.unlink(Params.uuid(id, "id"), Params.uuid(linkId, "linkId"));
         return Response.noContent().build();
@@ -174,6 +208,8 @@ public class PupilResource {
     @GET
     @Path("pupils/{id}/access-log")
     @RolesAllowed({Roles.PARENT, Roles.IB, Roles.DIRECTOR, Roles.ADMIN})
+    @Operation(summary = "Who read or changed this pupil's data",
+            description = "Newest first; for the parents, the IB'er, the director and admins.")
     public List<AccessLogEntry> accessLog(@PathParam("id") String id,
             @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit) {
         return pupils.accessLog(Params.uuid(id, "id"), limit).stream().map(mapper::toResponse).toList();
@@ -182,6 +218,7 @@ public class PupilResource {
     @GET
     @Path("me/children")
     @RolesAllowed(Roles.PARENT)
+    @Operation(summary = "The signed-in parent's own children")
     public List<PupilResponse> children() {
         return pupils.children().stream().map(this::toResponse).toList();
     }

@@ -1,0 +1,88 @@
+package nl.passend.platform.openapi;
+
+import io.quarkus.smallrye.openapi.OpenApiFilter;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.microprofile.openapi.OASFactory;
+import org.eclipse.microprofile.openapi.OASFilter;
+import org.eclipse.microprofile.openapi.models.OpenAPI;
+import org.eclipse.microprofile.openapi.models.Operation;
+import org.eclipse.microprofile.openapi.models.PathItem;
+import org.eclipse.microprofile.openapi.models.parameters.Parameter;
+import org.eclipse.microprofile.openapi.models.responses.APIResponse;
+import org.eclipse.microprofile.openapi.models.responses.APIResponses;
+
+/**
+ * Documents the error answers every Passend endpoint gives in the same way, so that each resource
+ * need not repeat them: problem+json bodies for 400, 401, 403, 404 (unknown or not visible to you),
+ * 409, 412/428 where an If-Match is taken, and 422; and UUID formats for path ids.
+ */
+@OpenApiFilter(OpenApiFilter.RunStage.RUNTIME_STARTUP)
+public class ProblemResponses implements OASFilter {
+
+    private static final String PROBLEM_JSON = "application/problem+json";
+
+    @Override
+    public void filterOpenAPI(OpenAPI openAPI) {
+        if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) {
+            return;
+        }
+        for (PathItem path : openAPI.getPaths().getPathItems().values()) {
+            for (Map.Entry<PathItem.HttpMethod, Operation> entry : path.getOperations().entrySet()) {
+                document(entry.getKey(), entry.getValue());
+            }
+        }
+    }
+
+    private static void document(PathItem.HttpMethod method, Operation operation) {
+        List<Parameter> parameters = operation.getParameters() == null ? List.of() : operation.getParameters();
+        parameters.stream().filter(p -> p.getIn() == Parameter.In.PATH && isId(p.getName()) && p.getSchema() != null)
+                .forEach(p -> p.getSchema().format("uuid"));
+        boolean write = method == PathItem.HttpMethod.POST || method == PathItem.HttpMethod.PUT
+                || method == PathItem.HttpMethod.DELETE || method == PathItem.HttpMethod.PATCH;
+        boolean hasPathParameter = parameters.stream().anyMatch(p -> p.getIn() == Parameter.In.PATH);
+        boolean takesIfMatch = parameters.stream()
+                .anyMatch(p -> p.getIn() == Parameter.In.HEADER && "If-Match".equalsIgnoreCase(p.getName()));
+
+        if (operation.getResponses() == null) {
+            operation.setResponses(OASFactory.createAPIResponses());
+        }
+        APIResponses responses = operation.getResponses();
+        if (!parameters.isEmpty() || operation.getRequestBody() != null) {
+            problem(responses, "400", "The request is malformed or a field is invalid; each field is listed",
+                    "HttpValidationProblem");
+        }
+        problem(responses, "401", "No valid access token", "HttpProblem");
+        problem(responses, "403", "Your role may never call this endpoint", "HttpProblem");
+        if (hasPathParameter) {
+            problem(responses, "404", "Unknown, or not visible to you", "HttpProblem");
+        }
+        if (write) {
+            problem(responses, "409", "Conflicts with the current state or a concurrent change; retry",
+                    "HttpProblem");
+            problem(responses, "422", "Well-formed, but breaks a rule of the domain", "HttpProblem");
+        }
+        if (takesIfMatch) {
+            problem(responses, "412", "If-Match does not hold the current version (ETag)", "HttpProblem");
+            problem(responses, "428", "If-Match is required to change an existing resource", "HttpProblem");
+        }
+    }
+
+    private static boolean isId(String name) {
+        return name.equals("id") || name.endsWith("Id");
+    }
+
+    /** Sets a problem+json answer, keeping a description the endpoint gave itself. */
+    private static void problem(APIResponses responses, String status, String description, String schema) {
+        APIResponse response = responses.getAPIResponse(status);
+        if (response == null) {
+            response = OASFactory.createAPIResponse().description(description);
+            responses.addAPIResponse(status, response);
+        } else if (response.getDescription() == null || response.getDescription().startsWith("Not ")
+                || response.getDescription().equals("Bad Request")) {
+            response.setDescription(description); // replaces the generic text Quarkus generates
+        }
+        response.setContent(OASFactory.createContent().addMediaType(PROBLEM_JSON,
+                OASFactory.createMediaType().schema(OASFactory.createSchema().ref(schema))));
+    }
+}
