@@ -42,7 +42,8 @@ public class OutboxRelay {
     MeterRegistry registry;
 
     @Scheduled(every = "${passend.outbox.interval}", delay = 1, delayUnit = TimeUnit.SECONDS,
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class) // no database to read during shutdown
     void run() {
         int sent;
         do {
@@ -102,7 +103,8 @@ public class OutboxRelay {
         return sent;
     }
 
-    @Scheduled(every = "1h", delay = 1, delayUnit = TimeUnit.MINUTES)
+    @Scheduled(every = "1h", delay = 1, delayUnit = TimeUnit.MINUTES,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void deleteOldSentRows() {
         Instant before = Instant.now().minus(config.outbox().keepSent());
         QuarkusTransaction.requiringNew().run(() -> OutboxEvent.delete("sentAt < ?1", before));
