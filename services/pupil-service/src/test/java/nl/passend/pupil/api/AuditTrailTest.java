@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static nl.passend.pupil.api.Problem.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
+import static org.hamcrest.Matchers.equalTo;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -16,6 +17,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -130,7 +132,7 @@ class AuditTrailTest {
         renamed.put("givenName", "Sanna");
         given().auth().oauth2(sis).contentType(ContentType.JSON).body(Map.of("pupils", List.of(renamed)))
                 .post("/schools/{c}/pupils/batch", school).then().statusCode(200)
-                .body("updated", org.hamcrest.Matchers.equalTo(1));
+                .body("updated", equalTo(1));
         given().auth().oauth2(sis).contentType(ContentType.JSON).header("If-Match", etag(sis, pupil))
                 .body(Map.of("givenName", "Sanne", "familyName", "de Vries", "birthDate", "2017-03-14"))
                 .put("/pupils/{id}", pupil).then().statusCode(200);
@@ -152,7 +154,8 @@ class AuditTrailTest {
         given().auth().oauth2(ib).delete("/pupils/{id}/professionals/{l}", pupil, linkId).then().statusCode(204);
         Map<String, Object> guardian = given().auth().oauth2(ib).get("/pupils/{id}/guardians", pupil)
                 .then().statusCode(200).extract().path("[0]");
-        given().auth().oauth2(ib).contentType(ContentType.JSON).header("If-Match", "\"" + guardian.get("version") + "\"")
+        given().auth().oauth2(ib).contentType(ContentType.JSON)
+                .header("If-Match", "\"" + guardian.get("version") + "\"")
                 .body(Map.of("accountId", "parent-" + UUID.randomUUID()))
                 .put("/pupils/{id}/guardians/{g}/account", pupil, guardian.get("id")).then().statusCode(200);
         given().auth().oauth2(ib).header("If-Match", "*")
@@ -198,7 +201,7 @@ class AuditTrailTest {
         assertThat(entries).extracting(e -> e.get("actor"), e -> e.get("actorRole"), e -> e.get("action"))
                 .contains(tuple(teacherSubject, "teacher", "pupil.read"));
         List<Instant> times = entries.stream().map(e -> Instant.parse((String) e.get("occurredAt"))).toList();
-        assertThat(times).isSortedAccordingTo(java.util.Comparator.reverseOrder());
+        assertThat(times).isSortedAccordingTo(Comparator.reverseOrder());
         // reading the log is itself a read of the child's file
         assertAudited(pupil, mother, "parent", "pupil.access-log.read");
 
