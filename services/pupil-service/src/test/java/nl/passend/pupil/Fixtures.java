@@ -70,6 +70,41 @@ public final class Fixtures {
         return pupil;
     }
 
+    /** A parent's token: known only by the subject, which the IB'er links to a guardian. */
+    public static String parent(String subject) {
+        return TestTokens.subject(subject).roles("parent").sign();
+    }
+
+    /** A care professional's token: no schools; access only through links made by the IB'er. */
+    public static String careProfessional(String subject) {
+        return TestTokens.subject(subject).roles("care-professional").sign();
+    }
+
+    /** The IB'er of the school links the pupil's guardian (by its externalId) to a login; returns the guardian id. */
+    public static String linkGuardianAccount(String schoolCode, String pupilId, String guardianExternalId,
+            String accountId) {
+        Map<String, Object> guardian = given().auth().oauth2(ADMIN).get("/pupils/{id}/guardians", pupilId)
+                .then().statusCode(200).extract().jsonPath()
+                .<Map<String, Object>>getList("").stream()
+                .filter(g -> guardianExternalId.equals(g.get("externalId"))).findFirst()
+                .orElseThrow(() -> new AssertionError("no guardian " + guardianExternalId));
+        String guardianId = (String) guardian.get("id");
+        given().auth().oauth2(staff("ib", schoolCode)).contentType(ContentType.JSON)
+                .header("If-Match", "\"" + guardian.get("version") + "\"")
+                .body(Map.of("accountId", accountId))
+                .put("/pupils/{id}/guardians/{g}/account", pupilId, guardianId)
+                .then().statusCode(200);
+        return guardianId;
+    }
+
+    /** The IB'er of the school links a care professional to the pupil; returns the link id. */
+    public static String linkProfessional(String schoolCode, String pupilId, String accountId) {
+        return given().auth().oauth2(staff("ib", schoolCode)).contentType(ContentType.JSON)
+                .body(Map.of("accountId", accountId, "discipline", "ORTHOPEDAGOOG"))
+                .post("/pupils/{id}/professionals", pupilId)
+                .then().statusCode(201).extract().path("id");
+    }
+
     /** Upserts pupils with the given external ids at a school; returns their pupil ids in order. */
     public static List<String> pupils(String schoolCode, String... externalIds) {
         List<Map<String, Object>> items = new ArrayList<>();

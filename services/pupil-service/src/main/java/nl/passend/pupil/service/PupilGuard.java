@@ -3,6 +3,7 @@ package nl.passend.pupil.service;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.LocalDate;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -69,16 +70,21 @@ public class PupilGuard {
         if (pupil == null) {
             throw Problems.notFound("pupil " + pupilId);
         }
-        String role = grantedRole(pupil).orElseThrow(() -> Problems.notFound("pupil " + pupilId));
+        PupilAccess.CallerFacts facts = facts();
+        String role = grantedRole(pupil, facts).orElseThrow(() -> Problems.notFound("pupil " + pupilId));
         if (requiredRoles != null && !requiredRoles.contains(role)) {
-            throw Problems.forbidden("your role may not do this for this pupil");
+            // The strongest role may not be a required one while another is (a teacher who is also
+            // the pupil's parent reads the access log as parent): ask again with only those roles.
+            Set<String> required = facts.roles().stream().filter(requiredRoles::contains).collect(Collectors.toSet());
+            role = grantedRole(pupil, new PupilAccess.CallerFacts(facts.subject(), required, facts.schools()))
+                    .orElseThrow(() -> Problems.forbidden("your role may not do this for this pupil"));
         }
         audit.record(pupil.id, role, action);
         return new Granted(pupil, role);
     }
 
-    public java.util.Optional<String> grantedRole(Pupil pupil) {
-        return PupilAccess.grantedRole(facts(), enrolments.ofPupil(pupil.id), guardians.ofPupil(pupil.id),
+    private Optional<String> grantedRole(Pupil pupil, PupilAccess.CallerFacts facts) {
+        return PupilAccess.grantedRole(facts, enrolments.ofPupil(pupil.id), guardians.ofPupil(pupil.id),
                 links.ofPupil(pupil.id), LocalDate.now());
     }
 

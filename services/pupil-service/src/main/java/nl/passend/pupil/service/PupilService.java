@@ -110,7 +110,12 @@ public class PupilService {
 
     @Transactional
     public PupilView update(UUID id, PupilUpdate update, String ifMatch) {
-        Pupil pupil = guard.access(id, "pupil.update", Roles.ADMIN, Roles.SIS_CLIENT).pupil();
+        PupilGuard.Granted granted = guard.access(id, "pupil.update", Roles.ADMIN, Roles.SIS_CLIENT);
+        Pupil pupil = granted.pupil();
+        // A former school's system still reads the pupil, but the record (and the group) belong to the current school.
+        if (granted.role().equals(Roles.SIS_CLIENT) && !caller.worksAt(pupil.schoolCode)) {
+            throw Problems.forbidden("the pupil is no longer at your school; its current school's system changes it");
+        }
         ETags.requireMatch(ifMatch, pupil.version);
         SchoolGroup group = sync.groupOf(pupil.schoolCode, update.group());
         boolean recordChanged = !Objects.equals(pupil.givenName, update.givenName())

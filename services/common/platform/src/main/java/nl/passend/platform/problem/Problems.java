@@ -11,6 +11,12 @@ public final class Problems {
 
     public static final String TYPE_BASE = "https://passend.nl/problems/";
 
+    /**
+     * For our exception mappers: resteasy-problem registers most of its own at priority 999 (its
+     * reactive 401 mappers at 4999), and the smaller number wins.
+     */
+    static final int MAPPER_PRIORITY = 500;
+
     private Problems() {
     }
 

@@ -3,7 +3,6 @@ package nl.passend.platform.problem;
 import io.quarkus.security.AuthenticationCompletionException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.UnauthorizedException;
-import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -11,7 +10,9 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 /**
  * 401 as problem+json. resteasy-problem 3.21.0 (the newest on the reachable Maven Central) fails
  * with NoSuchFieldError on Quarkus 3.32's challenge data and answers 500 instead; these mappers
- * take precedence over its three 401 mappers. Every other error stays with the library.
+ * take precedence over its 401 mappers, including the one at priority 999 (see
+ * {@link Problems#MAPPER_PRIORITY}). Every other error stays with the library, except 403
+ * (ForbiddenMapper).
  */
 public class UnauthorizedMappers {
 
@@ -22,17 +23,17 @@ public class UnauthorizedMappers {
                 .build();
     }
 
-    @ServerExceptionMapper(priority = Priorities.USER - 100)
+    @ServerExceptionMapper(priority = Problems.MAPPER_PRIORITY)
     public Response unauthorized(UnauthorizedException e) {
         return unauthorized();
     }
 
-    @ServerExceptionMapper(priority = Priorities.USER - 100)
+    @ServerExceptionMapper(priority = Problems.MAPPER_PRIORITY)
     public Response authenticationFailed(AuthenticationFailedException e) {
         return unauthorized();
     }
 
-    @ServerExceptionMapper(priority = Priorities.USER - 100)
+    @ServerExceptionMapper(priority = Problems.MAPPER_PRIORITY)
     public Response authenticationCompletion(AuthenticationCompletionException e) {
         return unauthorized();
     }
