@@ -70,7 +70,13 @@ public class OutboxRelay {
                 ProducerRecord<String, String> record = new ProducerRecord<>(row.topic, row.key, row.envelope);
                 record.headers().add("content-type",
                         "application/cloudevents+json; charset=UTF-8".getBytes(StandardCharsets.UTF_8));
-                acks.add(kafka.producer().send(record));
+                Future<RecordMetadata> ack = kafka.producer().send(record);
+                acks.add(ack);
+                if (ack.isDone() && failed(ack)) {
+                    // send() waited max.block.ms for metadata and gave up: every further send would wait as long
+                    LOG.warnf("outbox: broker unavailable, %d events wait", rows.size());
+                    break;
+                }
             }
         } catch (RuntimeException e) {
             // send() blocks for metadata at most max.block.ms, then throws: the broker is unreachable
@@ -101,6 +107,15 @@ public class OutboxRelay {
             return -1;
         }
         return sent;
+    }
+
+    private static boolean failed(Future<RecordMetadata> ack) {
+        try {
+            ack.get();
+            return false;
+        } catch (Exception e) {
+            return true;
+        }
     }
 
     @Scheduled(every = "1h", delay = 1, delayUnit = TimeUnit.MINUTES,
