@@ -69,7 +69,11 @@ public class OutboxRelay {
                 ProducerRecord<String, String> record = new ProducerRecord<>(row.topic, row.key, row.envelope);
                 record.headers().add("content-type",
                         "application/cloudevents+json; charset=UTF-8".getBytes(StandardCharsets.UTF_8));
-                acks.add(kafka.producer().send(record));
+                Future<RecordMetadata> ack = kafka.producer().send(record);
+                acks.add(ack);
+                if (failedAlready(ack)) {
+                    break; // no metadata within max.block.ms: each further send would block as long again
+                }
             }
         } catch (RuntimeException e) {
             // send() blocks for metadata at most max.block.ms, then throws: the broker is unreachable
@@ -100,6 +104,19 @@ public class OutboxRelay {
             return -1;
         }
         return sent;
+    }
+
+    /** A send that failed before it went anywhere: Kafka returns such failures as a completed future. */
+    private static boolean failedAlready(Future<RecordMetadata> ack) {
+        if (!ack.isDone()) {
+            return false;
+        }
+        try {
+            ack.get();
+            return false;
+        } catch (Exception e) {
+            return true;
+        }
     }
 
     @Scheduled(every = "1h", delay = 1, delayUnit = TimeUnit.MINUTES)
