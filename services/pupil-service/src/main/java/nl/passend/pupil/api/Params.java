@@ -20,6 +20,23 @@ final class Params {
         }
     }
 
+    /** A whole number in [min, max]; {@code fallback} when absent. JAX-RS would answer 404 for "abc". */
+    static int integer(String value, String name, int min, int max, int fallback) {
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        try {
+            int number = Integer.parseInt(value.trim());
+            if (number >= min && number <= max) {
+                return number;
+            }
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        throw Problems.badRequest("invalid-parameter",
+                name + " must be a whole number from " + min + " to " + max + ", not '" + value + "'");
+    }
+
     static Instant instant(String value, String name) {
         if (value == null || value.isBlank()) {
             return null;

@@ -4,12 +4,9 @@ import io.quarkus.security.Authenticated;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -90,9 +87,9 @@ public class PupilResource {
     public Page<PupilResponse> list(@PathParam("schoolCode") String schoolCode,
             @QueryParam("cursor") String cursor,
             @QueryParam("updatedSince") String updatedSince,
-            @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
+            @QueryParam("size") String size) {
         PupilService.Page page = pupils.page(schoolCode, Cursor.decode(cursor),
-                Params.instant(updatedSince, "updatedSince"), size);
+                Params.instant(updatedSince, "updatedSince"), Params.integer(size, "size", 1, 200, 50));
         return new Page<>(page.items().stream().map(this::toResponse).toList(),
                 page.next() == null ? null : page.next().encode(), page.hasMore());
     }
@@ -211,8 +208,9 @@ public class PupilResource {
     @Operation(summary = "Who read or changed this pupil's data",
             description = "Newest first; for the parents, the IB'er, the director and admins.")
     public List<AccessLogEntry> accessLog(@PathParam("id") String id,
-            @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit) {
-        return pupils.accessLog(Params.uuid(id, "id"), limit).stream().map(mapper::toResponse).toList();
+            @QueryParam("limit") String limit) {
+        return pupils.accessLog(Params.uuid(id, "id"), Params.integer(limit, "limit", 1, 1000, 100)).stream()
+                .map(mapper::toResponse).toList();
     }
 
     @GET

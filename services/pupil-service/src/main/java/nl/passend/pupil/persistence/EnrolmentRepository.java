@@ -20,6 +20,14 @@ public class EnrolmentRepository implements PanacheRepositoryBase<Enrolment, UUI
                 : list("schoolCode = ?1 and externalId in ?2", schoolCode, externalIds);
     }
 
+    /** The pupils behind a school's external ids, without loading (and so caching) the enrolments. */
+    public List<UUID> pupilIdsAt(String schoolCode, Collection<String> externalIds) {
+        return externalIds.isEmpty() ? List.of()
+                : getEntityManager().createQuery(
+                        "select e.pupilId from Enrolment e where e.schoolCode = ?1 and e.externalId in ?2", UUID.class)
+                        .setParameter(1, schoolCode).setParameter(2, externalIds).getResultList();
+    }
+
     public List<Enrolment> ofPupils(Collection<UUID> pupilIds) {
         return pupilIds.isEmpty() ? List.of() : list("pupilId in ?1", pupilIds);
     }

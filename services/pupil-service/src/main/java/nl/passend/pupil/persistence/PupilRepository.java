@@ -2,6 +2,7 @@ package nl.passend.pupil.persistence;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
@@ -19,6 +20,18 @@ public class PupilRepository implements PanacheRepositoryBase<Pupil, UUID> {
 
     public List<Pupil> byIds(Collection<UUID> ids) {
         return ids.isEmpty() ? List.of() : list("id in ?1", ids);
+    }
+
+    public List<UUID> idsByEckIds(Collection<String> eckIds) {
+        return eckIds.isEmpty() ? List.of()
+                : getEntityManager().createQuery("select p.id from Pupil p where p.eckId in ?1", UUID.class)
+                        .setParameter(1, eckIds).getResultList();
+    }
+
+    /** Locks the pupils' rows for this transaction, always in id order so that two lockers never deadlock. */
+    public List<Pupil> lockInIdOrder(Collection<UUID> ids) {
+        return ids.isEmpty() ? List.of()
+                : find("id in ?1 order by id", ids).withLock(LockModeType.PESSIMISTIC_WRITE).list();
     }
 
     /**

@@ -3,6 +3,7 @@ package nl.passend.pupil.service;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -110,12 +111,7 @@ public class PupilService {
 
     @Transactional
     public PupilView update(UUID id, PupilUpdate update, String ifMatch) {
-        PupilGuard.Granted granted = guard.access(id, "pupil.update", Roles.ADMIN, Roles.SIS_CLIENT);
-        Pupil pupil = granted.pupil();
-        // A former school's system still reads the pupil, but the record (and the group) belong to the current school.
-        if (granted.role().equals(Roles.SIS_CLIENT) && !caller.worksAt(pupil.schoolCode)) {
-            throw Problems.forbidden("the pupil is no longer at your school; its current school's system changes it");
-        }
+        Pupil pupil = lockForWrite(id, "pupil.update");
         ETags.requireMatch(ifMatch, pupil.version);
         SchoolGroup group = sync.groupOf(pupil.schoolCode, update.group());
         boolean recordChanged = !Objects.equals(pupil.givenName, update.givenName())
@@ -142,7 +138,7 @@ public class PupilService {
 
     @Transactional
     public PupilView leave(UUID id, Leaving leaving, String ifMatch) {
-        Pupil pupil = guard.access(id, "pupil.leave", Roles.ADMIN, Roles.SIS_CLIENT).pupil();
+        Pupil pupil = lockForWrite(id, "pupil.leave");
         ETags.requireMatch(ifMatch, pupil.version);
         Enrolment open = enrolments.ofPupil(id).stream()
                 .filter(e -> e.isOpen() && (caller.hasRole(Roles.ADMIN) || caller.worksAt(e.schoolCode)))
@@ -150,6 +146,23 @@ public class PupilService {
                 .orElseThrow(() -> Problems.conflict("not-enrolled", "the pupil has no open enrolment at your school"));
         sync.leave(pupil, open, leaving);
         return new PupilView(pupil, group(pupil));
+    }
+
+    /**
+     * The pupil, locked before anything of it is read (also the enrolments the access check and a
+     * leave use): a concurrent writer's change is then seen, so a stale If-Match gets 412 instead of
+     * a failed write, and no update is lost.
+     */
+    private Pupil lockForWrite(UUID id, String action) {
+        pupils.findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE);
+        Pupil pupil = guard.access(id, action, Roles.ADMIN, Roles.SIS_CLIENT).pupil();
+        // After a move the old school's system may still read the pupil, but only the new school's
+        // changes it (the old school's batches leave it UNCHANGED); a single write is refused.
+        if (!caller.hasRole(Roles.ADMIN) && !caller.worksAt(pupil.schoolCode)) {
+            throw Problems.conflict("pupil-moved",
+                    "the pupil is now at another school; that school's system keeps the record");
+        }
+        return pupil;
     }
 
     @Transactional

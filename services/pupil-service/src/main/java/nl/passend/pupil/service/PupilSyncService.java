@@ -82,13 +82,24 @@ public class PupilSyncService {
         rejectDuplicates(items);
         String role = caller.hasRole(Roles.ADMIN) ? Roles.ADMIN : Roles.SIS_CLIENT;
 
-        Map<String, Enrolment> enrolmentByExternalId = enrolments
-                .atSchool(schoolCode, items.stream().map(PupilUpsert::externalId).toList()).stream()
+        // Lock every pupil this batch may write (by externalId here, or by ECK iD when moving in) before
+        // reading any of them, in id order: concurrent batches, also another school's, then wait for
+        // each other instead of deadlocking or failing on a stale version.
+        List<String> externalIds = items.stream().map(PupilUpsert::externalId).toList();
+        Set<UUID> toLock = new HashSet<>(enrolments.pupilIdsAt(schoolCode, externalIds));
+        toLock.addAll(pupils.idsByEckIds(
+                items.stream().map(PupilUpsert::eckId).filter(Objects::nonNull).toList()));
+        Map<UUID, Pupil> pupilById = pupils.lockInIdOrder(toLock).stream()
+                .collect(Collectors.toMap(p -> p.id, Function.identity()));
+
+        Map<String, Enrolment> enrolmentByExternalId = enrolments.atSchool(schoolCode, externalIds).stream()
                 .collect(Collectors.toMap(e -> e.externalId, Function.identity()));
         Set<UUID> knownPupilIds = enrolmentByExternalId.values().stream().map(e -> e.pupilId)
                 .collect(Collectors.toSet());
-        Map<UUID, Pupil> pupilById = pupils.byIds(knownPupilIds).stream()
-                .collect(Collectors.toMap(p -> p.id, Function.identity()));
+        // enrolled by a concurrent batch that committed in between
+        Set<UUID> enrolledMeanwhile = new HashSet<>(knownPupilIds);
+        enrolledMeanwhile.removeAll(pupilById.keySet());
+        pupils.lockInIdOrder(enrolledMeanwhile).forEach(p -> pupilById.put(p.id, p));
         Map<UUID, List<Guardian>> guardiansByPupil = guardians.ofPupils(knownPupilIds).stream()
                 .collect(Collectors.groupingBy(g -> g.pupilId));
         Map<String, SchoolGroup> groupByName = groups.ofSchool(schoolCode).stream()
@@ -98,17 +109,21 @@ public class PupilSyncService {
         int created = 0;
         int updated = 0;
         for (PupilUpsert item : items) {
-            SchoolGroup group = group(school, item.group(), groupByName);
             Enrolment enrolment = enrolmentByExternalId.get(item.externalId());
             Outcome outcome;
             Pupil pupil;
             if (enrolment == null) {
-                pupil = enrol(school, item, group);
+                pupil = enrol(school, item, group(school, item.group(), groupByName));
                 outcome = Outcome.CREATED;
                 created++;
             } else {
                 pupil = pupilById.get(enrolment.pupilId);
-                boolean changed = update(pupil, enrolment, item, group,
+                // A pupil who moved on to another school belongs to that school's system now. What this
+                // school's system still sends about it is ignored (UNCHANGED), not refused: refusing
+                // would fail its whole batch, and applying it would flip the record and guardians back
+                // and forth between the two schools' syncs.
+                boolean movedAway = !enrolment.isOpen() && !pupil.schoolCode.equals(enrolment.schoolCode);
+                boolean changed = !movedAway && update(pupil, enrolment, item, group(school, item.group(), groupByName),
                         guardiansByPupil.getOrDefault(pupil.id, List.of()));
                 outcome = changed ? Outcome.UPDATED : Outcome.UNCHANGED;
                 if (changed) {
@@ -138,12 +153,15 @@ public class PupilSyncService {
     /** A pupil new at this school: a pupil already known by ECK iD moves here, otherwise a new pupil. */
     private Pupil enrol(School school, PupilUpsert item, SchoolGroup group) {
         Pupil pupil = item.eckId() == null ? null : pupils.byEckId(item.eckId()).orElse(null);
+        List<Guardian> currentGuardians = List.of();
+        boolean moving = pupil != null;
         if (pupil == null) {
             pupil = new Pupil();
             pupil.id = UUID.randomUUID();
             pupil.createdAt = Instant.now();
         } else {
             leavePreviousSchool(pupil, school, item);
+            currentGuardians = guardians.ofPupil(pupil.id);
         }
         pupil.eckId = item.eckId();
         pupil.givenName = item.givenName();
@@ -164,7 +182,7 @@ public class PupilSyncService {
         enrolments.persist(enrolment);
         em.flush();
         events.enrolled(pupil, enrolment, group);
-        syncGuardians(pupil, item.guardians(), List.of());
+        syncGuardians(pupil, item.guardians(), currentGuardians, moving);
         if (item.leaving() != null) {
             leave(pupil, enrolment, item.leaving());
         }
@@ -205,10 +223,11 @@ public class PupilSyncService {
             events.movedGroup(pupil, group);
             changed = true;
         }
-        if (syncGuardians(pupil, item.guardians(), current)) {
+        if (syncGuardians(pupil, item.guardians(), current, false)) {
             if (!changed) {
-                // guardians are part of the pupil's record: its version and updatedAt move too
-                em.lock(pupil, LockModeType.OPTIMISTIC_FORCE_INCREMENT);
+                // guardians are part of the pupil's record: its version and updatedAt move too. The row
+                // is locked already, and an OPTIMISTIC_FORCE_INCREMENT below that lock would be a no-op.
+                em.lock(pupil, LockModeType.PESSIMISTIC_FORCE_INCREMENT);
             }
             changed = true;
         }
@@ -228,21 +247,43 @@ public class PupilSyncService {
         events.left(pupil, enrolment);
     }
 
-    /** Replaces the guardians with the given list (when given); true if anything changed. */
-    private boolean syncGuardians(Pupil pupil, List<GuardianUpsert> wanted, List<Guardian> current) {
+    /**
+     * Replaces the guardians with the given list (when given); true if anything changed. A guardian is
+     * matched by the system's externalId. A pupil moving in from another school brings guardians
+     * numbered by that school's system: there an equal externalId is the same guardian only if the
+     * name is equal too; otherwise the old one is removed and a new one added, so that a login linked
+     * to one person never passes to another.
+     */
+    private boolean syncGuardians(Pupil pupil, List<GuardianUpsert> wanted, List<Guardian> current,
+            boolean movingIn) {
         if (wanted == null) {
             return false;
         }
-        Map<String, Guardian> byExternalId = new HashMap<>();
-        current.forEach(g -> byExternalId.put(g.externalId, g));
-        boolean changed = false;
-        Set<String> kept = new HashSet<>();
+        Map<String, GuardianUpsert> wantedByExternalId = new HashMap<>();
         for (GuardianUpsert w : wanted) {
-            if (!kept.add(w.externalId())) {
+            if (wantedByExternalId.put(w.externalId(), w) != null) {
                 throw Problems.unprocessable("duplicate-guardian",
                         "guardian " + w.externalId() + " occurs twice for pupil " + pupil.externalId);
             }
-            Guardian g = byExternalId.get(w.externalId());
+        }
+        boolean changed = false;
+        Map<String, Guardian> kept = new HashMap<>();
+        for (Guardian g : current) {
+            GuardianUpsert w = wantedByExternalId.get(g.externalId);
+            boolean sameName = w != null && g.givenName.equals(w.givenName()) && g.familyName.equals(w.familyName());
+            if (w != null && (!movingIn || sameName)) {
+                kept.put(g.externalId, g);
+            } else {
+                guardians.delete(g);
+                events.guardian(EventType.GUARDIAN_REMOVED, pupil, g);
+                changed = true;
+            }
+        }
+        if (changed) {
+            em.flush(); // a removed guardian's externalId may be taken again below
+        }
+        for (GuardianUpsert w : wanted) {
+            Guardian g = kept.get(w.externalId());
             if (g == null) {
                 g = new Guardian();
                 g.id = UUID.randomUUID();
@@ -263,13 +304,6 @@ public class PupilSyncService {
                 if (authorityChanged) {
                     events.guardian(EventType.GUARDIAN_CHANGED, pupil, g);
                 }
-                changed = true;
-            }
-        }
-        for (Guardian g : current) {
-            if (!kept.contains(g.externalId)) {
-                guardians.delete(g);
-                events.guardian(EventType.GUARDIAN_REMOVED, pupil, g);
                 changed = true;
             }
         }

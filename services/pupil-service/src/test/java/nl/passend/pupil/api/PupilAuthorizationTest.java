@@ -194,7 +194,7 @@ class PupilAuthorizationTest {
         Map<String, Object> regroup = new HashMap<>(update("Sanne"));
         regroup.put("eckId", eckId);
         regroup.put("group", Map.of("name", "OLD-SCHOOL-GROUP", "year", 6));
-        assertProblem(call(Fixtures.sis(schoolA), "PUT", "/pupils/" + moved, regroup), 403, "forbidden");
+        assertProblem(call(Fixtures.sis(schoolA), "PUT", "/pupils/" + moved, regroup), 409, "pupil-moved");
         get(Fixtures.ADMIN, "/pupils/" + moved).then().statusCode(200).body("groupName", equalTo("5B"));
         given().auth().oauth2(Fixtures.ADMIN).get("/schools/{c}/groups", schoolB).then().statusCode(200)
                 .body("name", not(hasItem("OLD-SCHOOL-GROUP")));
