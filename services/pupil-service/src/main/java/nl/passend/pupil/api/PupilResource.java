@@ -39,8 +39,10 @@ import nl.passend.pupil.service.PupilService.PupilView;
 import nl.passend.pupil.service.PupilService;
 import nl.passend.pupil.service.PupilSyncService;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -85,9 +87,12 @@ public class PupilResource {
     @Operation(summary = "List a school's pupils for delta sync",
             description = "Ordered by (updatedAt, id). Pass nextCursor back as cursor to continue; hasMore tells whether to read on at once. A cursor never skips a pupil written while you read. Staff see only pupils currently at the school; the school's student information system and admins also see those who left.")
     public Page<PupilResponse> list(@PathParam("schoolCode") String schoolCode,
-            @QueryParam("cursor") String cursor,
-            @QueryParam("updatedSince") String updatedSince,
-            @QueryParam("size") String size) {
+            @QueryParam("cursor") @Parameter(description = "nextCursor of the previous page") String cursor,
+            @QueryParam("updatedSince") @Parameter(description = "only pupils changed at or after this moment",
+                    schema = @Schema(type = SchemaType.STRING, format = "date-time")) String updatedSince,
+            @QueryParam("size") @Parameter(description = "page size",
+                    schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "200", defaultValue = "50"))
+            String size) {
         PupilService.Page page = pupils.page(schoolCode, Cursor.decode(cursor),
                 Params.instant(updatedSince, "updatedSince"), Params.integer(size, "size", 1, 200, 50));
         return new Page<>(page.items().stream().map(this::toResponse).toList(),
@@ -208,7 +213,9 @@ public class PupilResource {
     @Operation(summary = "Who read or changed this pupil's data",
             description = "Newest first; for the parents, the IB'er, the director and admins.")
     public List<AccessLogEntry> accessLog(@PathParam("id") String id,
-            @QueryParam("limit") String limit) {
+            @QueryParam("limit") @Parameter(description = "at most this many entries",
+                    schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "1000", defaultValue = "100"))
+            String limit) {
         return pupils.accessLog(Params.uuid(id, "id"), Params.integer(limit, "limit", 1, 1000, 100)).stream()
                 .map(mapper::toResponse).toList();
     }
