@@ -2,6 +2,7 @@ package nl.passend.pupil.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.util.List;
 import java.util.Objects;
@@ -47,7 +48,7 @@ public class OrganisationService {
 
     @Transactional
     public Saved<Swv> putSwv(String code, SwvRequest request, String ifMatch) {
-        Swv swv = swvs.findById(code);
+        Swv swv = swvs.findById(code, LockModeType.PESSIMISTIC_WRITE); // lock before the If-Match check: no lost update
         boolean created = swv == null;
         if (created) {
             swv = new Swv();
@@ -66,7 +67,7 @@ public class OrganisationService {
 
     @Transactional
     public Saved<Board> putBoard(String code, BoardRequest request, String ifMatch) {
-        Board board = boards.findById(code);
+        Board board = boards.findById(code, LockModeType.PESSIMISTIC_WRITE);
         boolean created = board == null;
         if (created) {
             board = new Board();
@@ -91,7 +92,7 @@ public class OrganisationService {
         if (swvs.findById(request.swvCode()) == null) {
             throw Problems.unprocessable("unknown-swv", "SWV " + request.swvCode() + " is not registered");
         }
-        School school = schools.findById(code);
+        School school = schools.findById(code, LockModeType.PESSIMISTIC_WRITE);
         boolean created = school == null;
         if (created) {
             school = new School();

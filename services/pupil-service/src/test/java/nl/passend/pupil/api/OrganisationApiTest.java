@@ -9,8 +9,13 @@ import static org.hamcrest.Matchers.startsWith;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import nl.passend.events.EventEnvelope;
 import nl.passend.events.Topics;
 import nl.passend.pupil.Fixtures;
@@ -59,6 +64,35 @@ class OrganisationApiTest {
         given().auth().oauth2(Fixtures.ADMIN).contentType(ContentType.JSON).body(school).header("If-Match", "\"0\"")
                 .put("/schools/{code}", code)
                 .then().statusCode(200).header("ETag", equalTo("\"1\"")).body("name", equalTo("Renamed"));
+    }
+
+    @Test
+    void concurrentChangesWithTheSameETagLetExactlyOneWin() throws Exception {
+        String code = Fixtures.school("BAO");
+        String board = given().auth().oauth2(Fixtures.ADMIN).get("/schools/{c}", code).path("boardCode");
+        String swv = given().auth().oauth2(Fixtures.ADMIN).get("/schools/{c}", code).path("swvCode");
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            for (int round = 0; round < 5; round++) {
+                String etag = given().auth().oauth2(Fixtures.ADMIN).get("/schools/{c}", code).header("ETag");
+                List<Future<Integer>> answers = new ArrayList<>();
+                for (int writer = 0; writer < 2; writer++) {
+                    Map<String, Object> body = Map.of("name", "Round " + round + " writer " + writer,
+                            "schoolType", "BAO", "boardCode", board, "swvCode", swv);
+                    answers.add(pool.submit(() -> given().auth().oauth2(Fixtures.ADMIN).contentType(ContentType.JSON)
+                            .header("If-Match", etag).body(body).put("/schools/{code}", code)
+                            .then().extract().statusCode()));
+                }
+                List<Integer> statuses = new ArrayList<>();
+                for (Future<Integer> answer : answers) {
+                    statuses.add(answer.get(30, TimeUnit.SECONDS));
+                }
+                assertThat(statuses).containsExactlyInAnyOrder(200, 412);
+            }
+        } finally {
+            pool.shutdown();
+        }
+        given().auth().oauth2(Fixtures.ADMIN).get("/schools/{c}", code).then().header("ETag", equalTo("\"5\""));
     }
 
     @Test
