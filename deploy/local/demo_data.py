@@ -1,0 +1,126 @@
+#!/usr/bin/env python3
+"""Loads Passend's demo data through the API, with tokens from the real Keycloak.
+
+Two schools in two SWVs, two pupils each, every pupil's parent linked to their demo login
+(the fixed user ids in deploy/keycloak/passend-realm.json), and an orthopedagoog linked to one
+pupil. Running it again changes nothing. Usage: demo_data.py <keycloak-url> <pupil-service-url>
+"""
+import json
+import sys
+import urllib.error
+import urllib.parse
+import urllib.request
+
+KEYCLOAK = "http://127.0.0.1:8180"
+PUPILS = "http://127.0.0.1:8081"
+
+SWVS = {"PO2601": "SWV Passend Onderwijs Utrecht", "PO2602": "SWV Eemland"}
+BOARDS = {"41001": "Stichting Primair Utrecht", "41002": "Stichting Eemland Scholen"}
+SCHOOLS = {
+    "12AB00": {"name": "OBS De Regenboog", "schoolType": "BAO", "boardCode": "41001", "swvCode": "PO2601"},
+    "34CD00": {"name": "CBS De Klimop", "schoolType": "BAO", "boardCode": "41002", "swvCode": "PO2602"},
+}
+# school -> (IB'er login, pupils); each pupil's first guardian is the parent with a demo login
+PUPILS_BY_SCHOOL = {
+    "12AB00": ("ib-regenboog", [
+        ("RB-1001", "Sanne", "de Vries", "2017-03-14", ("5B", 5), ("Ans", "de Vries"), "parent-sanne"),
+        ("RB-1002", "Daan", "Jansen", "2016-11-02", ("6A", 6), ("Peter", "Jansen"), "parent-daan"),
+    ]),
+    "34CD00": ("ib-klimop", [
+        ("KL-2001", "Fatima", "El Amrani", "2018-01-23", ("4A", 4), ("Samira", "El Amrani"), "parent-fatima"),
+        ("KL-2002", "Lucas", "Bakker", "2015-06-30", ("7B", 7), ("Mirjam", "Bakker"), "parent-lucas"),
+    ]),
+}
+# the Keycloak user ids of the demo logins (passend-realm.json)
+ACCOUNT = {
+    "parent-sanne": "0d9f3a52-0000-4000-8000-000000000101",
+    "parent-daan": "0d9f3a52-0000-4000-8000-000000000102",
+    "parent-fatima": "0d9f3a52-0000-4000-8000-000000000103",
+    "parent-lucas": "0d9f3a52-0000-4000-8000-000000000104",
+    "care-orthopedagoog": "0d9f3a52-0000-4000-8000-000000000051",
+}
+
+
+def token(**form):
+    body = urllib.parse.urlencode(form).encode()
+    url = KEYCLOAK + "/realms/passend/protocol/openid-connect/token"
+    with urllib.request.urlopen(urllib.request.Request(url, data=body)) as answer:
+        return json.load(answer)["access_token"]
+
+
+def sis_client():
+    return token(grant_type="client_credentials", client_id="sis-client", client_secret="sis-client-demo-secret")
+
+
+def person(username):
+    return token(grant_type="password", client_id="passend-app", username=username, password="demo")
+
+
+def call(method, path, bearer, body=None, headers=None):
+    request = urllib.request.Request(PUPILS + path, method=method,
+                                     data=None if body is None else json.dumps(body).encode())
+    request.add_header("Authorization", "Bearer " + bearer)
+    request.add_header("Content-Type", "application/json")
+    for name, value in (headers or {}).items():
+        request.add_header(name, value)
+    try:
+        with urllib.request.urlopen(request) as answer:
+            text = answer.read()
+            return answer.status, (json.loads(text) if text else None), answer.headers.get("ETag")
+    except urllib.error.HTTPError as error:
+        return error.code, error.read().decode(errors="replace"), None
+
+
+def ok(result, what):
+    status, body, _ = result
+    if status >= 300:
+        sys.exit("demo data: %s answered %s: %s" % (what, status, body))
+    return body
+
+
+def main():
+    admin = person("admin")
+    for kind, items in (("swvs", SWVS), ("boards", BOARDS)):
+        for code, name in items.items():
+            if call("GET", "/%s/%s" % (kind, code), admin)[0] == 404:
+                ok(call("PUT", "/%s/%s" % (kind, code), admin, {"name": name}), "registering " + code)
+    for code, school in SCHOOLS.items():
+        if call("GET", "/schools/" + code, admin)[0] == 404:
+            ok(call("PUT", "/schools/" + code, admin, school), "registering school " + code)
+
+    sis = sis_client()
+    counts = {"CREATED": 0, "UPDATED": 0, "UNCHANGED": 0}
+    for code, (ib_login, pupils) in PUPILS_BY_SCHOOL.items():
+        batch = [{
+            "externalId": ext, "givenName": given, "familyName": family, "birthDate": born,
+            "enrolledOn": "2022-08-29", "group": {"name": group[0], "year": group[1]},
+            "guardians": [{"externalId": ext + "-G1", "givenName": parent[0], "familyName": parent[1],
+                           "hasParentalAuthority": True}],
+        } for ext, given, family, born, group, parent, _ in pupils]
+        result = ok(call("POST", "/schools/%s/pupils/batch" % code, sis, {"pupils": batch}), "upserting pupils")
+        for item in result["items"]:
+            counts[item["outcome"]] += 1
+        pupil_ids = {item["externalId"]: item["pupilId"] for item in result["items"]}
+
+        ib = person(ib_login)
+        for ext, _, _, _, _, _, login in pupils:
+            pupil_id = pupil_ids[ext]
+            guardian = ok(call("GET", "/pupils/%s/guardians" % pupil_id, ib), "reading guardians")[0]
+            if guardian["accountId"] != ACCOUNT[login]:
+                ok(call("PUT", "/pupils/%s/guardians/%s/account" % (pupil_id, guardian["id"]), ib,
+                        {"accountId": ACCOUNT[login]}, {"If-Match": '"%d"' % guardian["version"]}),
+                   "linking " + login)
+        if code == "12AB00":
+            daan = pupil_ids["RB-1002"]
+            linked = ok(call("GET", "/pupils/%s/professionals" % daan, ib), "reading professionals")
+            if not any(link["accountId"] == ACCOUNT["care-orthopedagoog"] for link in linked):
+                ok(call("POST", "/pupils/%s/professionals" % daan, ib,
+                        {"accountId": ACCOUNT["care-orthopedagoog"], "discipline": "ORTHOPEDAGOOG"}),
+                   "linking the orthopedagoog")
+    print("demo data: 2 SWVs, 2 boards, 2 schools; pupils %s; parents linked to their logins" %
+          ", ".join("%d %s" % (n, outcome.lower()) for outcome, n in counts.items()))
+
+
+if __name__ == "__main__":
+    KEYCLOAK, PUPILS = sys.argv[1], sys.argv[2]
+    main()
