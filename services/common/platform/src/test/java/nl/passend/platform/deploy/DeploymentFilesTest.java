@@ -1,0 +1,116 @@
+package nl.passend.platform.deploy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+import nl.passend.platform.security.Roles;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The files that run the whole system (docker-compose.yml, deploy/local/services.conf, the Keycloak
+ * realm) name every service and every role, so that a new service or role cannot be forgotten there.
+ */
+class DeploymentFilesTest {
+
+    private static final Path ROOT = Path.of("../../..").toAbsolutePath().normalize();
+
+    @Test
+    void dockerComposeIsValidYamlNamingEveryServiceAndTheInfrastructure() throws IOException {
+        JsonNode compose = new ObjectMapper(new YAMLFactory()).readTree(ROOT.resolve("docker-compose.yml").toFile());
+        Set<String> named = names(compose.path("services"));
+        assertThat(named).contains("postgres", "kafka", "keycloak").containsAll(serviceModules());
+        for (String service : serviceModules()) {
+            assertThat(compose.path("services").path(service).path("image").asText())
+                    .as("image of " + service).isEqualTo("passend/" + service + ":1.0.0-SNAPSHOT");
+        }
+    }
+
+    @Test
+    void theLocalStartRunsEveryServiceWithItsDatabase() throws IOException {
+        List<String[]> lines = Files.readAllLines(ROOT.resolve("deploy/local/services.conf")).stream()
+                .map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#"))
+                .map(l -> l.split("\\s+")).toList();
+        assertThat(lines.stream().map(l -> l[0]).toList()).containsExactlyInAnyOrderElementsOf(serviceModules());
+        String composeDatabases = Files.readString(ROOT.resolve("deploy/compose/init-databases.sh"));
+        for (String[] line : lines) {
+            assertThat(line).as("module, port, database").hasSize(3);
+            assertThat(composeDatabases).as("docker-compose creates database " + line[2]).containsPattern(
+                    "for db in [^;]*\\b" + line[2] + "\\b");
+        }
+    }
+
+    @Test
+    void theRealmHasEveryRoleClaimClientAndADemoUserPerRole() throws IOException, IllegalAccessException {
+        JsonNode realm = new ObjectMapper().readTree(ROOT.resolve("deploy/keycloak/passend-realm.json").toFile());
+        assertThat(realm.path("realm").asText()).isEqualTo("passend");
+        Set<String> roles = new HashSet<>();
+        realm.path("roles").path("realm").forEach(r -> roles.add(r.path("name").asText()));
+        assertThat(roles).containsExactlyInAnyOrderElementsOf(roleConstants());
+
+        Set<String> claims = new HashSet<>();
+        realm.path("clientScopes").forEach(scope -> scope.path("protocolMappers").forEach(m -> {
+            if (m.path("config").path("access.token.claim").asText().equals("true")) {
+                claims.add(m.path("config").path("claim.name").asText());
+            }
+        }));
+        assertThat(claims).contains("schools", "board", "swv", "realm_access.roles");
+
+        JsonNode sis = client(realm, "sis-client");
+        assertThat(sis.path("publicClient").asBoolean()).isFalse();
+        assertThat(sis.path("serviceAccountsEnabled").asBoolean()).isTrue();
+        assertThat(client(realm, "passend-app").path("publicClient").asBoolean()).isTrue();
+
+        Set<String> rolesWithAUser = new HashSet<>();
+        realm.path("users").forEach(u -> u.path("realmRoles").forEach(r -> rolesWithAUser.add(r.asText())));
+        assertThat(rolesWithAUser).containsAll(roleConstants());
+    }
+
+    private static JsonNode client(JsonNode realm, String clientId) {
+        for (JsonNode client : realm.path("clients")) {
+            if (client.path("clientId").asText().equals(clientId)) {
+                return client;
+            }
+        }
+        throw new AssertionError("no client " + clientId + " in the realm");
+    }
+
+    private static Set<String> serviceModules() throws IOException {
+        try (Stream<Path> dirs = Files.list(ROOT.resolve("services"))) {
+            Set<String> modules = new HashSet<>();
+            dirs.filter(d -> Files.exists(d.resolve("pom.xml")))
+                    .map(d -> d.getFileName().toString())
+                    .filter(name -> name.endsWith("-service") || name.equals("gateway"))
+                    .forEach(modules::add);
+            assertThat(modules).as("service modules under services/").contains("pupil-service");
+            return modules;
+        }
+    }
+
+    private static List<String> roleConstants() throws IllegalAccessException {
+        List<String> roles = new ArrayList<>();
+        for (Field field : Roles.class.getFields()) {
+            if (Modifier.isStatic(field.getModifiers()) && field.getType() == String.class) {
+                roles.add((String) field.get(null));
+            }
+        }
+        return roles;
+    }
+
+    private static Set<String> names(JsonNode object) {
+        Set<String> names = new HashSet<>();
+        object.fieldNames().forEachRemaining(names::add);
+        return names;
+    }
+}
