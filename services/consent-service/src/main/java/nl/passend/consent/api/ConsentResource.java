@@ -1,0 +1,160 @@
+package nl.passend.consent.api;
+
+import io.quarkus.security.Authenticated;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import nl.passend.consent.api.Requests.AnswerRequest;
+import nl.passend.consent.api.Requests.RecordRequest;
+import nl.passend.consent.api.Requests.WithdrawalRequest;
+import nl.passend.consent.api.Responses.ConsentCheckResponse;
+import nl.passend.consent.api.Responses.ConsentRequestResponse;
+import nl.passend.consent.domain.EntryKind;
+import nl.passend.consent.mapping.ConsentMapper;
+import nl.passend.consent.service.ConsentService;
+import nl.passend.consent.service.ConsentService.Intake;
+import nl.passend.consent.service.ConsentService.Statement;
+import nl.passend.events.codes.ConsentOutcome;
+import nl.passend.events.codes.ConsentPurpose;
+import nl.passend.events.codes.ConsentSubjectType;
+import nl.passend.platform.problem.Problems;
+import nl.passend.platform.security.Roles;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/**
+ * Consent requests, the guardians' answers and withdrawals, and the queries on them. A pupil the
+ * caller may not see (another school's, someone else's child) is answered 404.
+ */
+@Path("/")
+@Authenticated
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Consent")
+public class ConsentResource {
+
+    @Inject
+    ConsentService consents;
+
+    @Inject
+    ConsentMapper mapper;
+
+    @POST
+    @Path("consent-requests")
+    @RolesAllowed({Roles.IB, Roles.DIRECTOR, Roles.ADMIN})
+    @Operation(summary = "Record a consent request by hand (staff)",
+            description = "For requests no other service sends, e.g. SHARE_WITH_SWV or SHARE_WITH_YOUTH_CARE. Every guardian of the pupil with parental authority must answer; with none known yet the request stays OPEN until one is. Idempotent on requestId: the same request again answers 200 and changes nothing; another request under a used requestId is a conflict.")
+    @APIResponse(responseCode = "201", description = "Recorded",
+            content = @Content(schema = @Schema(implementation = ConsentRequestResponse.class)))
+    @APIResponse(responseCode = "200", description = "Recorded before with the same content",
+            content = @Content(schema = @Schema(implementation = ConsentRequestResponse.class)))
+    public Response record(@NotNull @Valid RecordRequest request) {
+        Intake intake = consents.record(request.requestId(), request.purpose(), request.pupilId(),
+                request.subject().type(), request.subject().id(), request.subject().version());
+        return Response.status(intake.created() ? Response.Status.CREATED : Response.Status.OK)
+                .entity(mapper.toResponse(intake.view())).build();
+    }
+
+    @GET
+    @Path("consent-requests/{id}")
+    @RolesAllowed({Roles.ADMIN, Roles.IB, Roles.DIRECTOR, Roles.TEACHER, Roles.PARENT})
+    @Operation(summary = "Read a consent request with its ledger")
+    public ConsentRequestResponse get(@PathParam("id") String id) {
+        return mapper.toResponse(consents.get(Params.uuid(id, "id")));
+    }
+
+    @POST
+    @Path("consent-requests/{id}/answers")
+    @RolesAllowed({Roles.PARENT, Roles.IB})
+    @Operation(summary = "Answer a consent request: given or refused",
+            description = "A parent answers for themselves, for their own child, through the app. The IB'er records an answer given on paper, by phone or in person, naming the guardian and the channel. A guardian may change an answer later: each answer is a new entry and the latest counts. Only guardians with parental authority answer; an expired request takes no answers.")
+    @APIResponse(responseCode = "201", description = "Recorded; the request with its new outcome",
+            content = @Content(schema = @Schema(implementation = ConsentRequestResponse.class)))
+    public Response answer(@PathParam("id") String id, @NotNull @Valid AnswerRequest answer) {
+        EntryKind kind = answer.answer() == ConsentService.Answer.GIVEN ? EntryKind.GIVEN : EntryKind.REFUSED;
+        return created(consents.state(Params.uuid(id, "id"),
+                new Statement(kind, answer.guardianId(), answer.channel())));
+    }
+
+    @POST
+    @Path("consent-requests/{id}/withdrawals")
+    @RolesAllowed({Roles.PARENT, Roles.IB})
+    @Operation(summary = "Withdraw a consent given",
+            description = "Only a consent the guardian has given (their latest answer) can be withdrawn; the request's outcome becomes WITHDRAWN.")
+    @APIResponse(responseCode = "201", description = "Recorded; the request with its new outcome",
+            content = @Content(schema = @Schema(implementation = ConsentRequestResponse.class)))
+    public Response withdraw(@PathParam("id") String id, @NotNull @Valid WithdrawalRequest withdrawal) {
+        return created(consents.state(Params.uuid(id, "id"),
+                new Statement(EntryKind.WITHDRAWN, withdrawal.guardianId(), withdrawal.channel())));
+    }
+
+    @GET
+    @Path("pupils/{pupilId}/consent-requests")
+    @RolesAllowed({Roles.ADMIN, Roles.IB, Roles.DIRECTOR, Roles.TEACHER, Roles.PARENT})
+    @Operation(summary = "A pupil's consent requests, newest first",
+            description = "For the staff of the pupil's school and the pupil's own parents.")
+    public List<ConsentRequestResponse> ofPupil(@PathParam("pupilId") String pupilId) {
+        return mapper.toResponses(consents.ofPupil(Params.uuid(pupilId, "pupilId")));
+    }
+
+    @GET
+    @Path("me/consent-requests")
+    @RolesAllowed(Roles.PARENT)
+    @Operation(summary = "The open requests waiting for the calling parent's answer (at most 200, oldest first)")
+    public List<ConsentRequestResponse> mine() {
+        return mapper.toResponses(consents.openForMe());
+    }
+
+    @GET
+    @Path("schools/{schoolCode}/consent-requests")
+    @RolesAllowed({Roles.IB, Roles.DIRECTOR, Roles.ADMIN})
+    @Operation(summary = "A school's open consent requests (at most 200, oldest first), for the IB'er")
+    public List<ConsentRequestResponse> ofSchool(@PathParam("schoolCode") String schoolCode) {
+        return mapper.toResponses(consents.openOfSchool(schoolCode));
+    }
+
+    @GET
+    @Path("pupils/{pupilId}/consent-check")
+    @RolesAllowed({Roles.ADMIN, Roles.IB, Roles.DIRECTOR, Roles.TEACHER, Roles.SIS_CLIENT})
+    @Operation(summary = "Is there a valid consent for a purpose on a subject version?",
+            description = "Valid when the latest request for this purpose on exactly this subject version is GRANTED.")
+    public ConsentCheckResponse check(@PathParam("pupilId") String pupilId,
+            @QueryParam("purpose") @Parameter(required = true, schema = @Schema(implementation = ConsentPurpose.class)) String purpose,
+            @QueryParam("subjectType") @Parameter(required = true, schema = @Schema(implementation = ConsentSubjectType.class)) String subjectType,
+            @QueryParam("subjectId") @Parameter(required = true, schema = @Schema(type = SchemaType.STRING, format = "uuid")) String subjectId,
+            @QueryParam("subjectVersion") @Parameter(required = true, schema = @Schema(type = SchemaType.INTEGER, minimum = "1")) String subjectVersion) {
+        return consents.latest(Params.uuid(pupilId, "pupilId"), Params.enumValue(ConsentPurpose.class, purpose, "purpose"),
+                Params.enumValue(ConsentSubjectType.class, subjectType, "subjectType"),
+                Params.uuid(subjectId, "subjectId"), Params.integer(required(subjectVersion, "subjectVersion"),
+                        "subjectVersion", 1, Integer.MAX_VALUE, 1))
+                .map(r -> new ConsentCheckResponse(r.outcome == ConsentOutcome.GRANTED, r.id, r.outcome))
+                .orElse(new ConsentCheckResponse(false, null, null));
+    }
+
+    private static String required(String value, String name) {
+        if (value == null || value.isBlank()) {
+            throw Problems.badRequest("invalid-parameter", name + " is required");
+        }
+        return value;
+    }
+
+    private Response created(ConsentService.RequestView view) {
+        return Response.status(Response.Status.CREATED).entity(mapper.toResponse(view)).build();
+    }
+}

@@ -1,0 +1,39 @@
+package nl.passend.consent.mapping;
+
+import java.util.List;
+import nl.passend.consent.api.Responses.ConsentRequestResponse;
+import nl.passend.consent.api.Responses.EntryResponse;
+import nl.passend.consent.api.Responses.SubjectResponse;
+import nl.passend.consent.domain.ConsentEntry;
+import nl.passend.consent.domain.ConsentRequest;
+import nl.passend.consent.service.ConsentService.RequestView;
+import org.mapstruct.Mapper;
+import org.mapstruct.Mapping;
+
+/** Entities to API records; entities never leave the service as they are. */
+@Mapper
+public interface ConsentMapper {
+
+    @Mapping(target = "id", source = "request.id")
+    @Mapping(target = "purpose", source = "request.purpose")
+    @Mapping(target = "pupilId", source = "request.pupilId")
+    @Mapping(target = "schoolCode", source = "request.schoolCode")
+    @Mapping(target = "subject", source = "request")
+    @Mapping(target = "outcome", source = "request.outcome")
+    @Mapping(target = "outcomeAt", source = "request.outcomeAt")
+    @Mapping(target = "requestedAt", source = "request.requestedAt")
+    @Mapping(target = "expiresAt", source = "request.expiresAt")
+    @Mapping(target = "requestedBy", source = "request.requestedBy")
+    @Mapping(target = "requiredGuardians", source = "request.requiredGuardians")
+    @Mapping(target = "entries", source = "entries")
+    ConsentRequestResponse toResponse(RequestView view);
+
+    List<ConsentRequestResponse> toResponses(List<RequestView> views);
+
+    @Mapping(target = "type", source = "subjectType")
+    @Mapping(target = "id", source = "subjectId")
+    @Mapping(target = "version", source = "subjectVersion")
+    SubjectResponse toSubject(ConsentRequest request);
+
+    EntryResponse toResponse(ConsentEntry entry);
+}

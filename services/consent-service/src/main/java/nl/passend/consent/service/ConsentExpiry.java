@@ -1,0 +1,57 @@
+package nl.passend.consent.service;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import nl.passend.consent.messaging.ConsentEvents;
+import nl.passend.consent.persistence.ConsentRequestRepository;
+import nl.passend.events.codes.ConsentOutcome;
+
+/**
+ * Expires open requests past their time ({@code passend.consent.expire-after} after the request),
+ * each in its own transaction with the row locked, so that an answer arriving at the same moment
+ * either comes first or is rejected as too late.
+ */
+@ApplicationScoped
+public class ConsentExpiry {
+
+    static final String ACTOR = "consent-service/expiry";
+
+    @Inject
+    ConsentRequestRepository requests;
+
+    @Inject
+    ConsentEvents events;
+
+    @Inject
+    SystemAudit audit;
+
+    @Scheduled(every = "${passend.consent.expiry-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void run() {
+        expireDue();
+    }
+
+    /** Expires what is due now; returns how many requests expired. */
+    public int expireDue() {
+        Instant now = Instant.now();
+        List<UUID> due = QuarkusTransaction.requiringNew().call(() -> requests.dueForExpiry(now, 500));
+        int expired = 0;
+        for (UUID id : due) {
+            boolean done = QuarkusTransaction.requiringNew().call(() -> requests.lock(id)
+                    .filter(r -> r.outcome == ConsentOutcome.OPEN && !r.expiresAt.isAfter(now))
+                    .map(r -> {
+                        r.outcome = ConsentOutcome.EXPIRED;
+                        r.outcomeAt = Instant.now();
+                        events.decided(r);
+                        audit.record(r.pupilId, ACTOR, "consent.expire", r.id.toString());
+                        return true;
+                    }).orElse(false));
+            expired += done ? 1 : 0;
+        }
+        return expired;
+    }
+}

@@ -1,0 +1,88 @@
+package nl.passend.consent.api;
+
+import static nl.passend.consent.Fixtures.answer;
+import static nl.passend.consent.Fixtures.decisions;
+import static nl.passend.consent.Fixtures.outcome;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.quarkus.test.junit.QuarkusTest;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import nl.passend.consent.Fixtures;
+import nl.passend.consent.Fixtures.Pupil;
+import nl.passend.events.EventEnvelope;
+import org.junit.jupiter.api.Test;
+
+/** Two guardians answering at the same moment: one correct outcome, one event per change of outcome. */
+@QuarkusTest
+class ConsentConcurrencyTest {
+
+    @Test
+    void parallelAnswersGiveOneGrantedEventPerRequest() throws Exception {
+        int rounds = 20;
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            List<UUID> requests = new ArrayList<>();
+            for (int i = 0; i < rounds; i++) {
+                Pupil pupil = Fixtures.pupil(true, true);
+                UUID requestId = Fixtures.requested(pupil);
+                requests.add(requestId);
+                CountDownLatch start = new CountDownLatch(1);
+                List<Future<Integer>> answers = new ArrayList<>();
+                for (int g = 0; g < 2; g++) {
+                    String token = pupil.guardian(g).token();
+                    answers.add(pool.submit(() -> {
+                        start.await();
+                        return answer(token, requestId, Map.of("answer", "GIVEN")).statusCode();
+                    }));
+                }
+                start.countDown();
+                for (Future<Integer> f : answers) {
+                    assertThat(f.get(30, TimeUnit.SECONDS)).isEqualTo(201);
+                }
+            }
+            for (UUID requestId : requests) {
+                assertThat(outcome(requestId)).isEqualTo("GRANTED");
+                List<EventEnvelope> out = decisions(requestId, 2, Duration.ofSeconds(3));
+                assertThat(out).as("decisions of " + requestId).hasSize(1);
+                assertThat(out.get(0).data().path("outcome").asText()).isEqualTo("GRANTED");
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void aRefusalAndAConsentAtTheSameMomentRefuseOnce() throws Exception {
+        Pupil pupil = Fixtures.pupil(true, true);
+        UUID requestId = Fixtures.requested(pupil);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            Future<Integer> a = pool.submit(() -> {
+                start.await();
+                return answer(pupil.guardian(0).token(), requestId, Map.of("answer", "GIVEN")).statusCode();
+            });
+            Future<Integer> b = pool.submit(() -> {
+                start.await();
+                return answer(pupil.guardian(1).token(), requestId, Map.of("answer", "REFUSED")).statusCode();
+            });
+            start.countDown();
+            assertThat(a.get(30, TimeUnit.SECONDS)).isEqualTo(201);
+            assertThat(b.get(30, TimeUnit.SECONDS)).isEqualTo(201);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(outcome(requestId)).isEqualTo("REFUSED");
+        List<EventEnvelope> out = decisions(requestId, 2, Duration.ofSeconds(3));
+        assertThat(out).extracting(e -> e.data().path("outcome").asText()).containsExactly("REFUSED");
+    }
+}
