@@ -4,7 +4,7 @@ import static nl.passend.consent.Fixtures.answer;
 import static nl.passend.consent.Fixtures.count;
 import static nl.passend.consent.Fixtures.decisions;
 import static nl.passend.consent.Fixtures.outcome;
-import static nl.passend.consent.api.Problem.assertProblem;
+import static nl.passend.testing.ProblemAssert.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.quarkus.test.junit.QuarkusTest;

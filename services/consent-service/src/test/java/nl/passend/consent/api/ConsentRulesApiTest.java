@@ -6,7 +6,7 @@ import static nl.passend.consent.Fixtures.answer;
 import static nl.passend.consent.Fixtures.count;
 import static nl.passend.consent.Fixtures.staff;
 import static nl.passend.consent.Fixtures.withdraw;
-import static nl.passend.consent.api.Problem.assertProblem;
+import static nl.passend.testing.ProblemAssert.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;

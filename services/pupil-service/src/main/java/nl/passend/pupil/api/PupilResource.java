@@ -21,6 +21,7 @@ import java.util.List;
 import nl.passend.platform.http.Cursor;
 import nl.passend.platform.http.ETags;
 import nl.passend.platform.http.Page;
+import nl.passend.platform.http.Params;
 import nl.passend.platform.security.Roles;
 import nl.passend.pupil.api.Requests.AccountLink;
 import nl.passend.pupil.api.Requests.Leaving;

@@ -1,7 +1,7 @@
 package nl.passend.pupil.api;
 
 import static io.restassured.RestAssured.given;
-import static nl.passend.pupil.api.Problem.assertProblem;
+import static nl.passend.testing.ProblemAssert.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.hamcrest.Matchers.equalTo;

@@ -1,8 +1,8 @@
 package nl.passend.pupil.api;
 
 import static io.restassured.RestAssured.given;
-import static nl.passend.pupil.api.Problem.assertProblem;
-import static nl.passend.pupil.api.Problem.bodyWithout;
+import static nl.passend.testing.ProblemAssert.assertProblem;
+import static nl.passend.testing.ProblemAssert.bodyWithout;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;

@@ -1,4 +1,4 @@
-package nl.passend.pupil.api;
+package nl.passend.testing;
 
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
@@ -9,14 +9,14 @@ import io.restassured.response.ValidatableResponse;
 import java.util.Map;
 
 /** Checks that an error is one of Passend's problems (DESIGN.md: every error is problem+json with a stable type). */
-final class Problem {
+public final class ProblemAssert {
 
-    static final String TYPE_BASE = "https://passend.nl/problems/";
+    public static final String TYPE_BASE = "https://passend.nl/problems/";
 
-    private Problem() {
+    private ProblemAssert() {
     }
 
-    static ValidatableResponse assertProblem(Response response, int status, String slug) {
+    public static ValidatableResponse assertProblem(Response response, int status, String slug) {
         return response.then().statusCode(status)
                 .contentType("application/problem+json")
                 .body("status", equalTo(status))
@@ -25,7 +25,7 @@ final class Problem {
     }
 
     /** The body with the given id replaced, to compare two answers that differ only in the id asked for. */
-    static Map<String, Object> bodyWithout(Response response, String id) {
+    public static Map<String, Object> bodyWithout(Response response, String id) {
         return JsonPath.from(response.asString().replace(id, "{id}")).getMap("");
     }
 }

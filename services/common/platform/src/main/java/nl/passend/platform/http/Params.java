@@ -1,4 +1,4 @@
-package nl.passend.consent.api;
+package nl.passend.platform.http;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -7,12 +7,12 @@ import java.util.UUID;
 import nl.passend.platform.problem.Problems;
 
 /** Parsing of path and query parameters into 400 problems rather than JAX-RS's bare 404s. */
-final class Params {
+public final class Params {
 
     private Params() {
     }
 
-    static UUID uuid(String value, String name) {
+    public static UUID uuid(String value, String name) {
         try {
             return UUID.fromString(value);
         } catch (IllegalArgumentException | NullPointerException e) {
@@ -21,7 +21,7 @@ final class Params {
     }
 
     /** A whole number in [min, max]; {@code fallback} when absent. JAX-RS would answer 404 for "abc". */
-    static int integer(String value, String name, int min, int max, int fallback) {
+    public static int integer(String value, String name, int min, int max, int fallback) {
         if (value == null || value.isBlank()) {
             return fallback;
         }
@@ -37,7 +37,7 @@ final class Params {
                 name + " must be a whole number from " + min + " to " + max + ", not '" + value + "'");
     }
 
-    static Instant instant(String value, String name) {
+    public static Instant instant(String value, String name) {
         if (value == null || value.isBlank()) {
             return null;
         }
@@ -49,7 +49,7 @@ final class Params {
         }
     }
 
-    static <E extends Enum<E>> E enumValue(Class<E> type, String value, String name) {
+    public static <E extends Enum<E>> E enumValue(Class<E> type, String value, String name) {
         try {
             return Enum.valueOf(type, value);
         } catch (IllegalArgumentException | NullPointerException e) {
