@@ -10,6 +10,7 @@ import java.util.UUID;
 import nl.passend.consent.messaging.ConsentEvents;
 import nl.passend.consent.persistence.ConsentRequestRepository;
 import nl.passend.events.codes.ConsentOutcome;
+import nl.passend.platform.audit.AuditLog;
 
 /**
  * Expires open requests past their time ({@code passend.consent.expire-after} after the request),
@@ -28,7 +29,7 @@ public class ConsentExpiry {
     ConsentEvents events;
 
     @Inject
-    SystemAudit audit;
+    AuditLog audit;
 
     @Scheduled(every = "${passend.consent.expiry-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void run() {
@@ -47,7 +48,7 @@ public class ConsentExpiry {
                         r.outcome = ConsentOutcome.EXPIRED;
                         r.outcomeAt = Instant.now();
                         events.decided(r);
-                        audit.record(r.pupilId, ACTOR, "consent.expire", r.id.toString());
+                        audit.recordSystem(r.pupilId, ACTOR, "consent.expire", r.id.toString());
                         return true;
                     }).orElse(false));
             expired += done ? 1 : 0;

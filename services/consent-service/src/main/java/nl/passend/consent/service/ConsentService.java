@@ -65,9 +65,6 @@ public class ConsentService {
     @Inject
     AuditLog audit;
 
-    @Inject
-    SystemAudit systemAudit;
-
     /** A request as it arrives, from an event or from staff. */
     public record NewRequest(UUID requestId, ConsentPurpose purpose, UUID pupilId, String schoolCode,
             ConsentSubjectType subjectType, UUID subjectId, int subjectVersion, String requestedBy) {
@@ -126,7 +123,7 @@ public class ConsentService {
     public void receive(NewRequest in) {
         Intake intake = intake(in);
         if (intake.created()) {
-            systemAudit.record(in.pupilId(), in.requestedBy(), "consent.request.create", in.purpose().name());
+            audit.recordSystem(in.pupilId(), in.requestedBy(), "consent.request.create", in.purpose().name());
         }
     }
 

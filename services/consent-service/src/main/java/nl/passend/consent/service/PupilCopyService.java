@@ -12,6 +12,7 @@ import nl.passend.consent.persistence.ConsentEntryRepository;
 import nl.passend.consent.persistence.ConsentRequestRepository;
 import nl.passend.consent.persistence.KnownGuardianRepository;
 import nl.passend.consent.persistence.KnownPupilRepository;
+import nl.passend.platform.audit.AuditLog;
 
 /**
  * The local copy of pupils (school) and guardians (parental authority, login) kept from
@@ -37,7 +38,7 @@ public class PupilCopyService {
     ConsentService consents;
 
     @Inject
-    SystemAudit audit;
+    AuditLog audit;
 
     @Inject
     EntityManager em;
@@ -107,7 +108,7 @@ public class PupilCopyService {
                     : request.requiredGuardians.remove(guardianId);
             if (changed) {
                 consents.rederive(request, entries.ofRequest(request.id));
-                audit.record(pupilId, source, required ? "consent.guardian.add" : "consent.guardian.remove",
+                audit.recordSystem(pupilId, source, required ? "consent.guardian.add" : "consent.guardian.remove",
                         request.id.toString());
             }
         }

@@ -18,13 +18,26 @@ public class AuditLog {
     @Inject
     Caller caller;
 
+    /** The role of changes made without a caller: an event from another service, a scheduled job. */
+    public static final String SYSTEM = "system";
+
     /** Records that the caller, acting as {@code role}, did {@code action} (e.g. {@code pupil.read}) on a pupil. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void record(UUID pupilId, String role, String action, String reason) {
+        write(caller.subject(), role, pupilId, action, reason);
+    }
+
+    /** Records a change made without a caller; the actor is the event's source or the job's name. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void recordSystem(UUID pupilId, String actor, String action, String reason) {
+        write(actor, SYSTEM, pupilId, action, reason);
+    }
+
+    private static void write(String actor, String role, UUID pupilId, String action, String reason) {
         AuditEntry entry = new AuditEntry();
         entry.id = UUID.randomUUID();
         entry.occurredAt = Instant.now();
-        entry.actor = caller.subject();
+        entry.actor = actor;
         entry.actorRole = role;
         entry.pupilId = pupilId;
         entry.action = action;
