@@ -89,8 +89,8 @@ public final class Fixtures {
             guardianEvent(EventType.GUARDIAN_ADDED, pupilId, school, g);
             guardians.add(g);
         }
-        awaitCount("select count(*) from pupil where id = ?1", pupilId, 1);
-        awaitCount("select count(*) from guardian where pupil_id = ?1", pupilId, authority.length);
+        awaitCount("select count(*) from directory_pupil where id = ?1", pupilId, 1);
+        awaitCount("select count(*) from directory_guardian where pupil_id = ?1", pupilId, authority.length);
         return new Pupil(pupilId, school, guardians);
     }
 

@@ -17,6 +17,15 @@ public interface PlatformConfig {
 
     Kafka kafka();
 
+    Directory directory();
+
+    /** The pupil directory: a local copy of schools, pupils, guardians and linked professionals from passend.pupil. */
+    interface Directory {
+        /** On in every service that consumes passend.pupil; off in pupil-service, which writes it. */
+        @WithDefault("false")
+        boolean enabled();
+    }
+
     interface Outbox {
         /** How often the relay looks for unsent events. */
         @WithDefault("1s")

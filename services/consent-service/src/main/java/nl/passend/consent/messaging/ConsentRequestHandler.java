@@ -1,6 +1,6 @@
 package nl.passend.consent.messaging;
 
-import static nl.passend.consent.messaging.PupilEventsHandler.require;
+import static nl.passend.platform.directory.PupilDirectoryHandler.require;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

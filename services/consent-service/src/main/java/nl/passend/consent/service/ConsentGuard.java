@@ -4,10 +4,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Optional;
 import java.util.UUID;
-import nl.passend.consent.domain.KnownGuardian;
-import nl.passend.consent.domain.KnownPupil;
-import nl.passend.consent.persistence.KnownGuardianRepository;
-import nl.passend.consent.persistence.KnownPupilRepository;
+import nl.passend.platform.directory.DirectoryGuardian;
+import nl.passend.platform.directory.DirectoryPupil;
+import nl.passend.platform.directory.PupilDirectory;
 import nl.passend.platform.problem.Problems;
 import nl.passend.platform.security.Caller;
 import nl.passend.platform.security.Roles;
@@ -26,10 +25,7 @@ public class ConsentGuard {
     Caller caller;
 
     @Inject
-    KnownPupilRepository pupils;
-
-    @Inject
-    KnownGuardianRepository guardians;
+    PupilDirectory directory;
 
     /** The role under which the caller may act on the pupil's consents, taken from {@code allowed}; 404 otherwise. */
     public String pupil(UUID pupilId, String schoolCode, String... allowed) {
@@ -62,17 +58,13 @@ public class ConsentGuard {
     }
 
     /** The school of a pupil known from passend.pupil; 404 for a pupil consent-service has never heard of. */
-    public KnownPupil knownPupil(UUID pupilId) {
-        KnownPupil pupil = pupils.findById(pupilId);
-        if (pupil == null) {
-            throw Problems.notFound("pupil " + pupilId);
-        }
-        return pupil;
+    public DirectoryPupil knownPupil(UUID pupilId) {
+        return directory.pupil(pupilId).orElseThrow(() -> Problems.notFound("pupil " + pupilId));
     }
 
     /** The caller's own guardianship of the pupil. */
-    public Optional<KnownGuardian> ownGuardianship(UUID pupilId) {
-        return guardians.byAccount(pupilId, caller.subject());
+    public Optional<DirectoryGuardian> ownGuardianship(UUID pupilId) {
+        return directory.guardianship(pupilId, caller.subject());
     }
 
     public String subject() {

@@ -14,17 +14,16 @@ import nl.passend.consent.domain.ConsentOutcomes;
 import nl.passend.consent.domain.ConsentOutcomes.RuleViolation;
 import nl.passend.consent.domain.ConsentRequest;
 import nl.passend.consent.domain.EntryKind;
-import nl.passend.consent.domain.KnownGuardian;
-import nl.passend.consent.domain.KnownPupil;
 import nl.passend.consent.messaging.ConsentEvents;
 import nl.passend.consent.persistence.ConsentEntryRepository;
 import nl.passend.consent.persistence.ConsentRequestRepository;
-import nl.passend.consent.persistence.KnownGuardianRepository;
-import nl.passend.consent.persistence.KnownPupilRepository;
 import nl.passend.events.codes.ConsentOutcome;
 import nl.passend.events.codes.ConsentPurpose;
 import nl.passend.events.codes.ConsentSubjectType;
 import nl.passend.platform.audit.AuditLog;
+import nl.passend.platform.directory.DirectoryGuardian;
+import nl.passend.platform.directory.DirectoryPupil;
+import nl.passend.platform.directory.PupilDirectory;
 import nl.passend.platform.problem.Problems;
 import nl.passend.platform.security.Roles;
 
@@ -48,10 +47,7 @@ public class ConsentService {
     ConsentEntryRepository entries;
 
     @Inject
-    KnownPupilRepository pupils;
-
-    @Inject
-    KnownGuardianRepository guardians;
+    PupilDirectory directory;
 
     @Inject
     ConsentEvents events;
@@ -113,7 +109,7 @@ public class ConsentService {
         request.requestedAt = Instant.now();
         request.expiresAt = request.requestedAt.plus(config.expireAfter());
         request.outcome = ConsentOutcome.OPEN;
-        guardians.withAuthority(in.pupilId()).forEach(g -> request.requiredGuardians.add(g.id));
+        directory.guardiansWithAuthority(in.pupilId()).forEach(g -> request.requiredGuardians.add(g.id));
         requests.persist(request);
         return new Intake(new RequestView(request, List.of()), true);
     }
@@ -131,7 +127,7 @@ public class ConsentService {
     @Transactional
     public Intake record(UUID requestId, ConsentPurpose purpose, UUID pupilId, ConsentSubjectType subjectType,
             UUID subjectId, int subjectVersion) {
-        KnownPupil pupil = guard.knownPupil(pupilId);
+        DirectoryPupil pupil = guard.knownPupil(pupilId);
         String role = guard.pupil(pupilId, pupil.schoolCode, REQUESTERS);
         Intake intake = intake(new NewRequest(requestId, purpose, pupilId, pupil.schoolCode, subjectType, subjectId,
                 subjectVersion, guard.subject()));
@@ -149,7 +145,7 @@ public class ConsentService {
         UUID guardianId;
         Channel channel;
         if (role.equals(Roles.PARENT)) {
-            KnownGuardian own = guard.ownGuardianship(request.pupilId).orElseThrow();
+            DirectoryGuardian own = guard.ownGuardianship(request.pupilId).orElseThrow();
             if (statement.guardianId() != null && !statement.guardianId().equals(own.id)) {
                 throw Problems.forbidden("a parent answers only for themselves");
             }
@@ -207,7 +203,7 @@ public class ConsentService {
     /** Every request about one pupil, newest first: the pupil's school's staff and the pupil's parents. */
     @Transactional
     public List<RequestView> ofPupil(UUID pupilId) {
-        KnownPupil pupil = guard.knownPupil(pupilId);
+        DirectoryPupil pupil = guard.knownPupil(pupilId);
         String role = guard.pupil(pupilId, pupil.schoolCode, READERS);
         audit.record(pupilId, role, "consent.list");
         return requests.ofPupil(pupilId).stream().map(this::view).toList();
@@ -216,7 +212,7 @@ public class ConsentService {
     /** The open requests waiting for the calling parent's answer. */
     @Transactional
     public List<RequestView> openForMe() {
-        List<UUID> mine = guardians.ofAccount(guard.subject()).stream().map(g -> g.id).toList();
+        List<UUID> mine = directory.guardiansOfAccount(guard.subject()).stream().map(g -> g.id).toList();
         if (mine.isEmpty()) {
             return List.of();
         }
@@ -240,7 +236,7 @@ public class ConsentService {
     @Transactional
     public java.util.Optional<ConsentRequest> latest(UUID pupilId, ConsentPurpose purpose,
             ConsentSubjectType subjectType, UUID subjectId, int subjectVersion) {
-        KnownPupil pupil = guard.knownPupil(pupilId);
+        DirectoryPupil pupil = guard.knownPupil(pupilId);
         String role = guard.pupil(pupilId, pupil.schoolCode, CHECKERS);
         audit.record(pupilId, role, "consent.check", purpose.name());
         return requests.latestFor(pupilId, purpose, subjectType, subjectId, subjectVersion);
@@ -266,8 +262,7 @@ public class ConsentService {
 
     /** The pupil's current school when known, else the school the request named. */
     String schoolOf(ConsentRequest request) {
-        KnownPupil pupil = pupils.findById(request.pupilId);
-        return pupil != null ? pupil.schoolCode : request.schoolCode;
+        return directory.pupil(request.pupilId).map(p -> p.schoolCode).orElse(request.schoolCode);
     }
 
     static List<ConsentOutcomes.Entry> lines(List<ConsentEntry> ledger) {

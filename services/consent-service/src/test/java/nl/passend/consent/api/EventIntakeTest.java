@@ -89,9 +89,9 @@ class EventIntakeTest {
 
         Fixtures.send(EventType.PUPIL_ERASED, pupil.id().toString(), pupil.schoolCode(),
                 new PupilErased(pupil.id(), pupil.schoolCode(), LocalDate.now()));
-        Fixtures.awaitCount("select count(*) from pupil where id = ?1", pupil.id(), 0);
+        Fixtures.awaitCount("select count(*) from directory_pupil where id = ?1", pupil.id(), 0);
         assertThat(count("select count(*) from consent_request where pupil_id = ?1", pupil.id())).isZero();
         assertThat(count("select count(*) from consent_entry where request_id = ?1", requestId)).isZero();
-        assertThat(count("select count(*) from guardian where pupil_id = ?1", pupil.id())).isZero();
+        assertThat(count("select count(*) from directory_guardian where pupil_id = ?1", pupil.id())).isZero();
     }
 }

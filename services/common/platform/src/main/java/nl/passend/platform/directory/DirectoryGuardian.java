@@ -1,4 +1,4 @@
-package nl.passend.consent.domain;
+package nl.passend.platform.directory;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -6,10 +6,10 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.util.UUID;
 
-/** A guardian of a pupil, learned from passend.pupil: parental authority and login, nothing else. */
+/** A guardian of a pupil: parental authority and login, nothing else. */
 @Entity
-@Table(name = "guardian")
-public class KnownGuardian {
+@Table(name = "directory_guardian")
+public class DirectoryGuardian {
     @Id
     public UUID id;
 
