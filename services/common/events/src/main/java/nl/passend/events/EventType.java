@@ -4,6 +4,8 @@ import java.util.Arrays;
 import java.util.Optional;
 import nl.passend.events.consent.ConsentDecided;
 import nl.passend.events.consent.ConsentRequested;
+import nl.passend.events.opp.OppChanged;
+import nl.passend.events.opp.OppOverdue;
 import nl.passend.events.pupil.BoardChanged;
 import nl.passend.events.pupil.GuardianChanged;
 import nl.passend.events.pupil.ProfessionalLinkChanged;
@@ -14,6 +16,9 @@ import nl.passend.events.pupil.PupilMovedGroup;
 import nl.passend.events.pupil.PupilUpdated;
 import nl.passend.events.pupil.SchoolChanged;
 import nl.passend.events.pupil.SwvChanged;
+import nl.passend.events.support.ExtraSupportStarted;
+import nl.passend.events.support.SupportLevelChanged;
+import nl.passend.events.team.ArrangementChanged;
 
 /**
  * Every event type, its topic, its payload record and the JSON Schema (in {@code api-specs/events/})
@@ -36,6 +41,25 @@ public enum EventType {
     GUARDIAN_REMOVED("nl.passend.pupil.guardian-removed.v1", Topics.PUPIL, GuardianChanged.class),
     PROFESSIONAL_LINKED("nl.passend.pupil.professional-linked.v1", Topics.PUPIL, ProfessionalLinkChanged.class),
     PROFESSIONAL_UNLINKED("nl.passend.pupil.professional-unlinked.v1", Topics.PUPIL, ProfessionalLinkChanged.class),
+
+    /** support-level-service: every level change; the move to LEVEL_4 also as the start of extra support. */
+    SUPPORT_LEVEL_CHANGED("nl.passend.support.level-changed.v1", Topics.SUPPORT, SupportLevelChanged.class),
+    EXTRA_SUPPORT_STARTED("nl.passend.support.extra-support-started.v1", Topics.SUPPORT, ExtraSupportStarted.class),
+
+    /** support-team-service: arrangements; a start starts the OPP clock. */
+    ARRANGEMENT_STARTED("nl.passend.team.arrangement-started.v1", Topics.TEAM, ArrangementChanged.class),
+    ARRANGEMENT_ENDED("nl.passend.team.arrangement-ended.v1", Topics.TEAM, ArrangementChanged.class),
+
+    /** opp-service: each change of an OPP version's status, and the overdue signal it owns. */
+    OPP_DRAFTED("nl.passend.opp.drafted.v1", Topics.OPP, OppChanged.class),
+    OPP_IN_DIALOGUE("nl.passend.opp.in-dialogue.v1", Topics.OPP, OppChanged.class),
+    OPP_CONSENTED("nl.passend.opp.consented.v1", Topics.OPP, OppChanged.class),
+    OPP_ESTABLISHED("nl.passend.opp.established.v1", Topics.OPP, OppChanged.class),
+    OPP_EVALUATED("nl.passend.opp.evaluated.v1", Topics.OPP, OppChanged.class),
+    OPP_CONSENT_WITHDRAWN("nl.passend.opp.consent-withdrawn.v1", Topics.OPP, OppChanged.class),
+    OPP_CLOSED("nl.passend.opp.closed.v1", Topics.OPP, OppChanged.class),
+    OPP_OVERDUE("nl.passend.opp.overdue.v1", Topics.OPP, OppOverdue.class),
+    OPP_OVERDUE_RESOLVED("nl.passend.opp.overdue-resolved.v1", Topics.OPP, OppOverdue.class),
 
     /** Consent requests go out on the requester's own topic; consent-service owns the shape. */
     OPP_CONSENT_REQUESTED("nl.passend.opp.consent-requested.v1", Topics.OPP, ConsentRequested.class),

@@ -22,7 +22,9 @@ import com.networknt.schema.ValidationMessage;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
+import java.lang.reflect.Type;
 import java.net.URISyntaxException;
 import java.net.URL;
 import java.nio.file.Files;
@@ -41,15 +43,26 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import nl.passend.events.codes.ArrangementKind;
 import nl.passend.events.codes.ConsentOutcome;
 import nl.passend.events.codes.ConsentPurpose;
 import nl.passend.events.codes.ConsentSubjectType;
+import nl.passend.events.codes.ExpectedDestination;
+import nl.passend.events.codes.FundingSource;
 import nl.passend.events.codes.LeavingDestination;
+import nl.passend.events.codes.OppCloseReason;
+import nl.passend.events.codes.OppDueKind;
+import nl.passend.events.codes.OppStatus;
 import nl.passend.events.codes.ProfessionalDiscipline;
 import nl.passend.events.codes.SchoolType;
+import nl.passend.events.codes.SupportCategory;
+import nl.passend.events.codes.SupportDomain;
+import nl.passend.events.codes.SupportLevel;
 import nl.passend.events.consent.ConsentDecided;
 import nl.passend.events.consent.ConsentRequested;
 import nl.passend.events.consent.SubjectRef;
+import nl.passend.events.opp.OppChanged;
+import nl.passend.events.opp.OppOverdue;
 import nl.passend.events.pupil.BoardChanged;
 import nl.passend.events.pupil.GuardianChanged;
 import nl.passend.events.pupil.ProfessionalLinkChanged;
@@ -60,6 +73,9 @@ import nl.passend.events.pupil.PupilMovedGroup;
 import nl.passend.events.pupil.PupilUpdated;
 import nl.passend.events.pupil.SchoolChanged;
 import nl.passend.events.pupil.SwvChanged;
+import nl.passend.events.support.ExtraSupportStarted;
+import nl.passend.events.support.SupportLevelChanged;
+import nl.passend.events.team.ArrangementChanged;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -85,6 +101,12 @@ class EventSchemaTest {
             .build();
     private static final Map<String, JsonSchema> SCHEMAS = new ConcurrentHashMap<>();
     private static final ObjectMapper JSON = EventJson.mapper();
+    /**
+     * Ids are required, except these, which the record's javadoc says may be null: a level change that
+     * corrects nothing, an overdue OPP of which no version was drafted.
+     */
+    private static final Set<String> NULLABLE_IDS = Set.of("SupportLevelChanged.correctsChangeId",
+            "OppOverdue.planId");
 
     // Realistic ids and codes. Never a name: events carry none.
     private static final UUID PUPIL = UUID.fromString("7f3c2a9e-5d41-4b8a-9c0e-2f6d8a1b3c4d");
@@ -95,6 +117,9 @@ class EventSchemaTest {
     private static final UUID REQUEST = UUID.fromString("a1b2c3d4-e5f6-4789-8abc-def012345678");
     private static final UUID PLAN = UUID.fromString("3e4f5a6b-7c8d-4e9f-a0b1-c2d3e4f5a6b7");
     private static final UUID MEETING_CASE = UUID.fromString("9f8e7d6c-5b4a-4392-8170-6f5e4d3c2b1a");
+    private static final UUID LEVEL_CHANGE = UUID.fromString("6a7b8c9d-0e1f-4a2b-9c3d-4e5f6a7b8c9d");
+    private static final UUID EARLIER_LEVEL_CHANGE = UUID.fromString("2c3d4e5f-6a7b-4c8d-9e0f-1a2b3c4d5e6f");
+    private static final UUID ARRANGEMENT = UUID.fromString("b8c9d0e1-f2a3-4b4c-8d5e-6f7a8b9c0d1e");
     private static final String KEYCLOAK_SUBJECT = "f47ac10b-58cc-4372-a567-0e02b2c3d479";
     private static final String SCHOOL = "12AB00";
     private static final String OTHER_SCHOOL = "04XY01";
@@ -149,10 +174,52 @@ class EventSchemaTest {
                 return new Sample(new ConsentDecided(REQUEST, ConsentPurpose.OPP_ACTION_PART, PUPIL, SCHOOL,
                         new SubjectRef(ConsentSubjectType.OPP, PLAN, 3), ConsentOutcome.GRANTED,
                         LocalDate.of(2025, 10, 14)), pupil, SCHOOL);
+            case SUPPORT_LEVEL_CHANGED:
+                return new Sample(new SupportLevelChanged(LEVEL_CHANGE, PUPIL, SCHOOL, SupportLevel.LEVEL_4,
+                        SupportCategory.EXTRA, SupportLevel.LEVEL_3,
+                        List.of(SupportDomain.READING, SupportDomain.BEHAVIOUR), null, DATE), pupil, SCHOOL);
+            case EXTRA_SUPPORT_STARTED:
+                return new Sample(new ExtraSupportStarted(PUPIL, SCHOOL, LEVEL_CHANGE, DATE), pupil, SCHOOL);
+            case ARRANGEMENT_STARTED:
+                return new Sample(new ArrangementChanged(ARRANGEMENT, PUPIL, SCHOOL,
+                        ArrangementKind.INDIVIDUAL_SUPPORT, FundingSource.SWV, LocalDate.of(2025, 10, 6), null,
+                        LocalDate.of(2025, 10, 6)), pupil, SCHOOL);
+            case ARRANGEMENT_ENDED:
+                return new Sample(new ArrangementChanged(ARRANGEMENT, PUPIL, SCHOOL,
+                        ArrangementKind.INDIVIDUAL_SUPPORT, FundingSource.SWV, LocalDate.of(2025, 10, 6),
+                        LocalDate.of(2026, 7, 10), LocalDate.of(2026, 7, 10)), pupil, SCHOOL);
+            case OPP_DRAFTED:
+                return oppSample(OppStatus.DRAFT, null, LocalDate.of(2025, 9, 24));
+            case OPP_IN_DIALOGUE:
+                return oppSample(OppStatus.IN_DIALOGUE, null, DATE);
+            case OPP_CONSENTED:
+                return oppSample(OppStatus.CONSENTED, null, LocalDate.of(2025, 10, 14));
+            case OPP_ESTABLISHED:
+                return oppSample(OppStatus.ESTABLISHED, null, LocalDate.of(2025, 10, 20));
+            case OPP_EVALUATED:
+                return oppSample(OppStatus.EVALUATED, null, LocalDate.of(2026, 3, 16));
+            case OPP_CONSENT_WITHDRAWN:
+                // OppStatus has no code of its own for a withdrawn consent: the version stays established.
+                return oppSample(OppStatus.ESTABLISHED, null, LocalDate.of(2026, 4, 2));
+            case OPP_CLOSED:
+                return oppSample(OppStatus.CLOSED, OppCloseReason.NO_LONGER_NEEDED, LocalDate.of(2026, 7, 10));
+            case OPP_OVERDUE:
+                // extra support started on DATE, no OPP drafted 6 weeks later
+                return new Sample(new OppOverdue(PUPIL, SCHOOL, null, OppDueKind.ESTABLISHMENT,
+                        LocalDate.of(2025, 11, 12), LocalDate.of(2025, 11, 13)), pupil, SCHOOL);
+            case OPP_OVERDUE_RESOLVED:
+                return new Sample(new OppOverdue(PUPIL, SCHOOL, PLAN, OppDueKind.ESTABLISHMENT,
+                        LocalDate.of(2025, 11, 12), LocalDate.of(2025, 11, 20)), pupil, SCHOOL);
             default:
                 throw new AssertionError("no sample for event type " + type
                         + ": add one to EventSchemaTest.sample(...) and a schema " + type.schemaFile());
         }
+    }
+
+    /** Version 3 of the sample pupil's OPP, the one the OPP consent samples are about. */
+    private static Sample oppSample(OppStatus status, OppCloseReason closeReason, LocalDate effectiveDate) {
+        return new Sample(new OppChanged(PLAN, PUPIL, SCHOOL, 3, status, ExpectedDestination.VMBO_KB, closeReason,
+                effectiveDate), PUPIL.toString(), SCHOOL);
     }
 
     /** The service that owns the topic: each topic has exactly one writer. */
@@ -268,7 +335,23 @@ class EventSchemaTest {
                 Arguments.of(EventType.CONSENT_DECIDED, "/outcome", "MAYBE"),
                 Arguments.of(EventType.CONSENT_DECIDED, "/subject/type", "SCHOOL"),
                 // OPEN is a code of ConsentOutcome but is never published.
-                Arguments.of(EventType.CONSENT_DECIDED, "/outcome", "OPEN"));
+                Arguments.of(EventType.CONSENT_DECIDED, "/outcome", "OPEN"),
+                Arguments.of(EventType.SUPPORT_LEVEL_CHANGED, "/level", "LEVEL_5"),
+                Arguments.of(EventType.SUPPORT_LEVEL_CHANGED, "/level", "level_4"),
+                Arguments.of(EventType.SUPPORT_LEVEL_CHANGED, "/category", "SPECIAL"),
+                // BASIC is a code of SupportCategory, but not the category of LEVEL_4.
+                Arguments.of(EventType.SUPPORT_LEVEL_CHANGED, "/category", "BASIC"),
+                Arguments.of(EventType.SUPPORT_LEVEL_CHANGED, "/previousLevel", "LEVEL_0"),
+                Arguments.of(EventType.SUPPORT_LEVEL_CHANGED, "/domains/1", "HANDWRITING"),
+                Arguments.of(EventType.ARRANGEMENT_STARTED, "/kind", "THERAPY"),
+                Arguments.of(EventType.ARRANGEMENT_ENDED, "/fundingSource", "MUNICIPALITY"),
+                Arguments.of(EventType.OPP_ESTABLISHED, "/status", "ARCHIVED"),
+                Arguments.of(EventType.OPP_ESTABLISHED, "/expectedDestination", "MBO"),
+                Arguments.of(EventType.OPP_CLOSED, "/closeReason", "MOVED_HOUSE"),
+                // PUPIL_LEFT is a code of OppCloseReason, but a plan that is not closed has no close reason.
+                Arguments.of(EventType.OPP_ESTABLISHED, "/closeReason", "PUPIL_LEFT"),
+                Arguments.of(EventType.OPP_OVERDUE, "/kind", "CONSENT"),
+                Arguments.of(EventType.OPP_OVERDUE_RESOLVED, "/kind", "evaluation"));
     }
 
     @ParameterizedTest
@@ -277,7 +360,7 @@ class EventSchemaTest {
         ObjectNode data = wireData(type);
         set(data, pointer, JsonNodeFactory.instance.textNode(value));
 
-        assertInvalid(type.schemaFile(), data, pointer.substring(pointer.lastIndexOf('/') + 1));
+        assertInvalid(type.schemaFile(), data, fieldOf(pointer));
     }
 
     static Stream<Arguments> malformedValues() {
@@ -296,7 +379,24 @@ class EventSchemaTest {
                 Arguments.of(EventType.SWV_CHANGED, "/swvCode", f.textNode("")),
                 Arguments.of(EventType.GUARDIAN_ADDED, "/hasParentalAuthority", f.textNode("yes")),
                 Arguments.of(EventType.CONSENT_DECIDED, "/subject/version", f.numberNode(0)),
-                Arguments.of(EventType.CONSENT_DECIDED, "/subject/id", f.textNode("plan-3")));
+                Arguments.of(EventType.CONSENT_DECIDED, "/subject/id", f.textNode("plan-3")),
+                Arguments.of(EventType.SUPPORT_LEVEL_CHANGED, "/changeId", f.textNode("change-1")),
+                Arguments.of(EventType.SUPPORT_LEVEL_CHANGED, "/correctsChangeId", f.textNode("12345")),
+                Arguments.of(EventType.SUPPORT_LEVEL_CHANGED, "/domains", f.textNode("READING")),
+                Arguments.of(EventType.SUPPORT_LEVEL_CHANGED, "/domains",
+                        f.arrayNode().add("READING").add("READING")),
+                Arguments.of(EventType.SUPPORT_LEVEL_CHANGED, "/domains", f.arrayNode().addNull()),
+                Arguments.of(EventType.SUPPORT_LEVEL_CHANGED, "/effectiveDate", f.textNode("1 oktober 2025")),
+                Arguments.of(EventType.EXTRA_SUPPORT_STARTED, "/changeId", f.numberNode(4)),
+                Arguments.of(EventType.EXTRA_SUPPORT_STARTED, "/schoolCode", f.textNode("De Regenboog")),
+                Arguments.of(EventType.ARRANGEMENT_STARTED, "/startDate", f.textNode("2025-10-06T08:30:00Z")),
+                Arguments.of(EventType.ARRANGEMENT_ENDED, "/endDate", f.textNode("10-07-2026")),
+                Arguments.of(EventType.ARRANGEMENT_ENDED, "/arrangementId", f.textNode("ARR-17")),
+                Arguments.of(EventType.OPP_ESTABLISHED, "/version", f.numberNode(0)),
+                Arguments.of(EventType.OPP_ESTABLISHED, "/version", f.textNode("3")),
+                Arguments.of(EventType.OPP_ESTABLISHED, "/planId", f.textNode("OPP-2025-17")),
+                Arguments.of(EventType.OPP_OVERDUE, "/planId", f.textNode("none")),
+                Arguments.of(EventType.OPP_OVERDUE, "/dueDate", f.textNode("12-11-2025")));
     }
 
     @ParameterizedTest
@@ -305,7 +405,61 @@ class EventSchemaTest {
         ObjectNode data = wireData(type);
         set(data, pointer, value);
 
-        assertInvalid(type.schemaFile(), data, pointer.substring(pointer.lastIndexOf('/') + 1));
+        assertInvalid(type.schemaFile(), data, fieldOf(pointer));
+    }
+
+    /** A SupportLevelChanged's category is its level's, as {@link SupportLevel#category()} says. */
+    @ParameterizedTest
+    @EnumSource(SupportLevel.class)
+    void theCategoryFollowsTheLevel(SupportLevel level) {
+        String file = EventType.SUPPORT_LEVEL_CHANGED.schemaFile();
+        for (SupportCategory category : SupportCategory.values()) {
+            ObjectNode data = wireData(EventType.SUPPORT_LEVEL_CHANGED);
+            data.put("level", level.name());
+            data.put("category", category.name());
+            if (category == level.category()) {
+                assertValid(file, data);
+            } else {
+                assertInvalid(file, data, "category");
+            }
+        }
+    }
+
+    /** closeReason only for a closed plan; a closed plan may leave it null. */
+    @ParameterizedTest
+    @EnumSource(OppStatus.class)
+    void aCloseReasonOnlyForAClosedPlan(OppStatus status) {
+        String file = EventType.OPP_CLOSED.schemaFile();
+        ObjectNode withReason = wireData(EventType.OPP_CLOSED);
+        withReason.put("status", status.name());
+        ObjectNode withoutReason = withReason.deepCopy();
+        withoutReason.putNull("closeReason");
+
+        assertValid(file, withoutReason);
+        if (status == OppStatus.CLOSED) {
+            assertValid(file, withReason);
+        } else {
+            assertInvalid(file, withReason, "closeReason");
+        }
+    }
+
+    @Test
+    void aFirstLevelWithoutDomainsAndACorrectionAreValidAndRoundTrip() {
+        SupportLevelChanged first = new SupportLevelChanged(EARLIER_LEVEL_CHANGE, PUPIL, SCHOOL, SupportLevel.LEVEL_1,
+                SupportCategory.BASIC, null, List.of(), null, LocalDate.of(2025, 8, 25));
+        UUID correctionId = UUID.fromString("d4e5f6a7-b8c9-4d0e-8f1a-2b3c4d5e6f7a");
+        SupportLevelChanged correction = new SupportLevelChanged(correctionId, PUPIL, SCHOOL, SupportLevel.LEVEL_3,
+                SupportCategory.BASIC, SupportLevel.LEVEL_2, List.of(SupportDomain.MATHS), LEVEL_CHANGE, DATE);
+
+        for (SupportLevelChanged payload : List.of(first, correction)) {
+            EventEnvelope sent = EventJson.envelope(EventType.SUPPORT_LEVEL_CHANGED, "/support-level-service",
+                    PUPIL.toString(), SCHOOL, payload);
+            ObjectNode event = (ObjectNode) readTree(EventJson.write(sent));
+
+            assertValid(ENVELOPE_SCHEMA, event);
+            assertValid(EventType.SUPPORT_LEVEL_CHANGED.schemaFile(), event.get("data"));
+            assertEquals(payload, EventJson.data(EventJson.read(event.toString()), SupportLevelChanged.class));
+        }
     }
 
     @Test
@@ -514,36 +668,61 @@ class EventSchemaTest {
                 assertRecordMatches(javaType, root.path("$defs").path(javaType.getSimpleName()), root, at);
                 continue;
             }
-            assertEquals(jsonType(javaType), nonNullType(property), at + " has the wrong type");
-            if (javaType == UUID.class) {
-                assertEquals("uuid", property.path("format").asText(), at);
-            } else if (javaType == LocalDate.class) {
-                assertEquals("date", property.path("format").asText(), at);
-            } else if (javaType.isEnum()) {
-                List<String> constants = Arrays.stream(javaType.getEnumConstants()).map(c -> ((Enum<?>) c).name())
-                        .toList();
-                List<String> listed = new ArrayList<>();
-                property.path("enum").forEach(v -> {
-                    if (!v.isNull()) {
-                        listed.add(v.asText());
-                    }
-                });
-                assertEquals(constants, listed, at + " must list exactly the constants of " + javaType.getSimpleName());
+            if (javaType == List.class) {
+                assertEquals("array", nonNullType(property), at + " has the wrong type");
+                assertTrue(property.path("uniqueItems").asBoolean(false), at + " lists each code at most once");
+                assertFalse(allowsNull(property.path("items")), at + ": a list has no null elements");
+                assertElementMatches(elementType(component), property.path("items"), at + "[]");
+            } else {
+                assertElementMatches(javaType, property, at);
             }
             if (required.contains(name)) {
                 assertFalse(allowsNull(property), at + " is required and must not be nullable");
             } else {
                 assertTrue(allowsNull(property), at + " is optional: it must allow null, as the record writes it");
             }
-            if ((javaType == UUID.class && name.endsWith("Id") && !name.equals("accountId"))
-                    || name.equals("schoolCode") || name.equals("effectiveDate")) {
+            if (((javaType == UUID.class && name.endsWith("Id") && !name.equals("accountId"))
+                    || name.equals("schoolCode") || name.equals("effectiveDate"))
+                    && !NULLABLE_IDS.contains(record.getSimpleName() + "." + name)) {
                 assertTrue(required.contains(name), at + " must be required");
+            }
+            if (NULLABLE_IDS.contains(record.getSimpleName() + "." + name)) {
+                assertTrue(allowsNull(property), at + " is one of the ids that may be null");
             }
         }
         Set<String> listed = new TreeSet<>();
         properties.fieldNames().forEachRemaining(listed::add);
         assertEquals(components, listed, where + ": schema properties and record components differ");
         assertTrue(components.containsAll(required), where + ": requires a field the record lacks");
+    }
+
+    /** A single value's JSON type, format and code list follow its Java type. */
+    private static void assertElementMatches(Class<?> javaType, JsonNode property, String at) {
+        assertEquals(jsonType(javaType), nonNullType(property), at + " has the wrong type");
+        if (javaType == UUID.class) {
+            assertEquals("uuid", property.path("format").asText(), at);
+        } else if (javaType == LocalDate.class) {
+            assertEquals("date", property.path("format").asText(), at);
+        } else if (javaType.isEnum()) {
+            List<String> constants = Arrays.stream(javaType.getEnumConstants()).map(c -> ((Enum<?>) c).name())
+                    .toList();
+            List<String> listed = new ArrayList<>();
+            property.path("enum").forEach(v -> {
+                if (!v.isNull()) {
+                    listed.add(v.asText());
+                }
+            });
+            assertEquals(constants, listed, at + " must list exactly the constants of " + javaType.getSimpleName());
+        }
+    }
+
+    /** The element type of a {@code List<X>} component. */
+    private static Class<?> elementType(RecordComponent component) {
+        Type generic = component.getGenericType();
+        assertTrue(generic instanceof ParameterizedType, component + " must say what it lists");
+        Type element = ((ParameterizedType) generic).getActualTypeArguments()[0];
+        assertTrue(element instanceof Class<?>, component + " must list a plain type");
+        return (Class<?>) element;
     }
 
     private static String jsonType(Class<?> javaType) {
@@ -638,13 +817,33 @@ class EventSchemaTest {
         return false;
     }
 
-    /** Sets the value at a JSON pointer such as {@code /subject/type}; the parent must exist. */
+    /**
+     * Sets the value at a JSON pointer such as {@code /subject/type} or {@code /domains/1}; the parent must
+     * exist, and so must the field or array element.
+     */
     private static void set(ObjectNode root, String pointer, JsonNode value) {
         int slash = pointer.lastIndexOf('/');
         JsonNode parent = slash == 0 ? root : root.at(pointer.substring(0, slash));
-        assertTrue(parent instanceof ObjectNode, "no object at " + pointer.substring(0, slash));
         String field = pointer.substring(slash + 1);
+        if (parent instanceof ArrayNode array) {
+            int index = Integer.parseInt(field);
+            assertTrue(index < array.size(), "the sample has no " + pointer);
+            array.set(index, value);
+            return;
+        }
+        assertTrue(parent instanceof ObjectNode, "no object at " + pointer.substring(0, slash));
         assertTrue(parent.has(field), "the sample has no " + pointer);
         ((ObjectNode) parent).set(field, value);
+    }
+
+    /** The field a pointer names: {@code type} for {@code /subject/type}, {@code domains} for {@code /domains/1}. */
+    private static String fieldOf(String pointer) {
+        String[] segments = pointer.substring(1).split("/");
+        for (int i = segments.length - 1; i >= 0; i--) {
+            if (!segments[i].chars().allMatch(Character::isDigit)) {
+                return segments[i];
+            }
+        }
+        return fail("no field named in " + pointer);
     }
 }
