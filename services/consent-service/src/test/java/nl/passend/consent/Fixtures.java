@@ -1,22 +1,16 @@
 package nl.passend.consent;
 
 import static io.restassured.RestAssured.given;
-import static org.awaitility.Awaitility.await;
 
-import io.quarkus.arc.Arc;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.restassured.http.ContentType;
-import jakarta.persistence.EntityManager;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import nl.passend.events.EventEnvelope;
-import nl.passend.events.EventJson;
 import nl.passend.events.EventPayload;
 import nl.passend.events.EventType;
 import nl.passend.events.Topics;
@@ -26,13 +20,10 @@ import nl.passend.events.consent.ConsentRequested;
 import nl.passend.events.consent.SubjectRef;
 import nl.passend.events.pupil.GuardianChanged;
 import nl.passend.events.pupil.PupilEnrolled;
-import nl.passend.testing.KafkaResource;
+import nl.passend.testing.TestDb;
+import nl.passend.testing.TestEvents;
 import nl.passend.testing.TestTokens;
 import nl.passend.testing.TopicProbe;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
  * Test data as the other services send it: pupil and guardian events on passend.pupil and consent
@@ -41,8 +32,6 @@ import org.apache.kafka.common.serialization.StringSerializer;
 public final class Fixtures {
 
     public static final String ADMIN = TestTokens.subject("admin-1").roles("admin").sign();
-
-    private static KafkaProducer<String, String> producer;
 
     private Fixtures() {
     }
@@ -61,9 +50,7 @@ public final class Fixtures {
     }
 
     public static String newSchoolCode() {
-        String digits = String.format("%04d", (int) (Math.random() * 10000));
-        String letters = "" + (char) ('A' + (int) (Math.random() * 26)) + (char) ('A' + (int) (Math.random() * 26));
-        return digits.substring(0, 2) + letters + digits.substring(2);
+        return TestTokens.newSchoolCode();
     }
 
     public static String staff(String role, String schoolCode) {
@@ -115,24 +102,11 @@ public final class Fixtures {
     }
 
     public static String send(EventType type, String key, String school, EventPayload payload) {
-        EventEnvelope envelope = EventJson.envelope(type, "/passend/test", key, school, payload);
-        String json = EventJson.write(envelope);
-        sendRaw(type.topic(), key, json);
-        return json;
+        return TestEvents.send(type, key, school, payload);
     }
 
-    public static synchronized void sendRaw(String topic, String key, String value) {
-        if (producer == null) {
-            producer = new KafkaProducer<>(Map.of(
-                    ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaResource.broker().bootstrapServers(),
-                    ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
-                    ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class));
-        }
-        try {
-            producer.send(new ProducerRecord<>(topic, key, value)).get(30, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new IllegalStateException("cannot send to " + topic, e);
-        }
+    public static void sendRaw(String topic, String key, String value) {
+        TestEvents.sendRaw(topic, key, value);
     }
 
     /** A parent's (or the IB'er's) answer through the API; returns the status. */
@@ -158,17 +132,15 @@ public final class Fixtures {
     }
 
     public static long count(String sql, Object param) {
-        return QuarkusTransaction.requiringNew().call(() -> ((Number) Arc.container().instance(EntityManager.class)
-                .get().createNativeQuery(sql).setParameter(1, param).getSingleResult()).longValue());
+        return TestDb.count(sql, param);
     }
 
     public static void execute(String sql, Object param) {
-        QuarkusTransaction.requiringNew().run(() -> Arc.container().instance(EntityManager.class).get()
-                .createNativeQuery(sql).setParameter(1, param).executeUpdate());
+        TestDb.execute(sql, param);
     }
 
     public static void awaitCount(String sql, Object param, long expected) {
-        await().atMost(Duration.ofSeconds(30)).until(() -> count(sql, param) == expected);
+        TestDb.awaitCount(sql, expected, param);
     }
 
     /** The subject of a token made here. */

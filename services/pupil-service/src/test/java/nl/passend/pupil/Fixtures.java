@@ -19,9 +19,7 @@ public final class Fixtures {
 
     /** A unique school code (BRIN + vestiging) so that tests never share a school. */
     public static String newSchoolCode() {
-        String digits = String.format("%04d", (int) (Math.random() * 10000));
-        String letters = "" + (char) ('A' + (int) (Math.random() * 26)) + (char) ('A' + (int) (Math.random() * 26));
-        return digits.substring(0, 2) + letters + digits.substring(2);
+        return TestTokens.newSchoolCode();
     }
 
     /** Registers an SWV, a board and a school of the given type; returns the school code. */

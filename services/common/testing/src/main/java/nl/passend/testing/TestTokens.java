@@ -69,4 +69,11 @@ public final class TestTokens {
     public static String token(String subject, String role, String... schools) {
         return subject(subject).roles(role).schools(schools).sign();
     }
+
+    /** A random school code of the BRIN + vestiging shape (e.g. {@code 12AB34}), so that tests never share a school. */
+    public static String newSchoolCode() {
+        java.util.concurrent.ThreadLocalRandom r = java.util.concurrent.ThreadLocalRandom.current();
+        return String.format("%02d%c%c%02d", r.nextInt(100), (char) ('A' + r.nextInt(26)), (char) ('A' + r.nextInt(26)),
+                r.nextInt(100));
+    }
 }

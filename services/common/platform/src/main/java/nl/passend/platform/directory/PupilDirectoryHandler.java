@@ -83,14 +83,17 @@ public class PupilDirectoryHandler implements EventHandler {
     private void school(SchoolChanged e, EventEnvelope event) {
         DirectorySchool school = em.find(DirectorySchool.class, require(e.schoolCode(), event));
         boolean typed = school == null || school.schoolType != e.schoolType();
-        if (school == null) {
+        boolean isNew = school == null;
+        if (isNew) {
             school = new DirectorySchool();
             school.code = e.schoolCode();
-            em.persist(school);
         }
         school.schoolType = require(e.schoolType(), event);
         school.boardCode = e.boardCode();
         school.swvCode = e.swvCode();
+        if (isNew) {
+            em.persist(school); // after the fields: an assigned-id entity may be inserted at once
+        }
         if (typed) {
             changes.fire(new DirectoryChange.SchoolTyped(school.code, school.schoolType, event.source()));
         }
@@ -135,14 +138,17 @@ public class PupilDirectoryHandler implements EventHandler {
         }
         DirectoryGuardian guardian = em.find(DirectoryGuardian.class, require(e.guardianId(), event));
         boolean had = guardian != null && guardian.hasParentalAuthority;
-        if (guardian == null) {
+        boolean isNew = guardian == null;
+        if (isNew) {
             guardian = new DirectoryGuardian();
             guardian.id = e.guardianId();
             guardian.pupilId = pupilId;
-            em.persist(guardian);
         }
         guardian.accountId = e.accountId();
         guardian.hasParentalAuthority = e.hasParentalAuthority();
+        if (isNew) {
+            em.persist(guardian);
+        }
         if (had != e.hasParentalAuthority()) {
             changes.fire(new DirectoryChange.GuardianAuthority(pupilId, guardian.id, e.hasParentalAuthority(),
                     event.source()));
@@ -160,14 +166,17 @@ public class PupilDirectoryHandler implements EventHandler {
 
     private void linked(ProfessionalLinkChanged e, EventEnvelope event) {
         DirectoryProfessional link = em.find(DirectoryProfessional.class, require(e.linkId(), event));
-        if (link == null) {
+        boolean isNew = link == null;
+        if (isNew) {
             link = new DirectoryProfessional();
             link.linkId = e.linkId();
-            em.persist(link);
         }
         link.pupilId = require(e.pupilId(), event);
         link.accountId = require(e.accountId(), event);
         link.discipline = e.discipline();
+        if (isNew) {
+            em.persist(link);
+        }
     }
 
     private void erased(UUID pupilId, EventEnvelope event) {

@@ -1,0 +1,254 @@
+package nl.passend.opp.api;
+
+import io.quarkus.security.Authenticated;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.List;
+import nl.passend.opp.api.Requests.ClosureInput;
+import nl.passend.opp.api.Requests.DocumentInput;
+import nl.passend.opp.api.Requests.DueInput;
+import nl.passend.opp.api.Requests.EvaluationInput;
+import nl.passend.opp.api.Requests.PlanInput;
+import nl.passend.opp.api.Requests.ViewInput;
+import nl.passend.opp.api.Responses.DueResponse;
+import nl.passend.opp.api.Responses.PlanResponse;
+import nl.passend.opp.api.Responses.PlanSummary;
+import nl.passend.opp.api.Responses.VersionResponse;
+import nl.passend.opp.mapping.OppMapper;
+import nl.passend.opp.service.OppClock;
+import nl.passend.opp.service.OppPdf;
+import nl.passend.opp.service.OppService;
+import nl.passend.opp.service.OppService.PlanView;
+import nl.passend.platform.http.ETags;
+import nl.passend.platform.http.Params;
+import nl.passend.platform.security.Roles;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/**
+ * A pupil's OPP: drafting and revising versions, asking the parents' consent, establishment by the
+ * director, evaluations, views and documents. Every change needs {@code If-Match} with the plan's
+ * ETag (428 without, 412 when stale). A plan the caller may not see is answered 404.
+ */
+@Path("/")
+@Authenticated
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "OPP")
+public class OppResource {
+
+    static final String READERS_DOC = "Readable by the pupil's school's teacher, IB'er, director and student information system, the pupil's parents, a care professional linked to the pupil, and an SWV consultant of the school's SWV while a SHARE_WITH_SWV consent is valid.";
+
+    @Inject
+    OppService opps;
+
+    @Inject
+    OppClock clock;
+
+    @Inject
+    OppPdf pdf;
+
+    @Inject
+    OppMapper mapper;
+
+    @POST
+    @Path("pupils/{pupilId}/opps")
+    @RolesAllowed({Roles.TEACHER, Roles.IB})
+    @Operation(summary = "Draw up a new OPP for a pupil (version 1, DRAFT)",
+            description = "By the teacher or IB'er of the pupil's school. A pupil has one open OPP at a time: revise it with a new version instead of starting another (409). Language and maths goals name their reference level (422 otherwise).")
+    @APIResponse(responseCode = "201", description = "Drawn up", headers = @Header(name = "ETag"),
+            content = @Content(schema = @Schema(implementation = PlanResponse.class)))
+    public Response create(@PathParam("pupilId") String pupilId, @NotNull @Valid PlanInput input) {
+        PlanView view = opps.create(Params.uuid(pupilId, "pupilId"), mapper.toDraft(input));
+        return Response.created(URI.create("/opps/" + view.plan().id)).tag(ETags.of(view.plan().version))
+                .entity(mapper.toResponse(view)).build();
+    }
+
+    @GET
+    @Path("pupils/{pupilId}/opps")
+    @RolesAllowed({Roles.TEACHER, Roles.IB, Roles.DIRECTOR, Roles.SIS_CLIENT, Roles.PARENT, Roles.CARE_PROFESSIONAL,
+            Roles.SWV_CONSULTANT})
+    @Operation(summary = "A pupil's OPPs, newest first (without content)", description = READERS_DOC)
+    public List<PlanSummary> ofPupil(@PathParam("pupilId") String pupilId) {
+        return mapper.toSummaries(opps.ofPupil(Params.uuid(pupilId, "pupilId")));
+    }
+
+    @GET
+    @Path("opps/{planId}")
+    @RolesAllowed({Roles.TEACHER, Roles.IB, Roles.DIRECTOR, Roles.SIS_CLIENT, Roles.PARENT, Roles.CARE_PROFESSIONAL,
+            Roles.SWV_CONSULTANT})
+    @Operation(summary = "An OPP with its current version whole", description = READERS_DOC
+            + " The status is the current version's; inForceVersion is the latest established version.")
+    @APIResponse(responseCode = "200", description = "The plan", headers = @Header(name = "ETag"),
+            content = @Content(schema = @Schema(implementation = PlanResponse.class)))
+    public Response get(@PathParam("planId") String planId) {
+        return ok(opps.get(Params.uuid(planId, "planId")));
+    }
+
+    @GET
+    @Path("opps/{planId}/versions/{number}")
+    @RolesAllowed({Roles.TEACHER, Roles.IB, Roles.DIRECTOR, Roles.SIS_CLIENT, Roles.PARENT, Roles.CARE_PROFESSIONAL,
+            Roles.SWV_CONSULTANT})
+    @Operation(summary = "One version of an OPP: every version stays readable", description = READERS_DOC)
+    public VersionResponse version(@PathParam("planId") String planId, @PathParam("number") String number) {
+        return mapper.toResponse(opps.version(Params.uuid(planId, "planId"), version(number)));
+    }
+
+    @PUT
+    @Path("opps/{planId}/versions/{number}")
+    @RolesAllowed({Roles.TEACHER, Roles.IB})
+    @Operation(summary = "Edit the current version while it is a DRAFT",
+            description = "A version that left DRAFT is never edited (409): create a new version. In SO/SBO a change of the expected destination needs destinationDecision (the commissie van begeleiding's date and reference; 422 without).")
+    public Response edit(@PathParam("planId") String planId, @PathParam("number") String number,
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @NotNull @Valid PlanInput input) {
+        return ok(opps.editDraft(Params.uuid(planId, "planId"), version(number), ifMatch, mapper.toDraft(input)));
+    }
+
+    @POST
+    @Path("opps/{planId}/versions")
+    @RolesAllowed({Roles.TEACHER, Roles.IB})
+    @Operation(summary = "Revise the plan as a new version (DRAFT)",
+            description = "After the current version left DRAFT, e.g. to change an established plan or to go on after a refusal. The new version needs the parents' consent again; the established version stays in force until the new one is established.")
+    @APIResponse(responseCode = "201", description = "The new version is the current one", headers = @Header(name = "ETag"),
+            content = @Content(schema = @Schema(implementation = PlanResponse.class)))
+    public Response revise(@PathParam("planId") String planId, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @NotNull @Valid PlanInput input) {
+        PlanView view = opps.revise(Params.uuid(planId, "planId"), ifMatch, mapper.toDraft(input));
+        return Response.created(URI.create("/opps/" + view.plan().id + "/versions/" + view.plan().currentVersion))
+                .tag(ETags.of(view.plan().version)).entity(mapper.toResponse(view)).build();
+    }
+
+    @POST
+    @Path("opps/{planId}/versions/{number}/consent-request")
+    @RolesAllowed({Roles.TEACHER, Roles.IB})
+    @Operation(summary = "Ask the parents' consent to the action part of the current version",
+            description = "The request goes out as an event on passend.opp (purpose OPP_ACTION_PART, subject OPP, plan id, version); the version is IN_DIALOGUE until consent-service's decision comes back on passend.consent. Needs the agreement dialogue (OOGO) recorded first (422). Can be asked again for the same version after a refusal, expiry or withdrawal.")
+    public Response requestConsent(@PathParam("planId") String planId, @PathParam("number") String number,
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        return ok(opps.requestConsent(Params.uuid(planId, "planId"), version(number), ifMatch));
+    }
+
+    @POST
+    @Path("opps/{planId}/versions/{number}/establishment")
+    @RolesAllowed(Roles.DIRECTOR)
+    @Operation(summary = "Establish the current version (the director, for the board)",
+            description = "Only after the parents consented (CONSENTED; 409 otherwise). Who established it and when are recorded; the version comes in force and the pupil's OPP clock is fulfilled.")
+    public Response establish(@PathParam("planId") String planId, @PathParam("number") String number,
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        return ok(opps.establish(Params.uuid(planId, "planId"), version(number), ifMatch));
+    }
+
+    @POST
+    @Path("opps/{planId}/versions/{number}/evaluations")
+    @RolesAllowed({Roles.TEACHER, Roles.IB})
+    @Operation(summary = "Record an evaluation of the version in force",
+            description = "Progress on every goal of the version, what changes, and the pupil's and parents' views. Only an established version is evaluated (409 for a DRAFT).")
+    @APIResponse(responseCode = "201", description = "Recorded", headers = @Header(name = "ETag"),
+            content = @Content(schema = @Schema(implementation = PlanResponse.class)))
+    public Response evaluate(@PathParam("planId") String planId, @PathParam("number") String number,
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @NotNull @Valid EvaluationInput input) {
+        return created(opps.evaluate(Params.uuid(planId, "planId"), version(number), ifMatch, mapper.toDraft(input)));
+    }
+
+    @POST
+    @Path("opps/{planId}/versions/{number}/views")
+    @RolesAllowed({Roles.TEACHER, Roles.IB, Roles.PARENT})
+    @Operation(summary = "Record the pupil's or the parents' view on a version (hoorrecht)",
+            description = "A parent records the parents' view on their own child's plan; the school records the pupil's view (and the parents' on their behalf).")
+    @APIResponse(responseCode = "201", description = "Recorded", headers = @Header(name = "ETag"),
+            content = @Content(schema = @Schema(implementation = PlanResponse.class)))
+    public Response addView(@PathParam("planId") String planId, @PathParam("number") String number,
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @NotNull @Valid ViewInput input) {
+        return created(opps.addView(Params.uuid(planId, "planId"), version(number), ifMatch, input.kind(), input.text()));
+    }
+
+    @POST
+    @Path("opps/{planId}/documents")
+    @RolesAllowed({Roles.TEACHER, Roles.IB})
+    @Operation(summary = "Link a document to the plan by reference (title, kind, uri)")
+    @APIResponse(responseCode = "201", description = "Linked", headers = @Header(name = "ETag"),
+            content = @Content(schema = @Schema(implementation = PlanResponse.class)))
+    public Response addDocument(@PathParam("planId") String planId, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @NotNull @Valid DocumentInput input) {
+        return created(opps.addDocument(Params.uuid(planId, "planId"), ifMatch, input.title(), input.kind(), input.uri()));
+    }
+
+    @POST
+    @Path("opps/{planId}/closure")
+    @RolesAllowed({Roles.IB, Roles.DIRECTOR})
+    @Operation(summary = "Close the plan: no longer needed, or the pupil left",
+            description = "A pupil's leaving (passend.pupil) closes it by itself. Its end date is what the ROD export reports.")
+    public Response close(@PathParam("planId") String planId, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @NotNull @Valid ClosureInput input) {
+        return ok(opps.close(Params.uuid(planId, "planId"), ifMatch, input.reason()));
+    }
+
+    @GET
+    @Path("opps/{planId}/document.pdf")
+    @Produces("application/pdf")
+    @RolesAllowed({Roles.TEACHER, Roles.IB, Roles.DIRECTOR, Roles.SIS_CLIENT, Roles.PARENT, Roles.CARE_PROFESSIONAL,
+            Roles.SWV_CONSULTANT})
+    @Operation(summary = "The current version as a readable PDF for parents (in Dutch)",
+            description = "Perspective, action part, goals, the pupil's and parents' views, and where consent and establishment stand. " + READERS_DOC)
+    @APIResponse(responseCode = "200", description = "The PDF",
+            content = @Content(mediaType = "application/pdf", schema = @Schema(type = SchemaType.STRING, format = "binary")))
+    public Response document(@PathParam("planId") String planId) {
+        PlanView view = opps.get(Params.uuid(planId, "planId"));
+        return Response.ok(pdf.render(view), "application/pdf")
+                .header("Content-Disposition", "inline; filename=\"opp-" + view.plan().id + "-v"
+                        + view.plan().currentVersion + ".pdf\"").build();
+    }
+
+    @POST
+    @Path("pupils/{pupilId}/opp-due-dates")
+    @RolesAllowed({Roles.IB, Roles.DIRECTOR})
+    @Operation(summary = "Record the start of extra support: the OPP is due within 6 weeks",
+            description = "For a start no other service reports (level 4 and arrangements arrive as events). A pupil with an OPP in force has one already: the due date is fulfilled at once.")
+    @APIResponse(responseCode = "201", description = "Recorded",
+            content = @Content(schema = @Schema(implementation = DueResponse.class)))
+    public Response startClock(@PathParam("pupilId") String pupilId, @NotNull @Valid DueInput input) {
+        return Response.status(Response.Status.CREATED).entity(mapper.toResponse(
+                clock.startByHand(Params.uuid(pupilId, "pupilId"), input.reason(), input.startDate()))).build();
+    }
+
+    @GET
+    @Path("pupils/{pupilId}/opp-due-dates")
+    @RolesAllowed({Roles.IB, Roles.DIRECTOR, Roles.TEACHER})
+    @Operation(summary = "When the pupil's OPP was or is due, and why")
+    public List<DueResponse> dueDates(@PathParam("pupilId") String pupilId) {
+        return mapper.toDueResponses(clock.ofPupil(Params.uuid(pupilId, "pupilId")));
+    }
+
+    private Response ok(PlanView view) {
+        return Response.ok(mapper.toResponse(view)).tag(ETags.of(view.plan().version)).build();
+    }
+
+    private Response created(PlanView view) {
+        return Response.status(Response.Status.CREATED).tag(ETags.of(view.plan().version))
+                .entity(mapper.toResponse(view)).build();
+    }
+
+    private static int version(String number) {
+        return Params.integer(number, "number", 1, 10_000, 1);
+    }
+}

@@ -1,0 +1,80 @@
+package nl.passend.opp.api;
+
+import io.quarkus.security.Authenticated;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.util.List;
+import nl.passend.opp.api.Responses.OverdueResponse;
+import nl.passend.opp.api.Responses.RodResponse;
+import nl.passend.opp.mapping.OppMapper;
+import nl.passend.opp.service.OverdueSignals;
+import nl.passend.opp.service.RodExport;
+import nl.passend.opp.service.RodExport.RodRecord;
+import nl.passend.platform.security.Roles;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** A school's lists: its overdue plans, and the export for the national register (ROD). */
+@Path("/schools/{schoolCode}/opps")
+@Authenticated
+@Tag(name = "OPP per school")
+public class SchoolOppResource {
+
+    @Inject
+    OverdueSignals overdue;
+
+    @Inject
+    RodExport rod;
+
+    @Inject
+    OppMapper mapper;
+
+    @GET
+    @Path("overdue")
+    @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.IB, Roles.DIRECTOR})
+    @Operation(summary = "The school's overdue OPPs, oldest due first",
+            description = "ESTABLISHMENT: not established within 6 weeks of an SBO/SO enrolment or the start of extra support (planId of the open plan, if one was drawn up). EVALUATION: a plan in force not evaluated within a year (or half a year where the school type is configured for twice a year). Each is also published once as nl.passend.opp.overdue.v1.")
+    public List<OverdueResponse> overdue(@PathParam("schoolCode") String schoolCode) {
+        return mapper.toOverdueResponses(overdue.ofSchool(schoolCode));
+    }
+
+    @GET
+    @Path("rod-export")
+    @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.DIRECTOR, Roles.IB, Roles.SIS_CLIENT, Roles.BOARD})
+    @Operation(summary = "ROD export: start and end date of each established OPP of the school",
+            description = "The national register holds only these dates. Start: the first establishment; end: the closure (null while in force). Also as CSV with Accept: text/csv.")
+    public List<RodResponse> rodExport(@PathParam("schoolCode") String schoolCode) {
+        return mapper.toRodResponses(rod.ofSchool(schoolCode));
+    }
+
+    @GET
+    @Path("rod-export")
+    @Produces("text/csv")
+    @RolesAllowed({Roles.DIRECTOR, Roles.IB, Roles.SIS_CLIENT, Roles.BOARD})
+    @Operation(summary = "ROD export as CSV")
+    public String rodExportCsv(@PathParam("schoolCode") String schoolCode) {
+        StringWriter out = new StringWriter();
+        CSVFormat format = CSVFormat.DEFAULT.builder()
+                .setHeader("pupilId", "planId", "schoolCode", "startDate", "endDate").get();
+        try (CSVPrinter csv = new CSVPrinter(out, format)) {
+            for (RodRecord r : rod.ofSchool(schoolCode)) {
+                csv.printRecord(r.pupilId(), r.planId(), r.schoolCode(), r.startDate(), r.endDate() == null ? "" : r.endDate());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toString();
+    }
+}

@@ -1,0 +1,7 @@
+package nl.passend.opp.domain;
+
+/** Hoorrecht: whose view is recorded. */
+public enum ViewKind {
+    PUPIL,
+    PARENTS
+}

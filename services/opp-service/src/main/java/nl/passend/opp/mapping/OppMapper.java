@@ -1,0 +1,93 @@
+package nl.passend.opp.mapping;
+
+import java.util.List;
+import nl.passend.opp.api.Requests.DestinationDecisionInput;
+import nl.passend.opp.api.Requests.EvaluationInput;
+import nl.passend.opp.api.Requests.PlanInput;
+import nl.passend.opp.api.Responses.ConsentResponse;
+import nl.passend.opp.api.Responses.DecisionResponse;
+import nl.passend.opp.api.Responses.DocumentResponse;
+import nl.passend.opp.api.Responses.DueResponse;
+import nl.passend.opp.api.Responses.EvaluationResponse;
+import nl.passend.opp.api.Responses.OverdueResponse;
+import nl.passend.opp.api.Responses.PlanResponse;
+import nl.passend.opp.api.Responses.PlanSummary;
+import nl.passend.opp.api.Responses.RodResponse;
+import nl.passend.opp.api.Responses.VersionResponse;
+import nl.passend.opp.api.Responses.VersionSummary;
+import nl.passend.opp.api.Responses.ViewResponse;
+import nl.passend.opp.domain.DestinationDecision;
+import nl.passend.opp.domain.OppConsentDecision;
+import nl.passend.opp.domain.OppDocument;
+import nl.passend.opp.domain.OppDue;
+import nl.passend.opp.domain.OppEvaluation;
+import nl.passend.opp.domain.OppPlan;
+import nl.passend.opp.domain.OppVersion;
+import nl.passend.opp.domain.OppView;
+import nl.passend.opp.domain.PlanContent;
+import nl.passend.opp.service.OppService.Draft;
+import nl.passend.opp.service.OppService.EvaluationDraft;
+import nl.passend.opp.service.OppService.PlanView;
+import nl.passend.opp.service.OppService.VersionView;
+import nl.passend.opp.service.OverdueSignals.Overdue;
+import nl.passend.opp.service.RodExport.RodRecord;
+import org.mapstruct.Mapper;
+
+/** Requests to domain values, entities to API records; entities never leave the service as they are. */
+@Mapper
+public interface OppMapper {
+
+    PlanContent toContent(PlanInput input);
+
+    DestinationDecision toDecision(DestinationDecisionInput input);
+
+    default Draft toDraft(PlanInput input) {
+        return new Draft(toContent(input), toDecision(input.destinationDecision()));
+    }
+
+    EvaluationDraft toDraft(EvaluationInput input);
+
+    PlanSummary toSummary(OppPlan plan);
+
+    List<PlanSummary> toSummaries(List<OppPlan> plans);
+
+    VersionSummary toSummary(OppVersion version);
+
+    DocumentResponse toResponse(OppDocument document);
+
+    ViewResponse toResponse(OppView view);
+
+    EvaluationResponse toResponse(OppEvaluation evaluation);
+
+    DecisionResponse toResponse(OppConsentDecision decision);
+
+    DueResponse toResponse(OppDue due);
+
+    List<DueResponse> toDueResponses(List<OppDue> dues);
+
+    OverdueResponse toResponse(Overdue overdue);
+
+    List<OverdueResponse> toOverdueResponses(List<Overdue> overdue);
+
+    RodResponse toResponse(RodRecord record);
+
+    List<RodResponse> toRodResponses(List<RodRecord> records);
+
+    default PlanResponse toResponse(PlanView view) {
+        OppPlan p = view.plan();
+        return new PlanResponse(p.id, p.pupilId, p.schoolCode, p.status, p.currentVersion, p.inForceVersion,
+                p.firstEstablishedOn, p.lastEvaluatedOn, p.closedOn, p.closeReason, p.attention, p.createdAt,
+                p.updatedAt, toResponse(view.current()), view.versions().stream().map(this::toSummary).toList(),
+                view.documents().stream().map(this::toResponse).toList());
+    }
+
+    default VersionResponse toResponse(VersionView view) {
+        OppVersion v = view.version();
+        ConsentResponse consent = new ConsentResponse(v.consentRequestId, v.consentOutcome, v.consentOutcomeOn,
+                view.decisions().stream().map(this::toResponse).toList());
+        return new VersionResponse(v.number, v.status, v.content, v.destinationDecision(), consent, v.establishedBy,
+                v.establishedRole, v.establishedAt, v.supersededAt, v.createdBy, v.createdAt,
+                view.evaluations().stream().map(this::toResponse).toList(),
+                view.views().stream().map(this::toResponse).toList());
+    }
+}

@@ -1,0 +1,94 @@
+package nl.passend.opp.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.LocalDate;
+import java.util.UUID;
+import nl.passend.opp.persistence.ShareConsentRepository;
+import nl.passend.platform.directory.DirectoryPupil;
+import nl.passend.platform.directory.DirectorySchool;
+import nl.passend.platform.directory.PupilDirectory;
+import nl.passend.platform.problem.Problems;
+import nl.passend.platform.security.Caller;
+import nl.passend.platform.security.Roles;
+
+/**
+ * Who may do what with one pupil's OPP. Staff act for pupils of their own school (until the pupil
+ * left it); a parent for their own child; a care professional for a pupil they were linked to; an
+ * SWV consultant of the school's SWV only with a valid SHARE_WITH_SWV consent. Anything else is
+ * answered 404, as if the plan did not exist.
+ */
+@ApplicationScoped
+public class OppGuard {
+
+    /** Everyone who may read a plan, strongest role first (the role the access is audited under). */
+    static final String[] READERS = {Roles.IB, Roles.DIRECTOR, Roles.TEACHER, Roles.SIS_CLIENT, Roles.CARE_PROFESSIONAL,
+            Roles.SWV_CONSULTANT, Roles.PARENT};
+    /** The authors: the teacher with the IB'er. */
+    static final String[] AUTHORS = {Roles.IB, Roles.TEACHER};
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    PupilDirectory directory;
+
+    @Inject
+    ShareConsentRepository shareConsents;
+
+    /** The pupil as the directory knows it; 404 for a pupil opp-service has never heard of. */
+    public DirectoryPupil knownPupil(UUID pupilId) {
+        return directory.pupil(pupilId).orElseThrow(() -> Problems.notFound("pupil " + pupilId));
+    }
+
+    /** The role under which the caller may act on the pupil's OPP, taken from {@code allowed}; 404 otherwise. */
+    public String pupil(UUID pupilId, String... allowed) {
+        DirectoryPupil pupil = directory.pupil(pupilId).orElse(null);
+        if (pupil != null) {
+            for (String role : allowed) {
+                if (caller.hasRole(role) && may(role, pupil)) {
+                    return role;
+                }
+            }
+        }
+        throw Problems.notFound("pupil " + pupilId);
+    }
+
+    /** The role under which the caller sees a school's lists (overdue plans, ROD export), from {@code allowed}. */
+    public String school(String schoolCode, String... allowed) {
+        for (String role : allowed) {
+            if (!caller.hasRole(role)) {
+                continue;
+            }
+            if (role.equals(Roles.BOARD)) {
+                boolean ownBoard = directory.school(schoolCode).map(s -> s.boardCode)
+                        .filter(b -> caller.board().filter(b::equals).isPresent()).isPresent();
+                if (ownBoard) {
+                    return role;
+                }
+            } else if (caller.worksAt(schoolCode)) {
+                return role;
+            }
+        }
+        throw Problems.notFound("school " + schoolCode);
+    }
+
+    public String subject() {
+        return caller.subject();
+    }
+
+    private boolean may(String role, DirectoryPupil pupil) {
+        return switch (role) {
+            case Roles.PARENT -> directory.isGuardian(pupil.id, caller.subject());
+            case Roles.CARE_PROFESSIONAL -> directory.isLinkedProfessional(pupil.id, caller.subject());
+            case Roles.SWV_CONSULTANT -> ownSwv(pupil.schoolCode) && shareConsents.validFor(pupil.id);
+            default -> caller.worksAt(pupil.schoolCode)
+                    && (pupil.leftOn == null || pupil.leftOn.isAfter(LocalDate.now()));
+        };
+    }
+
+    private boolean ownSwv(String schoolCode) {
+        return directory.school(schoolCode).map((DirectorySchool s) -> s.swvCode)
+                .filter(swv -> caller.swv().filter(swv::equals).isPresent()).isPresent();
+    }
+}
