@@ -3,16 +3,22 @@
 
 Two schools in two SWVs, two pupils each, every pupil's parent linked to their demo login
 (the fixed user ids in deploy/keycloak/passend-realm.json), and an orthopedagoog linked to one
-pupil. Running it again changes nothing. Usage: demo_data.py <keycloak-url> <pupil-service-url>
+pupil. OPPs: Daan's established (drafted, consented by his parent through consent-service,
+established by the director), Lucas's in dialogue with his parents. Running it again changes
+nothing. Usage: demo_data.py <keycloak-url> <pupil-service-url>
 """
 import json
 import sys
+import time
 import urllib.error
 import urllib.parse
 import urllib.request
 
 KEYCLOAK = "http://127.0.0.1:8180"
 PUPILS = "http://127.0.0.1:8081"
+# the other services, at their ports of deploy/local/services.conf
+OPPS = "http://127.0.0.1:8083"
+CONSENTS = "http://127.0.0.1:8085"
 
 SWVS = {"PO2601": "SWV Passend Onderwijs Utrecht", "PO2602": "SWV Eemland"}
 BOARDS = {"41001": "Stichting Primair Utrecht", "41002": "Stichting Eemland Scholen"}
@@ -56,8 +62,9 @@ def person(username):
     return token(grant_type="password", client_id="passend-app", username=username, password="demo")
 
 
-def call(method, path, bearer, body=None, headers=None):
-    request = urllib.request.Request(PUPILS + path, method=method,
+def call(method, path, bearer, body=None, headers=None, base=None, raw=False):
+    """One API call; answers (status, body as JSON (or bytes when raw), ETag)."""
+    request = urllib.request.Request((base or PUPILS) + path, method=method,
                                      data=None if body is None else json.dumps(body).encode())
     request.add_header("Authorization", "Bearer " + bearer)
     request.add_header("Content-Type", "application/json")
@@ -66,7 +73,8 @@ def call(method, path, bearer, body=None, headers=None):
     try:
         with urllib.request.urlopen(request) as answer:
             text = answer.read()
-            return answer.status, (json.loads(text) if text else None), answer.headers.get("ETag")
+            body = text if raw else (json.loads(text) if text else None)
+            return answer.status, body, answer.headers.get("ETag")
     except urllib.error.HTTPError as error:
         return error.code, error.read().decode(errors="replace"), None
 
@@ -76,6 +84,89 @@ def ok(result, what):
     if status >= 300:
         sys.exit("demo data: %s answered %s: %s" % (what, status, body))
     return body
+
+
+def eventually(what, probe, seconds=90):
+    """Polls probe() until it answers something truthy: events between the services take a moment."""
+    deadline = time.time() + seconds
+    while time.time() < deadline:
+        found = probe()
+        if found:
+            return found
+        time.sleep(0.5)
+    sys.exit("demo data: %s did not happen within %d s" % (what, seconds))
+
+
+def plan_input(destination, rationale):
+    """A complete OPP version: perspective with the OOGO held, action part, two SMART goals."""
+    return {
+        "perspective": {
+            "expectedDestination": destination, "rationale": rationale,
+            "supportingFactors": ["gemotiveerd", "betrokken ouders"], "hinderingFactors": ["werkgeheugen"],
+            "agreementDialogue": {"date": "2025-09-15", "summary": "Perspectief besproken; ouders herkennen het beeld."},
+        },
+        "actionPart": {
+            "support": "Dagelijks verlengde instructie in de kleine groep; wekelijks de orthopedagoog.",
+            "deviations": "Eigen leerlijn rekenen.",
+            "tasks": [{"who": "leerkracht", "what": "verlengde instructie", "why": "automatiseren",
+                       "how": "met concreet materiaal", "when": "dagelijks 20 minuten"}],
+            "scenarios": [{"description": "Bij onvoldoende groei: bespreking in het BOT", "timePath": "12 weken",
+                           "effectVisibleBy": "2026-03-01"}],
+            "arrangement": {"instructionNeeds": "korte, visueel ondersteunde instructie",
+                            "learningEnvironment": "rustige werkplek", "materials": "MAB-materiaal"},
+        },
+        "goals": [
+            {"kind": "INTERIM", "domain": "MATHS", "description": "Tafels tot 10 geautomatiseerd",
+             "measure": "tafeltoets 90% goed", "targetDate": "2026-02-01", "referenceLevel": "1F"},
+            {"kind": "FINAL", "domain": "SOCIAL_EMOTIONAL", "description": "Vraagt zelf om hulp",
+             "measure": "observatie leerkracht, 4 van 5 lessen", "targetDate": "2026-07-01"},
+        ],
+    }
+
+
+def open_plan(pupil_id, staff):
+    plans = ok(call("GET", "/pupils/%s/opps" % pupil_id, staff, base=OPPS), "reading OPPs")
+    return next((p for p in plans if p["status"] != "CLOSED"), None)
+
+
+def draft_and_ask_consent(pupil_id, ib, destination, rationale):
+    """The IB'er draws up an OPP and asks the parents' consent; returns the plan id."""
+    plan = ok(call("POST", "/pupils/%s/opps" % pupil_id, ib, plan_input(destination, rationale), base=OPPS),
+              "drawing up an OPP")
+    _, _, etag = call("GET", "/opps/" + plan["id"], ib, base=OPPS)
+    ok(call("POST", "/opps/%s/versions/1/consent-request" % plan["id"], ib, headers={"If-Match": etag}, base=OPPS),
+       "asking consent")
+    return plan["id"]
+
+
+def consent_request_for(parent, plan_id):
+    """The open consent request about the plan, as the parent sees it in consent-service (once it arrived there)."""
+    _, mine, _ = call("GET", "/me/consent-requests", parent, base=CONSENTS)
+    return next((r for r in (mine or []) if r["subject"]["id"] == plan_id), None)
+
+
+def plan_status(plan_id, staff):
+    status, body, _ = call("GET", "/opps/" + plan_id, staff, base=OPPS)
+    return body["status"] if status == 200 else None
+
+
+def load_opps(pupil_ids):
+    """Daan's OPP established (through the whole consent exchange), Lucas's in dialogue."""
+    ib, director, parent = person("ib-regenboog"), person("director-regenboog"), person("parent-daan")
+    daan = pupil_ids["RB-1002"]
+    if open_plan(daan, ib) is None:
+        plan_id = draft_and_ask_consent(daan, ib, "VMBO_BB", "Rekent op niveau eind groep 4; leest vlot.")
+        request = eventually("the consent request reaching consent-service", lambda: consent_request_for(parent, plan_id))
+        ok(call("POST", "/consent-requests/%s/answers" % request["id"], parent, {"answer": "GIVEN"}, base=CONSENTS),
+           "parent-daan consenting")
+        eventually("the consent reaching opp-service", lambda: plan_status(plan_id, ib) == "CONSENTED")
+        _, _, etag = call("GET", "/opps/" + plan_id, director, base=OPPS)
+        ok(call("POST", "/opps/%s/versions/1/establishment" % plan_id, director, headers={"If-Match": etag},
+                base=OPPS), "establishing Daan's OPP")
+    klimop = person("ib-klimop")
+    lucas = pupil_ids["KL-2002"]
+    if open_plan(lucas, klimop) is None:
+        draft_and_ask_consent(lucas, klimop, "VSO_ARBEID", "Praktisch ingesteld; leert het best door te doen.")
 
 
 def main():
@@ -90,6 +181,7 @@ def main():
 
     sis = sis_client()
     counts = {"CREATED": 0, "UPDATED": 0, "UNCHANGED": 0}
+    pupil_ids = {}
     for code, (ib_login, pupils) in PUPILS_BY_SCHOOL.items():
         batch = [{
             "externalId": ext, "givenName": given, "familyName": family, "birthDate": born,
@@ -100,7 +192,7 @@ def main():
         result = ok(call("POST", "/schools/%s/pupils/batch" % code, sis, {"pupils": batch}), "upserting pupils")
         for item in result["items"]:
             counts[item["outcome"]] += 1
-        pupil_ids = {item["externalId"]: item["pupilId"] for item in result["items"]}
+        pupil_ids.update({item["externalId"]: item["pupilId"] for item in result["items"]})
 
         ib = person(ib_login)
         for ext, _, _, _, _, _, login in pupils:
@@ -117,7 +209,13 @@ def main():
                 ok(call("POST", "/pupils/%s/professionals" % daan, ib,
                         {"accountId": ACCOUNT["care-orthopedagoog"], "discipline": "ORTHOPEDAGOOG"}),
                    "linking the orthopedagoog")
-    print("demo data: 2 SWVs, 2 boards, 2 schools; pupils %s; parents linked to their logins" %
+    # pupils reach opp-service and consent-service as events: wait until both know the last one
+    last = pupil_ids["KL-2002"]
+    eventually("the pupils reaching opp-service",
+               lambda: call("GET", "/pupils/%s/opps" % last, person("ib-klimop"), base=OPPS)[0] == 200)
+    load_opps(pupil_ids)
+    print("demo data: 2 SWVs, 2 boards, 2 schools; pupils %s; parents linked to their logins; "
+          "OPPs: Daan established, Lucas in dialogue" %
           ", ".join("%d %s" % (n, outcome.lower()) for outcome, n in counts.items()))
 
 

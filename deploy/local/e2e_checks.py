@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
 """End-to-end checks against the running local system (deploy/local/start), with tokens from the
 real Keycloak: the SIS upserts, staff see only their own school, a parent only their own child, a
-care professional only the pupil linked to them. Prints each call; exits non-zero on the first
-answer that is not what it should be."""
+care professional only the pupil linked to them; an OPP goes through the whole consent exchange
+between opp-service and consent-service over Kafka and is established by the director. Prints
+each call; exits non-zero when an answer is not what it should be."""
 import sys
 
 import demo_data as api
@@ -21,6 +22,49 @@ def expect(what, result, status, check=None):
 
 def names(body):
     return sorted(p["givenName"] for p in (body["items"] if isinstance(body, dict) else body))
+
+
+def opp_checks(ids):
+    ib, sanne = api.person("ib-regenboog"), ids["Sanne"]
+    existing = api.open_plan(sanne, ib)
+    if existing is not None:  # a run before this one left a plan: close it, the checks start afresh
+        _, _, etag = api.call("GET", "/opps/" + existing["id"], ib, base=api.OPPS)
+        api.call("POST", "/opps/%s/closure" % existing["id"], ib, {"reason": "NO_LONGER_NEEDED"},
+                 {"If-Match": etag}, base=api.OPPS)
+    plan = expect("ib-regenboog draws up an OPP for Sanne",
+                  api.call("POST", "/pupils/%s/opps" % sanne, ib, api.plan_input("HAVO", "Leest en rekent boven niveau."),
+                           base=api.OPPS), 201, lambda b: b["status"] == "DRAFT")
+    plan_id = plan["id"]
+    expect("teacher-klimop reads it", api.call("GET", "/opps/" + plan_id, api.person("teacher-klimop"), base=api.OPPS), 404)
+    expect("parent-daan reads it", api.call("GET", "/opps/" + plan_id, api.person("parent-daan"), base=api.OPPS), 404)
+    parent = api.person("parent-sanne")
+    expect("parent-sanne reads it", api.call("GET", "/opps/" + plan_id, parent, base=api.OPPS), 200)
+    _, _, etag = api.call("GET", "/opps/" + plan_id, ib, base=api.OPPS)
+    expect("ib-regenboog asks consent without If-Match",
+           api.call("POST", "/opps/%s/versions/1/consent-request" % plan_id, ib, base=api.OPPS), 428)
+    expect("ib-regenboog asks the parents' consent",
+           api.call("POST", "/opps/%s/versions/1/consent-request" % plan_id, ib, headers={"If-Match": etag},
+                    base=api.OPPS), 200, lambda b: b["status"] == "IN_DIALOGUE")
+    request = api.eventually("the request reaching consent-service", lambda: api.consent_request_for(parent, plan_id))
+    expect("parent-sanne consents in consent-service",
+           api.call("POST", "/consent-requests/%s/answers" % request["id"], parent, {"answer": "GIVEN"},
+                    base=api.CONSENTS), 201, lambda b: b["outcome"] == "GRANTED")
+    api.eventually("GRANTED reaching opp-service", lambda: api.plan_status(plan_id, ib) == "CONSENTED")
+    director = api.person("director-regenboog")
+    _, _, etag = api.call("GET", "/opps/" + plan_id, director, base=api.OPPS)
+    expect("ib-regenboog establishes it (only the director may)",
+           api.call("POST", "/opps/%s/versions/1/establishment" % plan_id, ib, headers={"If-Match": etag},
+                    base=api.OPPS), 403)
+    expect("director-regenboog establishes it",
+           api.call("POST", "/opps/%s/versions/1/establishment" % plan_id, director, headers={"If-Match": etag},
+                    base=api.OPPS), 200, lambda b: b["status"] == "ESTABLISHED" and b["inForceVersion"] == 1)
+    expect("parent-sanne downloads the plan as PDF",
+           api.call("GET", "/opps/%s/document.pdf" % plan_id, parent, base=api.OPPS, raw=True), 200,
+           lambda b: b.startswith(b"%PDF"))
+    expect("director-regenboog's ROD export lists it",
+           api.call("GET", "/schools/12AB00/opps/rod-export", director, headers={"Accept": "application/json"},
+                    base=api.OPPS), 200,
+           lambda b: any(r["planId"] == plan_id and r["startDate"] for r in b))
 
 
 def main():
@@ -53,6 +97,7 @@ def main():
     expect("orthopedagoog reads Sanne (not linked)", api.call("GET", "/pupils/" + ids["Sanne"], care), 404)
 
     expect("no token", api.call("GET", "/pupils/" + ids["Sanne"], ""), 401)
+    opp_checks(ids)
     if failures:
         sys.exit("e2e: %d checks failed:\n  %s" % (len(failures), "\n  ".join(failures)))
 
