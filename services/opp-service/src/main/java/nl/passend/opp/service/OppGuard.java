@@ -3,7 +3,9 @@ package nl.passend.opp.service;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.LocalDate;
+import java.util.Optional;
 import java.util.UUID;
+import nl.passend.opp.domain.OppPlan;
 import nl.passend.opp.persistence.ShareConsentRepository;
 import nl.passend.platform.directory.DirectoryPupil;
 import nl.passend.platform.directory.DirectorySchool;
@@ -43,15 +45,27 @@ public class OppGuard {
 
     /** The role under which the caller may act on the pupil's OPP, taken from {@code allowed}; 404 otherwise. */
     public String pupil(UUID pupilId, String... allowed) {
+        return role(pupilId, allowed).orElseThrow(() -> Problems.notFound("pupil " + pupilId));
+    }
+
+    /**
+     * The role under which the caller may act on the plan, taken from {@code allowed}; otherwise the
+     * same 404 as for a plan that does not exist, which names neither the plan's existence nor its pupil.
+     */
+    public String plan(OppPlan plan, String... allowed) {
+        return role(plan.pupilId, allowed).orElseThrow(() -> Problems.notFound("OPP " + plan.id));
+    }
+
+    private Optional<String> role(UUID pupilId, String... allowed) {
         DirectoryPupil pupil = directory.pupil(pupilId).orElse(null);
         if (pupil != null) {
             for (String role : allowed) {
                 if (caller.hasRole(role) && may(role, pupil)) {
-                    return role;
+                    return Optional.of(role);
                 }
             }
         }
-        throw Problems.notFound("pupil " + pupilId);
+        return Optional.empty();
     }
 
     /** The role under which the caller sees a school's lists (overdue plans, ROD export), from {@code allowed}. */

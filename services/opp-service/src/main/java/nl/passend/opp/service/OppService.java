@@ -104,7 +104,7 @@ public class OppService {
     @Transactional
     public PlanView get(UUID planId) {
         OppPlan plan = plans.findByIdOptional(planId).orElseThrow(() -> Problems.notFound("OPP " + planId));
-        String role = guard.pupil(plan.pupilId, OppGuard.READERS);
+        String role = guard.plan(plan, OppGuard.READERS);
         audit.record(plan.pupilId, role, "opp.read", planId.toString());
         return view(plan, role);
     }
@@ -119,7 +119,7 @@ public class OppService {
     @Transactional
     public VersionView version(UUID planId, int number) {
         OppPlan plan = plans.findByIdOptional(planId).orElseThrow(() -> Problems.notFound("OPP " + planId));
-        String role = guard.pupil(plan.pupilId, OppGuard.READERS);
+        String role = guard.plan(plan, OppGuard.READERS);
         OppVersion version = versions.of(planId, number)
                 .orElseThrow(() -> Problems.notFound("version " + number + " of OPP " + planId));
         audit.record(plan.pupilId, role, "opp.version.read", planId + " v" + number);
@@ -351,7 +351,7 @@ public class OppService {
     /** Locks the plan, authorizes the caller for its pupil, and checks If-Match against the plan's version. */
     private Locked lock(UUID planId, String ifMatch, String... roles) {
         OppPlan plan = plans.lock(planId).orElseThrow(() -> Problems.notFound("OPP " + planId));
-        String role = guard.pupil(plan.pupilId, roles);
+        String role = guard.plan(plan, roles);
         ETags.requireMatch(ifMatch, plan.version);
         return new Locked(plan, role);
     }
