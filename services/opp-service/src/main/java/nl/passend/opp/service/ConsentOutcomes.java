@@ -58,7 +58,7 @@ public class ConsentOutcomes {
             return; // a plan erased with its pupil, or another installation's: nothing to record it on
         }
         OppVersion version = versions.of(planId, versionNumber).orElse(null);
-        LocalDate on = decidedOn != null ? decidedOn : LocalDate.now();
+        LocalDate on = decidedOn != null ? decidedOn : OppService.today();
         boolean current = version != null && versionNumber == plan.currentVersion && version.supersededAt == null
                 && requestId.equals(version.consentRequestId);
         boolean applied = false;

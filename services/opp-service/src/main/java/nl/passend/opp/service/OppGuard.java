@@ -53,19 +53,33 @@ public class OppGuard {
      * same 404 as for a plan that does not exist, which names neither the plan's existence nor its pupil.
      */
     public String plan(OppPlan plan, String... allowed) {
-        return role(plan.pupilId, allowed).orElseThrow(() -> Problems.notFound("OPP " + plan.id));
+        return role(plan.pupilId, plan.schoolCode, allowed).orElseThrow(() -> Problems.notFound("OPP " + plan.id));
     }
 
     private Optional<String> role(UUID pupilId, String... allowed) {
+        return role(pupilId, null, allowed);
+    }
+
+    /**
+     * {@code planSchool}: the school a plan was drawn up at. Its staff act on it while the pupil is
+     * there; a school the pupil moved to does not see the old school's plans (a warm transfer needs
+     * the parents' agreement).
+     */
+    private Optional<String> role(UUID pupilId, String planSchool, String... allowed) {
         DirectoryPupil pupil = directory.pupil(pupilId).orElse(null);
         if (pupil != null) {
+            boolean sameSchool = planSchool == null || planSchool.equals(pupil.schoolCode);
             for (String role : allowed) {
-                if (caller.hasRole(role) && may(role, pupil)) {
+                if (caller.hasRole(role) && may(role, pupil) && (sameSchool || !isStaff(role))) {
                     return Optional.of(role);
                 }
             }
         }
         return Optional.empty();
+    }
+
+    private static boolean isStaff(String role) {
+        return !role.equals(Roles.PARENT) && !role.equals(Roles.CARE_PROFESSIONAL);
     }
 
     /** The role under which the caller sees a school's lists (overdue plans, ROD export), from {@code allowed}. */
@@ -97,7 +111,7 @@ public class OppGuard {
             case Roles.CARE_PROFESSIONAL -> directory.isLinkedProfessional(pupil.id, caller.subject());
             case Roles.SWV_CONSULTANT -> ownSwv(pupil.schoolCode) && shareConsents.validFor(pupil.id);
             default -> caller.worksAt(pupil.schoolCode)
-                    && (pupil.leftOn == null || pupil.leftOn.isAfter(LocalDate.now()));
+                    && (pupil.leftOn == null || pupil.leftOn.isAfter(OppService.today()));
         };
     }
 

@@ -48,6 +48,8 @@ import nl.passend.platform.security.Roles;
 @ApplicationScoped
 public class OppService {
 
+    static final java.time.ZoneId NL = java.time.ZoneId.of("Europe/Amsterdam");
+
     @Inject
     OppPlanRepository plans;
 
@@ -151,7 +153,7 @@ public class OppService {
         plan.createdAt = Instant.now();
         plans.persist(plan);
         OppVersion version = newVersion(plan, 1, draft);
-        events.changed(EventType.OPP_DRAFTED, plan, version, LocalDate.now());
+        events.changed(EventType.OPP_DRAFTED, plan, version, today());
         audit.record(pupilId, role, "opp.create", plan.id.toString());
         plans.flush();
         return view(plan, role);
@@ -186,7 +188,7 @@ public class OppService {
         plan.currentVersion = number;
         plan.status = OppStatus.DRAFT;
         OppVersion version = newVersion(plan, number, draft);
-        events.changed(EventType.OPP_DRAFTED, plan, version, LocalDate.now());
+        events.changed(EventType.OPP_DRAFTED, plan, version, today());
         return changed(locked, "opp.revise", "v" + number);
     }
 
@@ -213,9 +215,9 @@ public class OppService {
         version.consentOutcomeOn = null;
         version.status = OppStatus.IN_DIALOGUE;
         plan.status = OppStatus.IN_DIALOGUE;
-        events.consentRequested(plan, version, requestId, LocalDate.now());
+        events.consentRequested(plan, version, requestId, today());
         if (wasDraft) {
-            events.changed(EventType.OPP_IN_DIALOGUE, plan, version, LocalDate.now());
+            events.changed(EventType.OPP_IN_DIALOGUE, plan, version, today());
         }
         return changed(locked, "opp.consent.request", "v" + number + " " + requestId);
     }
@@ -227,7 +229,7 @@ public class OppService {
         OppPlan plan = locked.plan();
         OppVersion version = current(plan, number);
         rule(() -> OppRules.checkEstablish(version.status));
-        LocalDate today = LocalDate.now();
+        LocalDate today = today();
         version.status = OppStatus.ESTABLISHED;
         version.establishedBy = guard.subject();
         version.establishedRole = locked.role();
@@ -326,7 +328,7 @@ public class OppService {
     public PlanView close(UUID planId, String ifMatch, OppCloseReason reason) {
         Locked locked = lock(planId, ifMatch, Roles.IB, Roles.DIRECTOR);
         rule(() -> OppRules.checkClose(locked.plan().status));
-        closeLocked(locked.plan(), reason, LocalDate.now());
+        closeLocked(locked.plan(), reason, today());
         return changed(locked, "opp.close", reason.name());
     }
 
@@ -426,11 +428,11 @@ public class OppService {
     }
 
     private void checkEvaluation(OppVersion version, EvaluationDraft draft) {
-        LocalDate today = LocalDate.now();
+        LocalDate today = today();
         if (draft.evaluatedOn().isAfter(today)) {
             throw Problems.unprocessable("evaluation-in-future", "evaluatedOn " + draft.evaluatedOn() + " lies in the future");
         }
-        LocalDate established = LocalDate.ofInstant(version.establishedAt, java.time.ZoneId.of("Europe/Amsterdam"));
+        LocalDate established = LocalDate.ofInstant(version.establishedAt, NL);
         if (draft.evaluatedOn().isBefore(established)) {
             throw Problems.unprocessable("evaluation-before-establishment",
                     "evaluatedOn " + draft.evaluatedOn() + " lies before the version was established (" + established + ")");
@@ -472,6 +474,11 @@ public class OppService {
             events.overdue(plan.pupilId, plan.schoolCode, plan.id, OppDueKind.EVALUATION, plan.evaluationSignalledDue, true);
             plan.evaluationSignalledDue = null;
         }
+    }
+
+    /** Today in the Netherlands: every date rule of the OPP counts in Dutch days, whatever the server's zone. */
+    public static LocalDate today() {
+        return LocalDate.now(NL);
     }
 
     static void rule(Runnable check) {
