@@ -16,11 +16,13 @@ import static nl.passend.opp.api.OppCalls.plan;
 import static nl.passend.opp.api.OppCalls.problem;
 import static nl.passend.opp.api.OppCalls.revise;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -71,7 +73,7 @@ class OppConcurrencyTest {
         edit(pupil, draft, 1, created.etag(), Fixtures.planInput("HAVO")).then().statusCode(200);
         String stale = created.etag();
 
-        Map<String, Function<String, Response>> changes = new java.util.LinkedHashMap<>();
+        Map<String, Function<String, Response>> changes = new LinkedHashMap<>();
         changes.put("edit", m -> edit(pupil, draft, 1, m, Fixtures.planInput("VWO")));
         changes.put("consent-request", m -> consentRequest(pupil, draft, 1, m));
         changes.put("view", m -> addView(pupil.staff("ib"), draft, 1, m, Map.of("kind", "PUPIL", "text", "fijn")));
@@ -92,7 +94,7 @@ class OppConcurrencyTest {
         String staleEstablished = etag(other, established);
         addView(other.staff("ib"), established, 1, staleEstablished, Map.of("kind", "PUPIL", "text", "fijn"))
                 .then().statusCode(201);
-        Map<String, Function<String, Response>> later = new java.util.LinkedHashMap<>();
+        Map<String, Function<String, Response>> later = new LinkedHashMap<>();
         later.put("new version", m -> revise(other, established, m, Fixtures.planInput()));
         later.put("evaluation", m -> evaluate(other, established, 1, m, evaluation(LocalDate.now(), goals)));
         later.put("establishment", m -> OppCalls.as(other.staff("director"), m)
@@ -199,9 +201,7 @@ class OppConcurrencyTest {
             Map<String, Object> bodyB = plan(p -> child(p, "perspective").put("rationale", "B"));
             List<Response> answers = race(() -> create(pupil, bodyA), () -> create(pupil, bodyB));
 
-            Response winner = oneWinner("round " + round, answers, 201);
-            Response loser = answers.get(winner == answers.get(0) ? 1 : 0);
-            problem(loser, 409, "plan-exists");
+            Response winner = oneWinner("round " + round, answers, 201, 409, "plan-exists");
             assertThat(TestDb.count("select count(*) from opp_plan where pupil_id = ?", pupil.id())).isEqualTo(1);
             assertThat(TestDb.count("select count(*) from opp_version where plan_id in "
                     + "(select id from opp_plan where pupil_id = ?)", pupil.id())).isEqualTo(1);
@@ -210,6 +210,43 @@ class OppConcurrencyTest {
             Response stored = Fixtures.get(pupil.staff("ib"), UUID.fromString(winner.path("id")));
             assertThat(stored.<String>path("current.content.perspective.rationale"))
                     .isEqualTo(winner.<String>path("current.content.perspective.rationale"));
+        }
+    }
+
+    @Test
+    void ofTwoParallelRevisionsOrEvaluationsWithTheSameETagExactlyOneIsRecorded() throws Exception {
+        for (int round = 0; round < 3; round++) {
+            Pupil pupil = Fixtures.pupil();
+            UUID planId = Fixtures.establishedPlan(pupil);
+            List<String> goals = goalIds(Fixtures.get(pupil.staff("ib"), planId));
+            String etag = etag(pupil, planId);
+            String ib = pupil.staff("ib");
+            String teacher = pupil.staff("teacher");
+            Map<String, Object> evaluationA = evaluation(LocalDate.now(), goals);
+            Map<String, Object> evaluationB = evaluation(LocalDate.now(), goals);
+            evaluationB.put("changes", "B");
+            List<Response> evaluations = race(
+                    () -> OppCalls.as(ib, etag).body(evaluationA).post("/opps/{id}/versions/1/evaluations", planId),
+                    () -> OppCalls.as(teacher, etag).body(evaluationB).post("/opps/{id}/versions/1/evaluations",
+                            planId));
+            Response evaluated = oneWinner("evaluations, round " + round, evaluations, 201);
+            assertThat(TestDb.count("select count(*) from opp_evaluation where plan_id = ?", planId)).isEqualTo(1);
+            // the two views of the winner only
+            assertThat(TestDb.count("select count(*) from opp_view where plan_id = ?", planId)).isEqualTo(2);
+            Fixtures.get(ib, planId).then().header("ETag", evaluated.header("ETag"));
+
+            String next = etag(pupil, planId);
+            Map<String, Object> revisionA = plan(p -> child(p, "perspective").put("rationale", "A"));
+            Map<String, Object> revisionB = plan(p -> child(p, "perspective").put("rationale", "B"));
+            List<Response> revisions = race(
+                    () -> OppCalls.as(ib, next).body(revisionA).post("/opps/{id}/versions", planId),
+                    () -> OppCalls.as(teacher, next).body(revisionB).post("/opps/{id}/versions", planId));
+            Response revised = oneWinner("revisions, round " + round, revisions, 201);
+            assertThat(TestDb.count("select count(*) from opp_version where plan_id = ?", planId)).isEqualTo(2);
+            Fixtures.get(ib, planId).then().header("ETag", revised.header("ETag"))
+                    .body("currentVersion", equalTo(2))
+                    .body("current.content.perspective.rationale",
+                            equalTo(revised.path("current.content.perspective.rationale")));
         }
     }
 
@@ -237,8 +274,14 @@ class OppConcurrencyTest {
         return answers;
     }
 
-    /** Exactly one answer has {@code status}; every other is a 412 (or 409 for creates) problem, never a 5xx. */
+    /** Exactly one answer has {@code status}; every other is a 412 stale-version problem, never a 5xx. */
     private static Response oneWinner(String round, List<Response> answers, int status) {
+        return oneWinner(round, answers, status, 412, "stale-version");
+    }
+
+    /** Exactly one answer has {@code status}; every other is the given problem, never a 5xx. */
+    private static Response oneWinner(String round, List<Response> answers, int status, int loserStatus,
+            String loserSlug) {
         List<Integer> statuses = answers.stream().map(Response::statusCode).toList();
         assertThat(statuses).as(round + ": " + answers.stream().map(Response::asString).toList())
                 .allMatch(s -> s < 500).containsOnlyOnce(status);
@@ -246,9 +289,7 @@ class OppConcurrencyTest {
         for (Response loser : answers) {
             if (loser != winner) {
                 loser.then().contentType(PROBLEM_JSON);
-                if (status == 200) {
-                    problem(loser, 412, "stale-version");
-                }
+                problem(loser, loserStatus, loserSlug);
             }
         }
         return winner;

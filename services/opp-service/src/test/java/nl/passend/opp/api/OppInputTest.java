@@ -30,6 +30,7 @@ import io.restassured.response.Response;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -84,7 +85,7 @@ class OppInputTest {
     void missingPartsOfThePlanAreBadRequestsNamingThePart() {
         Pupil pupil = Fixtures.pupil();
         UUID planId = Fixtures.createPlan(pupil).id();
-        Map<String, Consumer<Map<String, Object>>> cases = new java.util.LinkedHashMap<>();
+        Map<String, Consumer<Map<String, Object>>> cases = new LinkedHashMap<>();
         cases.put("perspective", p -> p.remove("perspective"));
         cases.put("actionPart", p -> p.remove("actionPart"));
         cases.put("goals", p -> p.remove("goals"));
@@ -401,7 +402,7 @@ class OppInputTest {
         assertThat(goals).hasSize(2).doesNotContainNull();
         LocalDate today = LocalDate.now();
 
-        Map<String, Function<Map<String, Object>, Map<String, Object>>> cases = new java.util.LinkedHashMap<>();
+        Map<String, Function<Map<String, Object>, Map<String, Object>>> cases = new LinkedHashMap<>();
         cases.put("unknown-goal", b -> evaluation(today, List.of(goals.get(0), UUID.randomUUID().toString())));
         cases.put("duplicate-goal", b -> evaluation(today, List.of(goals.get(0), goals.get(1), goals.get(0))));
         cases.put("goal-missing", b -> evaluation(today, List.of(goals.get(1))));
