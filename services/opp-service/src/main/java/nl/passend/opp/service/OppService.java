@@ -2,6 +2,7 @@ package nl.passend.opp.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -39,6 +40,7 @@ import nl.passend.platform.directory.PupilDirectory;
 import nl.passend.platform.http.ETags;
 import nl.passend.platform.problem.Problems;
 import nl.passend.platform.security.Roles;
+import org.hibernate.exception.ConstraintViolationException;
 
 /**
  * The OPP's use cases. Every change locks the plan's row, checks If-Match against the plan's
@@ -151,7 +153,7 @@ public class OppService {
         plan.status = OppStatus.DRAFT;
         plan.createdBy = guard.subject();
         plan.createdAt = Instant.now();
-        plans.persist(plan);
+        insertOpenPlan(plan);
         OppVersion version = newVersion(plan, 1, draft);
         events.changed(EventType.OPP_DRAFTED, plan, version, today());
         audit.record(pupilId, role, "opp.create", plan.id.toString());
@@ -346,6 +348,27 @@ public class OppService {
     }
 
     // ---- helpers -----------------------------------------------------------------------------
+
+    /**
+     * Inserts a new open plan at once. A parallel create for the same pupil passes the check above
+     * too (there is no row yet to lock); the unique index opp_plan_one_open then refuses the later
+     * insert, which is the same answer as when the requests came one after the other.
+     */
+    private void insertOpenPlan(OppPlan plan) {
+        plans.persist(plan);
+        try {
+            plans.flush();
+        } catch (PersistenceException e) {
+            for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+                if (cause instanceof ConstraintViolationException violation
+                        && "opp_plan_one_open".equals(violation.getConstraintName())) {
+                    throw Problems.conflict("plan-exists",
+                            "the pupil has an open OPP: revise it as a new version instead of starting another");
+                }
+            }
+            throw e;
+        }
+    }
 
     private record Locked(OppPlan plan, String role) {
     }
