@@ -227,6 +227,28 @@ public final class Fixtures {
                 && planId.toString().equals(planIdOf(e)), count, Duration.ofSeconds(30));
     }
 
+    // ---- documents -------------------------------------------------------------------------
+
+    /** The text of every page of a PDF, with each run of white space made one space: lines wrap where they like. */
+    public static String pdfText(byte[] pdf) {
+        try {
+            com.lowagie.text.pdf.PdfReader reader = new com.lowagie.text.pdf.PdfReader(pdf);
+            try {
+                com.lowagie.text.pdf.parser.PdfTextExtractor extractor =
+                        new com.lowagie.text.pdf.parser.PdfTextExtractor(reader);
+                StringBuilder text = new StringBuilder();
+                for (int page = 1; page <= reader.getNumberOfPages(); page++) {
+                    text.append(extractor.getTextFromPage(page)).append('\n');
+                }
+                return text.toString().replaceAll("\\s+", " ");
+            } finally {
+                reader.close();
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     private static String planIdOf(EventEnvelope e) {
         if (e.data().has("planId")) {
             return e.data().path("planId").asText();
