@@ -100,14 +100,17 @@ public class ConsentOutcomes {
     @Transactional(Transactional.TxType.MANDATORY)
     public void shareWithSwv(UUID pupilId, UUID requestId, ConsentOutcome outcome, Instant decidedAt, String source) {
         ShareConsent consent = shareConsents.findById(requestId);
-        if (consent == null) {
+        boolean isNew = consent == null;
+        if (isNew) {
             consent = new ShareConsent();
             consent.requestId = requestId;
             consent.pupilId = pupilId;
-            shareConsents.persist(consent);
         }
         consent.outcome = outcome;
         consent.decidedAt = decidedAt;
+        if (isNew) {
+            shareConsents.persist(consent); // after the fields: the insert takes the state at persist
+        }
         audit.recordSystem(pupilId, source, "opp.share-consent", outcome.name());
     }
 }
