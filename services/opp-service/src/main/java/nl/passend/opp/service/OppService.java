@@ -430,7 +430,7 @@ public class OppService {
         if (draft.evaluatedOn().isAfter(today)) {
             throw Problems.unprocessable("evaluation-in-future", "evaluatedOn " + draft.evaluatedOn() + " lies in the future");
         }
-        LocalDate established = LocalDate.ofInstant(version.establishedAt, java.time.ZoneId.of("Europe/Amsterdam"));
+        LocalDate established = LocalDate.ofInstant(version.establishedAt, java.time.ZoneId.systemDefault());
         if (draft.evaluatedOn().isBefore(established)) {
             throw Problems.unprocessable("evaluation-before-establishment",
                     "evaluatedOn " + draft.evaluatedOn() + " lies before the version was established (" + established + ")");
