@@ -348,6 +348,22 @@ class OppClockTest {
         overdue(school).then().body("", hasSize(1)).body("[0].dueDate", equalTo(TODAY.minusDays(1).toString()));
     }
 
+    @Test
+    void aVersionEstablishedLateInTheDayIsEvaluatedThatDay() {
+        // the service's day is LocalDate.now(): a version established at 23:59 of it was established today,
+        // whatever the date is in Amsterdam by then (the evaluation clock and in_force_since count the same day)
+        Pupil pupil = Fixtures.pupil();
+        UUID planId = Fixtures.establishedPlan(pupil);
+        TestDb.execute("update opp_version set established_at = ? where plan_id = ? and number = 1",
+                java.sql.Timestamp.from(TODAY.atTime(23, 59).atZone(java.time.ZoneId.systemDefault()).toInstant()),
+                planId);
+        Fixtures.evaluate(pupil, planId, 1, TODAY).then().statusCode(201).body("lastEvaluatedOn",
+                equalTo(TODAY.toString()));
+        ProblemAsserts.problem(Fixtures.evaluate(pupil, planId, 1, TODAY.minusDays(1)), 422,
+                "evaluation-before-establishment");
+        ProblemAsserts.problem(Fixtures.evaluate(pupil, planId, 1, TODAY.plusDays(1)), 422, "evaluation-in-future");
+    }
+
     // ---- leaving and erasure -----------------------------------------------------------------
 
     @Test
