@@ -66,12 +66,23 @@ public final class Fixtures {
 
     /** A new school of the type, registered through passend.pupil; returns when the directory has it. */
     public static School school(SchoolType type) {
-        String code = TestTokens.newSchoolCode();
-        School school = new School(code, type, "B" + code, "SWV" + code);
-        TestEvents.send(EventType.SCHOOL_REGISTERED, code, code,
-                new SchoolChanged(code, type, school.boardCode(), school.swvCode(), LocalDate.now()));
-        TestDb.awaitCount("select count(*) from directory_school where code = ?", 1, code);
+        School school = unregisteredSchool(type);
+        register(school);
         return school;
+    }
+
+    /** A school passend.pupil has not told opp-service about (yet): pupils may enrol at it before it is registered. */
+    public static School unregisteredSchool(SchoolType type) {
+        String code = TestTokens.newSchoolCode();
+        return new School(code, type, "B" + code, "SWV" + code);
+    }
+
+    /** Registers the school through passend.pupil; returns when the directory has it with its type. */
+    public static void register(School school) {
+        TestEvents.send(EventType.SCHOOL_REGISTERED, school.code(), school.code(),
+                new SchoolChanged(school.code(), school.type(), school.boardCode(), school.swvCode(), LocalDate.now()));
+        TestDb.awaitCount("select count(*) from directory_school where code = ? and school_type = ?", 1, school.code(),
+                school.type().name());
     }
 
     public static Pupil pupil() {

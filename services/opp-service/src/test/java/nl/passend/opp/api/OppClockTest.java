@@ -146,6 +146,31 @@ class OppClockTest {
     }
 
     @Test
+    void aSchoolLearnedToBeSpecialAfterItsEnrolmentsStartsTheirClocks() {
+        School school = Fixtures.unregisteredSchool(SchoolType.SO);
+        LocalDate enrolled = TODAY.minusWeeks(3);
+        Pupil pupil = Fixtures.pupil(school, enrolled);
+        Pupil leaver = Fixtures.pupil(school, enrolled);
+        Fixtures.leave(leaver, TODAY.minusDays(2));
+        // the school's type is not known yet: no clock
+        assertThat(dueCount(pupil.id())).isZero();
+
+        Fixtures.register(school);
+
+        dueDates(pupil).then().statusCode(200).body("", hasSize(1))
+                .body("[0].reason", equalTo("SPECIAL_SCHOOL_ENROLMENT"))
+                .body("[0].startDate", equalTo(enrolled.toString()))
+                .body("[0].dueDate", equalTo(enrolled.plusDays(42).toString()));
+        // a pupil who left before is no longer the school's to plan for
+        assertThat(dueCount(leaver.id())).isZero();
+
+        // the same registration again is no new start
+        Fixtures.register(school);
+        Fixtures.school(SchoolType.SO); // a marker behind it on passend.pupil
+        assertThat(dueCount(pupil.id())).isEqualTo(1);
+    }
+
+    @Test
     void enrolmentAtARegularSchoolDoesNotStartIt() {
         School school = Fixtures.school(SchoolType.BAO);
         Pupil pupil = Fixtures.pupil(school, TODAY.minusWeeks(8));
