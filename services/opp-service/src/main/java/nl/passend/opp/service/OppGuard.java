@@ -78,7 +78,8 @@ public class OppGuard {
         return Optional.empty();
     }
 
-    private static boolean isStaff(String role) {
+    /** The school's own people and systems, who act for the school rather than for the child. */
+    static boolean isStaff(String role) {
         return !role.equals(Roles.PARENT) && !role.equals(Roles.CARE_PROFESSIONAL);
     }
 

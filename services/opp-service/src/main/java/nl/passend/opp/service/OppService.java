@@ -25,7 +25,6 @@ import nl.passend.opp.domain.OppVersion;
 import nl.passend.opp.domain.OppView;
 import nl.passend.opp.domain.PlanContent;
 import nl.passend.opp.domain.PlanContent.Goal;
-import nl.passend.opp.domain.RuleViolation;
 import nl.passend.opp.domain.ViewKind;
 import nl.passend.opp.messaging.OppEvents;
 import nl.passend.opp.persistence.OppConsentDecisionRepository;
@@ -117,7 +116,10 @@ public class OppService {
     public List<OppPlan> ofPupil(UUID pupilId) {
         String role = guard.pupil(pupilId, OppGuard.READERS);
         audit.record(pupilId, role, "opp.list");
-        return plans.ofPupil(pupilId);
+        // staff see the plans of their own school only, not those of a school the pupil came from
+        String school = guard.knownPupil(pupilId).schoolCode;
+        return plans.ofPupil(pupilId).stream()
+                .filter(p -> !OppGuard.isStaff(role) || p.schoolCode.equals(school)).toList();
     }
 
     @Transactional
@@ -166,7 +168,7 @@ public class OppService {
     public PlanView editDraft(UUID planId, int number, String ifMatch, Draft draft) {
         Locked locked = lock(planId, ifMatch, OppGuard.AUTHORS);
         OppVersion version = current(locked.plan(), number);
-        rule(() -> OppRules.checkEdit(version.status));
+        OppRules.checkEdit(version.status);
         checkContent(draft.content());
         checkDestination(locked.plan(), previousDestinationVersion(locked.plan(), number), draft);
         version.content = withGoalIds(draft.content());
@@ -180,7 +182,7 @@ public class OppService {
     public PlanView revise(UUID planId, String ifMatch, Draft draft) {
         Locked locked = lock(planId, ifMatch, OppGuard.AUTHORS);
         OppPlan plan = locked.plan();
-        rule(() -> OppRules.checkNewVersion(plan.status));
+        OppRules.checkNewVersion(plan.status);
         checkContent(draft.content());
         OppVersion previous = versions.of(plan.id, plan.currentVersion).orElseThrow();
         checkDestination(plan, previous, draft);
@@ -204,7 +206,7 @@ public class OppService {
         Locked locked = lock(planId, ifMatch, OppGuard.AUTHORS);
         OppPlan plan = locked.plan();
         OppVersion version = current(plan, number);
-        rule(() -> OppRules.checkConsentRequest(version.status, version.consentOutcome));
+        OppRules.checkConsentRequest(version.status, version.consentOutcome);
         PlanContent.AgreementDialogue dialogue = version.content.perspective().agreementDialogue();
         if (dialogue == null || dialogue.date() == null || dialogue.summary() == null || dialogue.summary().isBlank()) {
             throw Problems.unprocessable("agreement-dialogue-missing",
@@ -230,7 +232,7 @@ public class OppService {
         Locked locked = lock(planId, ifMatch, Roles.DIRECTOR);
         OppPlan plan = locked.plan();
         OppVersion version = current(plan, number);
-        rule(() -> OppRules.checkEstablish(version.status));
+        OppRules.checkEstablish(version.status);
         LocalDate today = today();
         version.status = OppStatus.ESTABLISHED;
         version.establishedBy = guard.subject();
@@ -256,7 +258,7 @@ public class OppService {
         OppPlan plan = locked.plan();
         OppVersion version = versions.of(planId, number)
                 .orElseThrow(() -> Problems.notFound("version " + number + " of OPP " + planId));
-        rule(() -> OppRules.checkEvaluate(version.status));
+        OppRules.checkEvaluate(version.status);
         if (plan.closed()) {
             throw Problems.conflict("plan-closed", "the plan is closed");
         }
@@ -329,7 +331,7 @@ public class OppService {
     @Transactional
     public PlanView close(UUID planId, String ifMatch, OppCloseReason reason) {
         Locked locked = lock(planId, ifMatch, Roles.IB, Roles.DIRECTOR);
-        rule(() -> OppRules.checkClose(locked.plan().status));
+        OppRules.checkClose(locked.plan().status);
         closeLocked(locked.plan(), reason, today());
         return changed(locked, "opp.close", reason.name());
     }
@@ -428,8 +430,8 @@ public class OppService {
             return;
         }
         var type = directory.school(plan.schoolCode).map(s -> s.schoolType).orElse(null);
-        rule(() -> OppRules.checkDestinationChange(type, previous.expectedDestination,
-                draft.content().perspective().expectedDestination(), draft.destinationDecision()));
+        OppRules.checkDestinationChange(type, previous.expectedDestination,
+                draft.content().perspective().expectedDestination(), draft.destinationDecision());
     }
 
     private static void checkContent(PlanContent content) {
@@ -502,15 +504,6 @@ public class OppService {
     /** Today in the Netherlands: every date rule of the OPP counts in Dutch days, whatever the server's zone. */
     public static LocalDate today() {
         return LocalDate.now(NL);
-    }
-
-    static void rule(Runnable check) {
-        try {
-            check.run();
-        } catch (RuleViolation e) {
-            throw e.kind() == RuleViolation.Kind.STATE ? Problems.conflict(e.slug(), e.getMessage())
-                    : Problems.unprocessable(e.slug(), e.getMessage());
-        }
     }
 
     PlanView view(OppPlan plan, String role) {

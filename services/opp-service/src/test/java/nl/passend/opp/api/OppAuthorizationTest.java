@@ -505,6 +505,29 @@ class OppAuthorizationTest {
     }
 
     @Test
+    void theSchoolThePupilMovedToDoesNotSeeTheOldSchoolsPlanButDrawsUpItsOwn() {
+        Pupil pupil = Fixtures.pupil();
+        UUID oldPlan = Fixtures.establishedPlan(pupil);
+        AccessFixtures.left(pupil, LocalDate.now());
+        Fixtures.School sbo = Fixtures.school(nl.passend.events.codes.SchoolType.SBO);
+        nl.passend.testing.TestEvents.send(nl.passend.events.EventType.PUPIL_ENROLLED, pupil.id().toString(), sbo.code(),
+                new nl.passend.events.pupil.PupilEnrolled(pupil.id(), UUID.randomUUID(), sbo.code(), 6, LocalDate.now()));
+        nl.passend.testing.TestDb.awaitCount("select count(*) from directory_pupil where id = ? and school_code = ?", 1,
+                pupil.id(), sbo.code());
+
+        String newIb = Fixtures.staff("ib", sbo.code());
+        // without a warm transfer the parents agreed to, the old school's plan stays with the old school
+        assertReadsHidden(newIb, pupil, oldPlan);
+        Response created = post(newIb, null, Fixtures.planInput(), "/pupils/{id}/opps", pupil.id());
+        created.then().statusCode(201).body("schoolCode", equalTo(sbo.code()));
+        given().auth().oauth2(newIb).get("/pupils/{id}/opps", pupil.id()).then().statusCode(200)
+                .body("size()", equalTo(1)).body("[0].schoolCode", equalTo(sbo.code()));
+        given().auth().oauth2(pupil.parent()).get("/pupils/{id}/opps", pupil.id()).then().statusCode(200)
+                .body("size()", equalTo(2));
+        assertReads(pupil.parent(), pupil, oldPlan);
+    }
+
+    @Test
     void staffKeepAccessUntilALeavingDateAhead() {
         Pupil pupil = Fixtures.pupil();
         UUID planId = Fixtures.createPlan(pupil).id();

@@ -19,6 +19,7 @@ import nl.passend.opp.domain.PlanContent.GoalDomain;
 import nl.passend.opp.domain.PlanContent.GoalKind;
 import nl.passend.opp.domain.PlanContent.ReferenceLevel;
 import org.assertj.core.api.AbstractThrowableAssert;
+import nl.passend.platform.problem.RuleViolation;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -1,8 +1,9 @@
-package nl.passend.opp.domain;
+package nl.passend.platform.problem;
 
 /**
- * A rule of the OPP that a request breaks. {@link Kind#STATE}: not possible in the plan's current
- * state (409); {@link Kind#CONTENT}: the request's content breaks a rule (422).
+ * A domain rule a request breaks, thrown by plain domain code (no HTTP in it).
+ * {@link Kind#STATE}: not possible in the current state, answered 409; {@link Kind#CONTENT}: the
+ * request's content breaks a rule, answered 422. The slug names the problem type.
  */
 public class RuleViolation extends RuntimeException {
 
