@@ -517,7 +517,9 @@ class OppAuthorizationTest {
 
         String newIb = Fixtures.staff("ib", sbo.code());
         // without a warm transfer the parents agreed to, the old school's plan stays with the old school
-        assertReadsHidden(newIb, pupil, oldPlan);
+        for (String path : List.of("/opps/{id}", "/opps/{id}/versions/1", "/opps/{id}/document.pdf")) {
+            assertProblem(given().auth().oauth2(newIb).get(path, oldPlan), 404, "not-found");
+        }
         Response created = post(newIb, null, Fixtures.planInput(), "/pupils/{id}/opps", pupil.id());
         created.then().statusCode(201).body("schoolCode", equalTo(sbo.code()));
         given().auth().oauth2(newIb).get("/pupils/{id}/opps", pupil.id()).then().statusCode(200)
