@@ -160,6 +160,18 @@ class OppInputTest {
     // ---- malformed bodies: 400, never 500 ------------------------------------------------------
 
     @Test
+    void anUnparseableValueNamesItsFieldAndTheCodesItTakesNeverAJavaClass() {
+        Pupil pupil = Fixtures.pupil();
+        problem(create(pupil, plan(p -> goals(p).get(0).put("kind", "SOMETIMES"))), 400, "invalid-value")
+                .body("field", org.hamcrest.Matchers.equalTo("goals[0].kind"))
+                .body("detail", containsString("INTERIM, FINAL"))
+                .body("detail", org.hamcrest.Matchers.not(containsString("nl.passend")));
+        problem(create(pupil, plan(p -> goals(p).get(0).put("kind", 1))), 400, "invalid-value");
+        problem(create(pupil, plan(p -> goals(p).get(0).put("targetDate", "next summer"))), 400, "invalid-value")
+                .body("detail", containsString("date (yyyy-mm-dd)"));
+    }
+
+    @Test
     void malformedBodiesAreBadRequestsNeverServerErrors() {
         Pupil pupil = Fixtures.pupil();
         UUID planId = Fixtures.createPlan(pupil).id();
@@ -177,6 +189,9 @@ class OppInputTest {
         bodies.add(plan(p -> goals(p).get(0).put("domain", "CHESS")));
         bodies.add(plan(p -> goals(p).get(0).put("referenceLevel", "3F")));
         bodies.add(plan(p -> goals(p).get(0).put("referenceLevel", "LEVEL_9")));
+        // a number is never a code's position: 0 is not INTERIM, 2 is not VMBO_TL
+        bodies.add(plan(p -> goals(p).get(0).put("kind", 0)));
+        bodies.add(plan(p -> child(p, "perspective").put("expectedDestination", 2)));
         // wrong types
         bodies.add(plan(p -> p.put("goals", "read better")));
         bodies.add(plan(p -> p.put("goals", Map.of("kind", "FINAL"))));
