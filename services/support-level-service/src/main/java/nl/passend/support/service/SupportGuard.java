@@ -47,12 +47,24 @@ public class SupportGuard {
 
     /** The role under which the caller acts for a school, from {@code allowed}; 404 otherwise. */
     public String school(String schoolCode, String... allowed) {
+        return schoolRole(schoolCode, allowed).orElseThrow(() -> Problems.notFound("school " + schoolCode));
+    }
+
+    /**
+     * The same for something of a school addressed by its own id: 404 names only {@code what}, as for
+     * one that does not exist, so that neither its existence nor its school is revealed.
+     */
+    public String schoolOf(String what, String schoolCode, String... allowed) {
+        return schoolRole(schoolCode, allowed).orElseThrow(() -> Problems.notFound(what));
+    }
+
+    private java.util.Optional<String> schoolRole(String schoolCode, String... allowed) {
         for (String role : allowed) {
             if (caller.hasRole(role) && caller.worksAt(schoolCode)) {
-                return role;
+                return java.util.Optional.of(role);
             }
         }
-        throw Problems.notFound("school " + schoolCode);
+        return java.util.Optional.empty();
     }
 
     /** Staff of the school see a whole group; a parent or care professional only their pupil. */
