@@ -15,16 +15,23 @@ import java.util.UUID;
 import nl.passend.events.EventEnvelope;
 import nl.passend.events.EventType;
 import nl.passend.events.Topics;
+import nl.passend.events.codes.ArrangementKind;
 import nl.passend.events.codes.ConsentOutcome;
 import nl.passend.events.codes.ConsentPurpose;
 import nl.passend.events.codes.ConsentSubjectType;
+import nl.passend.events.codes.FundingSource;
+import nl.passend.events.codes.LeavingDestination;
 import nl.passend.events.codes.SchoolType;
 import nl.passend.events.consent.ConsentDecided;
 import nl.passend.events.consent.SubjectRef;
 import nl.passend.events.pupil.GuardianChanged;
 import nl.passend.events.pupil.ProfessionalLinkChanged;
 import nl.passend.events.pupil.PupilEnrolled;
+import nl.passend.events.pupil.PupilErased;
+import nl.passend.events.pupil.PupilLeft;
 import nl.passend.events.pupil.SchoolChanged;
+import nl.passend.events.support.ExtraSupportStarted;
+import nl.passend.events.team.ArrangementChanged;
 import nl.passend.testing.TestDb;
 import nl.passend.testing.TestEvents;
 import nl.passend.testing.TestTokens;
@@ -59,12 +66,23 @@ public final class Fixtures {
 
     /** A new school of the type, registered through passend.pupil; returns when the directory has it. */
     public static School school(SchoolType type) {
-        String code = TestTokens.newSchoolCode();
-        School school = new School(code, type, "B" + code, "SWV" + code);
-        TestEvents.send(EventType.SCHOOL_REGISTERED, code, code,
-                new SchoolChanged(code, type, school.boardCode(), school.swvCode(), LocalDate.now()));
-        TestDb.awaitCount("select count(*) from directory_school where code = ?", 1, code);
+        School school = unregisteredSchool(type);
+        register(school);
         return school;
+    }
+
+    /** A school passend.pupil has not told opp-service about (yet): pupils may enrol at it before it is registered. */
+    public static School unregisteredSchool(SchoolType type) {
+        String code = TestTokens.newSchoolCode();
+        return new School(code, type, "B" + code, "SWV" + code);
+    }
+
+    /** Registers the school through passend.pupil; returns when the directory has it with its type. */
+    public static void register(School school) {
+        TestEvents.send(EventType.SCHOOL_REGISTERED, school.code(), school.code(),
+                new SchoolChanged(school.code(), school.type(), school.boardCode(), school.swvCode(), LocalDate.now()));
+        TestDb.awaitCount("select count(*) from directory_school where code = ? and school_type = ?", 1, school.code(),
+                school.type().name());
     }
 
     public static Pupil pupil() {
@@ -209,11 +227,16 @@ public final class Fixtures {
     /** A plan drawn up, consented (GRANTED learned from passend.consent) and established by the director. */
     public static UUID establishedPlan(Pupil pupil) {
         UUID planId = createPlan(pupil).id();
-        UUID requestId = requestConsent(pupil, planId, 1);
-        decide(pupil, planId, 1, requestId, ConsentOutcome.GRANTED);
-        awaitStatus(pupil, planId, "CONSENTED");
-        act(pupil.staff("director"), pupil, planId, 1, "establishment").then().statusCode(200);
+        establish(pupil, planId, 1);
         return planId;
+    }
+
+    /** Takes the current version {@code n} from DRAFT to ESTABLISHED: consent asked and granted, the director establishes. */
+    public static void establish(Pupil pupil, UUID planId, int n) {
+        UUID requestId = requestConsent(pupil, planId, n);
+        decide(pupil, planId, n, requestId, ConsentOutcome.GRANTED);
+        awaitStatus(pupil, planId, "CONSENTED");
+        act(pupil.staff("director"), pupil, planId, n, "establishment").then().statusCode(200);
     }
 
     public static void awaitStatus(Pupil pupil, UUID planId, String status) {
@@ -225,6 +248,104 @@ public final class Fixtures {
     public static List<EventEnvelope> oppEvents(UUID planId, EventType type, int count) {
         return TopicProbe.events(Topics.OPP, e -> e.type().equals(type.type())
                 && planId.toString().equals(planIdOf(e)), count, Duration.ofSeconds(30));
+    }
+
+    /** Records an evaluation of version {@code n} on {@code on}: every goal ON_TRACK, with the pupil's and parents' views. */
+    public static Response evaluate(Pupil pupil, UUID planId, int n, LocalDate on) {
+        List<String> goalIds = given().auth().oauth2(pupil.staff("ib")).get("/opps/{id}/versions/{n}", planId, n)
+                .then().statusCode(200).extract().path("content.goals.id");
+        List<Map<String, Object>> progress = goalIds.stream()
+                .map(id -> Map.<String, Object>of("goalId", id, "progress", "ON_TRACK")).toList();
+        return given().auth().oauth2(pupil.staff("ib")).header("If-Match", etag(pupil, planId))
+                .contentType(ContentType.JSON)
+                .body(Map.of("evaluatedOn", on.toString(), "goalProgress", progress, "changes", "Doelen blijven staan",
+                        "pupilView", "Het gaat beter met rekenen.", "parentView", "Wij zien vooruitgang."))
+                .post("/opps/{id}/versions/{n}/evaluations", planId, n);
+    }
+
+    // ---- the OPP clock ----------------------------------------------------------------------
+
+    /** support-service: the pupil moved to level 4 on {@code start}; returns the envelope as sent. */
+    public static String extraSupportStarted(Pupil pupil, UUID changeId, LocalDate start) {
+        return TestEvents.send(EventType.EXTRA_SUPPORT_STARTED, pupil.id().toString(), pupil.schoolCode(),
+                new ExtraSupportStarted(pupil.id(), pupil.schoolCode(), changeId, start));
+    }
+
+    /** team-service: an arrangement for the pupil started on {@code start}; returns the envelope as sent. */
+    public static String arrangementStarted(Pupil pupil, UUID arrangementId, LocalDate start) {
+        return TestEvents.send(EventType.ARRANGEMENT_STARTED, pupil.id().toString(), pupil.schoolCode(),
+                new ArrangementChanged(arrangementId, pupil.id(), pupil.schoolCode(), ArrangementKind.INDIVIDUAL_SUPPORT,
+                        FundingSource.SWV, start, null, start));
+    }
+
+    /** Records the start of extra support by hand, as {@code token}. */
+    public static Response startClock(String token, UUID pupilId, String reason, LocalDate start) {
+        return given().auth().oauth2(token).contentType(ContentType.JSON)
+                .body(Map.of("reason", reason, "startDate", start.toString()))
+                .post("/pupils/{id}/opp-due-dates", pupilId);
+    }
+
+    /** The pupil's OPP clocks as the IB'er sees them. */
+    public static Response dueDates(Pupil pupil) {
+        return given().auth().oauth2(pupil.staff("ib")).get("/pupils/{id}/opp-due-dates", pupil.id());
+    }
+
+    /** How many opp_due rows the pupil has. */
+    public static long dueCount(UUID pupilId) {
+        return TestDb.count("select count(*) from opp_due where pupil_id = ?", pupilId);
+    }
+
+    /** The school's overdue list, as its IB'er sees it. */
+    public static Response overdue(School school) {
+        return given().auth().oauth2(staff("ib", school.code())).get("/schools/{code}/opps/overdue", school.code());
+    }
+
+    /** pupil-service: the pupil left its school on {@code on}; returns when the directory has it. */
+    public static void leave(Pupil pupil, LocalDate on) {
+        TestEvents.send(EventType.PUPIL_LEFT, pupil.id().toString(), pupil.schoolCode(),
+                new PupilLeft(pupil.id(), UUID.randomUUID(), pupil.schoolCode(), LeavingDestination.VO, null, on));
+        TestDb.awaitCount("select count(*) from directory_pupil where id = ? and left_on is not null", 1, pupil.id());
+    }
+
+    /** pupil-service: the pupil's data was erased after the retention period. */
+    public static void erase(Pupil pupil) {
+        TestEvents.send(EventType.PUPIL_ERASED, pupil.id().toString(), pupil.schoolCode(),
+                new PupilErased(pupil.id(), pupil.schoolCode(), LocalDate.now()));
+        TestDb.awaitCount("select count(*) from directory_pupil where id = ?", 0, pupil.id());
+    }
+
+    /** How many events of the type about the pupil opp-service wrote to its outbox (sent or not yet). */
+    public static long outboxCount(EventType type, UUID pupilId) {
+        return TestDb.count("select count(*) from outbox_event where event_type = ? and event_key = ?", type.type(),
+                pupilId.toString());
+    }
+
+    /** Events on passend.opp about one pupil, of one type. */
+    public static List<EventEnvelope> pupilEvents(UUID pupilId, EventType type, int count) {
+        return TopicProbe.events(Topics.OPP, e -> e.type().equals(type.type())
+                && pupilId.toString().equals(e.data().path("pupilId").asText()), count, Duration.ofSeconds(30));
+    }
+
+    // ---- documents -------------------------------------------------------------------------
+
+    /** The text of every page of a PDF, with each run of white space made one space: lines wrap where they like. */
+    public static String pdfText(byte[] pdf) {
+        try {
+            com.lowagie.text.pdf.PdfReader reader = new com.lowagie.text.pdf.PdfReader(pdf);
+            try {
+                com.lowagie.text.pdf.parser.PdfTextExtractor extractor =
+                        new com.lowagie.text.pdf.parser.PdfTextExtractor(reader);
+                StringBuilder text = new StringBuilder();
+                for (int page = 1; page <= reader.getNumberOfPages(); page++) {
+                    text.append(extractor.getTextFromPage(page)).append('\n');
+                }
+                return text.toString().replaceAll("\\s+", " ");
+            } finally {
+                reader.close();
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private static String planIdOf(EventEnvelope e) {

@@ -107,7 +107,8 @@ public final class Requests {
     public record DocumentInput(
             @NotBlank @Size(max = 200) String title,
             @NotBlank @Size(max = 100) String kind,
-            @NotNull @Size(max = 2000) @Pattern(regexp = "^(https?|urn):\\S+$", message = "must be an http(s) or urn URI") String uri) {
+            @NotNull @Size(max = 2000) @Pattern(regexp = "^(https?|urn):\\S+$", message = "must be an http(s) or urn URI")
+            @LinkableUri String uri) {
     }
 
     public record ClosureInput(@NotNull OppCloseReason reason) {

@@ -1,7 +1,7 @@
 package nl.passend.opp.domain;
 
-import static nl.passend.opp.domain.RuleViolation.Kind.CONTENT;
-import static nl.passend.opp.domain.RuleViolation.Kind.STATE;
+import static nl.passend.platform.problem.RuleViolation.Kind.CONTENT;
+import static nl.passend.platform.problem.RuleViolation.Kind.STATE;
 
 import java.time.LocalDate;
 import java.time.Period;
@@ -14,6 +14,7 @@ import nl.passend.events.codes.ExpectedDestination;
 import nl.passend.events.codes.OppStatus;
 import nl.passend.events.codes.SchoolType;
 import nl.passend.opp.domain.PlanContent.Goal;
+import nl.passend.platform.problem.RuleViolation;
 
 /** The OPP's lifecycle and content rules (DOMAIN.md, The OPP), as plain functions. */
 public final class OppRules {

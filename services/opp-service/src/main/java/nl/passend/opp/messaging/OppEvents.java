@@ -40,6 +40,6 @@ public class OppEvents {
     public void overdue(UUID pupilId, String schoolCode, UUID planId, OppDueKind kind, LocalDate dueDate,
             boolean resolved) {
         outbox.publish(resolved ? EventType.OPP_OVERDUE_RESOLVED : EventType.OPP_OVERDUE, pupilId.toString(), schoolCode,
-                new OppOverdue(pupilId, schoolCode, planId, kind, dueDate, LocalDate.now()));
+                new OppOverdue(pupilId, schoolCode, planId, kind, dueDate, nl.passend.opp.service.OppService.today()));
     }
 }

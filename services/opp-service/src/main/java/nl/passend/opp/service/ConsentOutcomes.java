@@ -58,7 +58,7 @@ public class ConsentOutcomes {
             return; // a plan erased with its pupil, or another installation's: nothing to record it on
         }
         OppVersion version = versions.of(planId, versionNumber).orElse(null);
-        LocalDate on = decidedOn != null ? decidedOn : LocalDate.now();
+        LocalDate on = decidedOn != null ? decidedOn : OppService.today();
         boolean current = version != null && versionNumber == plan.currentVersion && version.supersededAt == null
                 && requestId.equals(version.consentRequestId);
         boolean applied = false;
@@ -100,14 +100,17 @@ public class ConsentOutcomes {
     @Transactional(Transactional.TxType.MANDATORY)
     public void shareWithSwv(UUID pupilId, UUID requestId, ConsentOutcome outcome, Instant decidedAt, String source) {
         ShareConsent consent = shareConsents.findById(requestId);
-        if (consent == null) {
+        boolean isNew = consent == null;
+        if (isNew) {
             consent = new ShareConsent();
             consent.requestId = requestId;
             consent.pupilId = pupilId;
-            shareConsents.persist(consent);
         }
         consent.outcome = outcome;
         consent.decidedAt = decidedAt;
+        if (isNew) {
+            shareConsents.persist(consent); // after the fields: an assigned-id entity is inserted as it is at persist
+        }
         audit.recordSystem(pupilId, source, "opp.share-consent", outcome.name());
     }
 }

@@ -68,11 +68,18 @@ public class OppClock {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public OppDue start(UUID pupilId, String schoolCode, DueReason reason, String sourceRef, LocalDate startDate,
-            String recordedBy) {
+            String source) {
         OppDue existing = dues.bySource(sourceRef).orElse(null);
         if (existing != null) {
             return existing;
         }
+        OppDue due = startClock(pupilId, schoolCode, reason, sourceRef, startDate, source);
+        audit.recordSystem(pupilId, source, "opp.due.start", reason + " " + startDate);
+        return due;
+    }
+
+    private OppDue startClock(UUID pupilId, String schoolCode, DueReason reason, String sourceRef, LocalDate startDate,
+            String recordedBy) {
         OppDue due = new OppDue();
         due.id = UUID.randomUUID();
         due.pupilId = pupilId;
@@ -87,7 +94,6 @@ public class OppClock {
             due.fulfilledOn = startDate;
         }
         dues.persist(due);
-        audit.recordSystem(pupilId, recordedBy, "opp.due.start", reason + " " + startDate);
         return due;
     }
 
@@ -99,10 +105,11 @@ public class OppClock {
         if (!pupil.active()) {
             throw Problems.conflict("pupil-left", "the pupil left " + pupil.schoolCode + " on " + pupil.leftOn);
         }
-        if (startDate.isAfter(LocalDate.now().plusYears(1))) {
+        if (startDate.isAfter(OppService.today().plusYears(1))) {
             throw Problems.unprocessable("start-too-far", "startDate " + startDate + " lies more than a year ahead");
         }
-        OppDue due = start(pupilId, pupil.schoolCode, reason, "manual:" + UUID.randomUUID(), startDate, guard.subject());
+        OppDue due = startClock(pupilId, pupil.schoolCode, reason, "manual:" + UUID.randomUUID(), startDate,
+                guard.subject());
         audit.record(pupilId, role, "opp.due.record", reason + " " + startDate);
         return due;
     }

@@ -3,7 +3,9 @@ package nl.passend.opp.service;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.LocalDate;
+import java.util.Optional;
 import java.util.UUID;
+import nl.passend.opp.domain.OppPlan;
 import nl.passend.opp.persistence.ShareConsentRepository;
 import nl.passend.platform.directory.DirectoryPupil;
 import nl.passend.platform.directory.DirectorySchool;
@@ -43,15 +45,42 @@ public class OppGuard {
 
     /** The role under which the caller may act on the pupil's OPP, taken from {@code allowed}; 404 otherwise. */
     public String pupil(UUID pupilId, String... allowed) {
+        return role(pupilId, allowed).orElseThrow(() -> Problems.notFound("pupil " + pupilId));
+    }
+
+    /**
+     * The role under which the caller may act on the plan, taken from {@code allowed}; otherwise the
+     * same 404 as for a plan that does not exist, which names neither the plan's existence nor its pupil.
+     */
+    public String plan(OppPlan plan, String... allowed) {
+        return role(plan.pupilId, plan.schoolCode, allowed).orElseThrow(() -> Problems.notFound("OPP " + plan.id));
+    }
+
+    private Optional<String> role(UUID pupilId, String... allowed) {
+        return role(pupilId, null, allowed);
+    }
+
+    /**
+     * {@code planSchool}: the school a plan was drawn up at. Its staff act on it while the pupil is
+     * there; a school the pupil moved to does not see the old school's plans (a warm transfer needs
+     * the parents' agreement).
+     */
+    private Optional<String> role(UUID pupilId, String planSchool, String... allowed) {
         DirectoryPupil pupil = directory.pupil(pupilId).orElse(null);
         if (pupil != null) {
+            boolean sameSchool = planSchool == null || planSchool.equals(pupil.schoolCode);
             for (String role : allowed) {
-                if (caller.hasRole(role) && may(role, pupil)) {
-                    return role;
+                if (caller.hasRole(role) && may(role, pupil) && (sameSchool || !isStaff(role))) {
+                    return Optional.of(role);
                 }
             }
         }
-        throw Problems.notFound("pupil " + pupilId);
+        return Optional.empty();
+    }
+
+    /** The school's own people and systems, who act for the school rather than for the child. */
+    static boolean isStaff(String role) {
+        return !role.equals(Roles.PARENT) && !role.equals(Roles.CARE_PROFESSIONAL);
     }
 
     /** The role under which the caller sees a school's lists (overdue plans, ROD export), from {@code allowed}. */
@@ -83,7 +112,7 @@ public class OppGuard {
             case Roles.CARE_PROFESSIONAL -> directory.isLinkedProfessional(pupil.id, caller.subject());
             case Roles.SWV_CONSULTANT -> ownSwv(pupil.schoolCode) && shareConsents.validFor(pupil.id);
             default -> caller.worksAt(pupil.schoolCode)
-                    && (pupil.leftOn == null || pupil.leftOn.isAfter(LocalDate.now()));
+                    && (pupil.leftOn == null || pupil.leftOn.isAfter(OppService.today()));
         };
     }
 

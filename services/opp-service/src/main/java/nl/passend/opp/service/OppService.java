@@ -2,6 +2,7 @@ package nl.passend.opp.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -24,7 +25,6 @@ import nl.passend.opp.domain.OppVersion;
 import nl.passend.opp.domain.OppView;
 import nl.passend.opp.domain.PlanContent;
 import nl.passend.opp.domain.PlanContent.Goal;
-import nl.passend.opp.domain.RuleViolation;
 import nl.passend.opp.domain.ViewKind;
 import nl.passend.opp.messaging.OppEvents;
 import nl.passend.opp.persistence.OppConsentDecisionRepository;
@@ -39,6 +39,7 @@ import nl.passend.platform.directory.PupilDirectory;
 import nl.passend.platform.http.ETags;
 import nl.passend.platform.problem.Problems;
 import nl.passend.platform.security.Roles;
+import org.hibernate.exception.ConstraintViolationException;
 
 /**
  * The OPP's use cases. Every change locks the plan's row, checks If-Match against the plan's
@@ -47,6 +48,8 @@ import nl.passend.platform.security.Roles;
  */
 @ApplicationScoped
 public class OppService {
+
+    static final java.time.ZoneId NL = java.time.ZoneId.of("Europe/Amsterdam");
 
     @Inject
     OppPlanRepository plans;
@@ -104,7 +107,7 @@ public class OppService {
     @Transactional
     public PlanView get(UUID planId) {
         OppPlan plan = plans.findByIdOptional(planId).orElseThrow(() -> Problems.notFound("OPP " + planId));
-        String role = guard.pupil(plan.pupilId, OppGuard.READERS);
+        String role = guard.plan(plan, OppGuard.READERS);
         audit.record(plan.pupilId, role, "opp.read", planId.toString());
         return view(plan, role);
     }
@@ -113,13 +116,16 @@ public class OppService {
     public List<OppPlan> ofPupil(UUID pupilId) {
         String role = guard.pupil(pupilId, OppGuard.READERS);
         audit.record(pupilId, role, "opp.list");
-        return plans.ofPupil(pupilId);
+        // staff see the plans of their own school only, not those of a school the pupil came from
+        String school = guard.knownPupil(pupilId).schoolCode;
+        return plans.ofPupil(pupilId).stream()
+                .filter(p -> !OppGuard.isStaff(role) || p.schoolCode.equals(school)).toList();
     }
 
     @Transactional
     public VersionView version(UUID planId, int number) {
         OppPlan plan = plans.findByIdOptional(planId).orElseThrow(() -> Problems.notFound("OPP " + planId));
-        String role = guard.pupil(plan.pupilId, OppGuard.READERS);
+        String role = guard.plan(plan, OppGuard.READERS);
         OppVersion version = versions.of(planId, number)
                 .orElseThrow(() -> Problems.notFound("version " + number + " of OPP " + planId));
         audit.record(plan.pupilId, role, "opp.version.read", planId + " v" + number);
@@ -149,9 +155,9 @@ public class OppService {
         plan.status = OppStatus.DRAFT;
         plan.createdBy = guard.subject();
         plan.createdAt = Instant.now();
-        plans.persist(plan);
+        insertOpenPlan(plan);
         OppVersion version = newVersion(plan, 1, draft);
-        events.changed(EventType.OPP_DRAFTED, plan, version, LocalDate.now());
+        events.changed(EventType.OPP_DRAFTED, plan, version, today());
         audit.record(pupilId, role, "opp.create", plan.id.toString());
         plans.flush();
         return view(plan, role);
@@ -162,7 +168,7 @@ public class OppService {
     public PlanView editDraft(UUID planId, int number, String ifMatch, Draft draft) {
         Locked locked = lock(planId, ifMatch, OppGuard.AUTHORS);
         OppVersion version = current(locked.plan(), number);
-        rule(() -> OppRules.checkEdit(version.status));
+        OppRules.checkEdit(version.status);
         checkContent(draft.content());
         checkDestination(locked.plan(), previousDestinationVersion(locked.plan(), number), draft);
         version.content = withGoalIds(draft.content());
@@ -176,7 +182,7 @@ public class OppService {
     public PlanView revise(UUID planId, String ifMatch, Draft draft) {
         Locked locked = lock(planId, ifMatch, OppGuard.AUTHORS);
         OppPlan plan = locked.plan();
-        rule(() -> OppRules.checkNewVersion(plan.status));
+        OppRules.checkNewVersion(plan.status);
         checkContent(draft.content());
         OppVersion previous = versions.of(plan.id, plan.currentVersion).orElseThrow();
         checkDestination(plan, previous, draft);
@@ -186,7 +192,7 @@ public class OppService {
         plan.currentVersion = number;
         plan.status = OppStatus.DRAFT;
         OppVersion version = newVersion(plan, number, draft);
-        events.changed(EventType.OPP_DRAFTED, plan, version, LocalDate.now());
+        events.changed(EventType.OPP_DRAFTED, plan, version, today());
         return changed(locked, "opp.revise", "v" + number);
     }
 
@@ -200,7 +206,7 @@ public class OppService {
         Locked locked = lock(planId, ifMatch, OppGuard.AUTHORS);
         OppPlan plan = locked.plan();
         OppVersion version = current(plan, number);
-        rule(() -> OppRules.checkConsentRequest(version.status, version.consentOutcome));
+        OppRules.checkConsentRequest(version.status, version.consentOutcome);
         PlanContent.AgreementDialogue dialogue = version.content.perspective().agreementDialogue();
         if (dialogue == null || dialogue.date() == null || dialogue.summary() == null || dialogue.summary().isBlank()) {
             throw Problems.unprocessable("agreement-dialogue-missing",
@@ -213,9 +219,9 @@ public class OppService {
         version.consentOutcomeOn = null;
         version.status = OppStatus.IN_DIALOGUE;
         plan.status = OppStatus.IN_DIALOGUE;
-        events.consentRequested(plan, version, requestId, LocalDate.now());
+        events.consentRequested(plan, version, requestId, today());
         if (wasDraft) {
-            events.changed(EventType.OPP_IN_DIALOGUE, plan, version, LocalDate.now());
+            events.changed(EventType.OPP_IN_DIALOGUE, plan, version, today());
         }
         return changed(locked, "opp.consent.request", "v" + number + " " + requestId);
     }
@@ -226,8 +232,8 @@ public class OppService {
         Locked locked = lock(planId, ifMatch, Roles.DIRECTOR);
         OppPlan plan = locked.plan();
         OppVersion version = current(plan, number);
-        rule(() -> OppRules.checkEstablish(version.status));
-        LocalDate today = LocalDate.now();
+        OppRules.checkEstablish(version.status);
+        LocalDate today = today();
         version.status = OppStatus.ESTABLISHED;
         version.establishedBy = guard.subject();
         version.establishedRole = locked.role();
@@ -252,7 +258,7 @@ public class OppService {
         OppPlan plan = locked.plan();
         OppVersion version = versions.of(planId, number)
                 .orElseThrow(() -> Problems.notFound("version " + number + " of OPP " + planId));
-        rule(() -> OppRules.checkEvaluate(version.status));
+        OppRules.checkEvaluate(version.status);
         if (plan.closed()) {
             throw Problems.conflict("plan-closed", "the plan is closed");
         }
@@ -325,8 +331,8 @@ public class OppService {
     @Transactional
     public PlanView close(UUID planId, String ifMatch, OppCloseReason reason) {
         Locked locked = lock(planId, ifMatch, Roles.IB, Roles.DIRECTOR);
-        rule(() -> OppRules.checkClose(locked.plan().status));
-        closeLocked(locked.plan(), reason, LocalDate.now());
+        OppRules.checkClose(locked.plan().status);
+        closeLocked(locked.plan(), reason, today());
         return changed(locked, "opp.close", reason.name());
     }
 
@@ -345,13 +351,34 @@ public class OppService {
 
     // ---- helpers -----------------------------------------------------------------------------
 
+    /**
+     * Inserts a new open plan at once. A parallel create for the same pupil passes the check above
+     * too (there is no row yet to lock); the unique index opp_plan_one_open then refuses the later
+     * insert, which is the same answer as when the requests came one after the other.
+     */
+    private void insertOpenPlan(OppPlan plan) {
+        plans.persist(plan);
+        try {
+            plans.flush();
+        } catch (PersistenceException e) {
+            for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+                if (cause instanceof ConstraintViolationException violation
+                        && "opp_plan_one_open".equals(violation.getConstraintName())) {
+                    throw Problems.conflict("plan-exists",
+                            "the pupil has an open OPP: revise it as a new version instead of starting another");
+                }
+            }
+            throw e;
+        }
+    }
+
     private record Locked(OppPlan plan, String role) {
     }
 
     /** Locks the plan, authorizes the caller for its pupil, and checks If-Match against the plan's version. */
     private Locked lock(UUID planId, String ifMatch, String... roles) {
         OppPlan plan = plans.lock(planId).orElseThrow(() -> Problems.notFound("OPP " + planId));
-        String role = guard.pupil(plan.pupilId, roles);
+        String role = guard.plan(plan, roles);
         ETags.requireMatch(ifMatch, plan.version);
         return new Locked(plan, role);
     }
@@ -403,8 +430,8 @@ public class OppService {
             return;
         }
         var type = directory.school(plan.schoolCode).map(s -> s.schoolType).orElse(null);
-        rule(() -> OppRules.checkDestinationChange(type, previous.expectedDestination,
-                draft.content().perspective().expectedDestination(), draft.destinationDecision()));
+        OppRules.checkDestinationChange(type, previous.expectedDestination,
+                draft.content().perspective().expectedDestination(), draft.destinationDecision());
     }
 
     private static void checkContent(PlanContent content) {
@@ -426,11 +453,11 @@ public class OppService {
     }
 
     private void checkEvaluation(OppVersion version, EvaluationDraft draft) {
-        LocalDate today = LocalDate.now();
+        LocalDate today = today();
         if (draft.evaluatedOn().isAfter(today)) {
             throw Problems.unprocessable("evaluation-in-future", "evaluatedOn " + draft.evaluatedOn() + " lies in the future");
         }
-        LocalDate established = LocalDate.ofInstant(version.establishedAt, java.time.ZoneId.of("Europe/Amsterdam"));
+        LocalDate established = LocalDate.ofInstant(version.establishedAt, NL);
         if (draft.evaluatedOn().isBefore(established)) {
             throw Problems.unprocessable("evaluation-before-establishment",
                     "evaluatedOn " + draft.evaluatedOn() + " lies before the version was established (" + established + ")");
@@ -474,13 +501,9 @@ public class OppService {
         }
     }
 
-    static void rule(Runnable check) {
-        try {
-            check.run();
-        } catch (RuleViolation e) {
-            throw e.kind() == RuleViolation.Kind.STATE ? Problems.conflict(e.slug(), e.getMessage())
-                    : Problems.unprocessable(e.slug(), e.getMessage());
-        }
+    /** Today in the Netherlands: every date rule of the OPP counts in Dutch days, whatever the server's zone. */
+    public static LocalDate today() {
+        return LocalDate.now(NL);
     }
 
     PlanView view(OppPlan plan, String role) {

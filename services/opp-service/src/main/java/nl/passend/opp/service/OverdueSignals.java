@@ -64,7 +64,7 @@ public class OverdueSignals {
     @jakarta.transaction.Transactional
     public List<Overdue> ofSchool(String schoolCode) {
         String role = guard.school(schoolCode, Roles.IB, Roles.DIRECTOR);
-        LocalDate today = LocalDate.now();
+        LocalDate today = OppService.today();
         List<Overdue> overdue = new ArrayList<>();
         for (OppDue due : dues.overdueOfSchool(schoolCode, today)) {
             UUID planId = plans.openOfPupil(due.pupilId).stream().findFirst().map(p -> p.id).orElse(null);
@@ -88,7 +88,7 @@ public class OverdueSignals {
 
     /** Publishes an overdue event for each item that became overdue since the last run; returns how many. */
     public int signal() {
-        LocalDate today = LocalDate.now();
+        LocalDate today = OppService.today();
         int signalled = 0;
         for (UUID id : QuarkusTransaction.requiringNew().call(() -> dues.unsignalledOverdue(today))) {
             signalled += QuarkusTransaction.requiringNew().call(() -> {
