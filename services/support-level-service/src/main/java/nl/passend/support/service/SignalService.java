@@ -160,7 +160,11 @@ public class SignalService {
                 "delete from support_signal where pupil_id = ?1",
                 "delete from pupil_support where pupil_id = ?1",
                 "delete from audit_log where pupil_id = ?1")) {
-            em.createNativeQuery(sql).setParameter(1, pupilId).executeUpdate();
+            jakarta.persistence.Query delete = em.createNativeQuery(sql);
+            if (sql.contains("?1")) { // the sweeps of interventions and plans left without pupils take none
+                delete.setParameter(1, pupilId);
+            }
+            delete.executeUpdate();
         }
         // the append-only history goes too: erasure is the one exception, declared for this transaction only
         em.createNativeQuery("select set_config('passend.erasing', 'yes', true)").getSingleResult();
