@@ -93,7 +93,8 @@ public class ActionPlanService {
     @Transactional
     public ActionPlan get(UUID id) {
         ActionPlan plan = plans.findByIdOptional(id).orElseThrow(() -> Problems.notFound("action plan " + id));
-        String role = guard.schoolOf("action plan " + id, plan.schoolCode, Roles.IB, Roles.DIRECTOR, Roles.TEACHER);
+        String role = guard.schoolOf("action plan " + id, plan.schoolCode, plan.pupils, Roles.IB, Roles.DIRECTOR,
+                Roles.TEACHER);
         plan.pupils.forEach(p -> audit.record(p, role, "support.action-plan.read", id.toString()));
         return plan;
     }
@@ -110,7 +111,7 @@ public class ActionPlanService {
     @Transactional
     public ActionPlan evaluate(UUID id, String ifMatch, String evaluation, LocalDate evaluatedOn, boolean end) {
         ActionPlan plan = plans.lock(id).orElseThrow(() -> Problems.notFound("action plan " + id));
-        String role = guard.schoolOf("action plan " + id, plan.schoolCode, Roles.IB);
+        String role = guard.schoolOf("action plan " + id, plan.schoolCode, plan.pupils, Roles.IB);
         ETags.requireMatch(ifMatch, plan.version);
         if (plan.ended) {
             throw Problems.conflict("action-plan-ended", "the action plan ended on " + plan.evaluatedOn);

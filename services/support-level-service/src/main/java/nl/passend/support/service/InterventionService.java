@@ -153,7 +153,8 @@ public class InterventionService {
             LocalDate evaluatedOn) {
         Intervention intervention = interventions.findByIdOptional(id, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE)
                 .orElseThrow(() -> Problems.notFound("intervention " + id));
-        String role = guard.schoolOf("intervention " + id, intervention.schoolCode, Roles.TEACHER, Roles.IB);
+        String role = guard.schoolOf("intervention " + id, intervention.schoolCode, intervention.pupils, Roles.TEACHER,
+                Roles.IB);
         ETags.requireMatch(ifMatch, intervention.version);
         if (intervention.effect != null) {
             throw Problems.conflict("already-evaluated", "the intervention was evaluated on " + intervention.evaluatedOn);

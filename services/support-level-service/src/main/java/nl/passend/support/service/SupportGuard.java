@@ -58,6 +58,22 @@ public class SupportGuard {
         return schoolRole(schoolCode, allowed).orElseThrow(() -> Problems.notFound(what));
     }
 
+    /**
+     * The same for something of a school that holds pupils (an intervention, an action plan): besides,
+     * at least one of its pupils is still at that school. Once they all left, the school's staff lose
+     * access to it as to the pupils themselves.
+     */
+    public String schoolOf(String what, String schoolCode, java.util.Collection<UUID> pupilIds, String... allowed) {
+        String role = schoolOf(what, schoolCode, allowed);
+        for (UUID pupilId : pupilIds) {
+            DirectoryPupil pupil = directory.pupil(pupilId).orElse(null);
+            if (pupil != null && pupil.schoolCode.equals(schoolCode) && stillThere(pupil)) {
+                return role;
+            }
+        }
+        throw Problems.notFound(what);
+    }
+
     private java.util.Optional<String> schoolRole(String schoolCode, String... allowed) {
         for (String role : allowed) {
             if (caller.hasRole(role) && caller.worksAt(schoolCode)) {
@@ -80,8 +96,12 @@ public class SupportGuard {
         return switch (role) {
             case Roles.PARENT -> directory.isGuardian(pupil.id, caller.subject());
             case Roles.CARE_PROFESSIONAL -> directory.isLinkedProfessional(pupil.id, caller.subject());
-            default -> caller.worksAt(pupil.schoolCode)
-                    && (pupil.leftOn == null || pupil.leftOn.isAfter(LocalDate.now()));
+            default -> caller.worksAt(pupil.schoolCode) && stillThere(pupil);
         };
+    }
+
+    /** Not left, or leaving after today: the school's staff lose access from the leaving date. */
+    private static boolean stillThere(DirectoryPupil pupil) {
+        return pupil.leftOn == null || pupil.leftOn.isAfter(LocalDate.now());
     }
 }
