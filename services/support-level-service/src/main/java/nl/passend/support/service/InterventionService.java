@@ -125,7 +125,7 @@ public class InterventionService {
         }
         List<ItemResult> sessionResults = new ArrayList<>();
         for (int i = 0; i < newSessions.size(); i++) {
-            sessionResults.add(session(schoolCode, newSessions.get(i), byAppId, "sessions[" + i + "]"));
+            sessionResults.add(session(schoolCode, newSessions.get(i), byAppId, "sessions[" + i + "]", role));
         }
         return new BatchResult(interventionResults, sessionResults);
     }
@@ -197,7 +197,8 @@ public class InterventionService {
         return i;
     }
 
-    private ItemResult session(String schoolCode, NewSession in, Map<String, Intervention> batch, String where) {
+    private ItemResult session(String schoolCode, NewSession in, Map<String, Intervention> batch, String where,
+            String role) {
         Intervention intervention = batch.get(in.interventionAppId());
         if (intervention == null) {
             intervention = interventions.byAppId(schoolCode, in.interventionAppId()).orElseThrow(() -> Problems
@@ -228,6 +229,9 @@ public class InterventionService {
         s.recordedBy = guard.subject();
         s.recordedAt = Instant.now();
         sessions.persist(s);
+        Intervention of = intervention;
+        of.pupils.forEach(p -> audit.record(p, role, "support.intervention.session",
+                of.domain + " " + of.kind + " " + in.heldOn()));
         return new ItemResult(in.appId(), s.id, Outcome.CREATED);
     }
 
