@@ -82,7 +82,9 @@ public class SignalService {
         for (UUID pupilId : interventions.pupilsWithEvaluations(schoolCode)) {
             signals.addAll(noChangeOfCourse(pupilId, schoolCode));
         }
-        signals.removeIf(s -> directory.pupil(s.pupilId()).map(p -> !p.active()).orElse(true));
+        // only the school's own pupils: one who moved on is another school's now, whatever was recorded here
+        signals.removeIf(s -> directory.pupil(s.pupilId()).map(p -> !p.active() || !p.schoolCode.equals(schoolCode))
+                .orElse(true));
         signals.sort(Comparator.comparing(Signal::since).thenComparing(s -> s.pupilId().toString()));
         signals.stream().map(Signal::pupilId).distinct().forEach(p -> audit.record(p, role, "support.signal.list"));
         return signals;
