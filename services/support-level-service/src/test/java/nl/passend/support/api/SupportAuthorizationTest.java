@@ -18,10 +18,14 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
+import nl.passend.events.EventType;
+import nl.passend.events.pupil.PupilEnrolled;
 import nl.passend.support.AccessCalls;
 import nl.passend.support.AccessCalls.Professional;
 import nl.passend.support.Fixtures;
 import nl.passend.support.Fixtures.Pupil;
+import nl.passend.testing.TestDb;
+import nl.passend.testing.TestEvents;
 import nl.passend.testing.TestTokens;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -478,6 +482,31 @@ class SupportAuthorizationTest {
         assertReadsLevelAndInterventions(s.pupil().parent(), s);
         assertSeesOnlyOwnPupilOfTheGroup(s.pupil().parent(), s);
         assertReadsLevelAndInterventions(professional.token(), s);
+    }
+
+    @Test
+    void aPupilWhoMovedToAnotherSchoolIsNoLongerAmongTheOldSchoolsSignals() {
+        Scenario s = scenario();
+        Pupil stays = Fixtures.pupil(s.school());
+        for (Pupil pupil : List.of(s.pupil(), stays)) {
+            Fixtures.changeLevel(pupil, "LEVEL_4", LocalDate.now().minusWeeks(7)).then().statusCode(201);
+        }
+        String director = s.pupil().staff("director");
+        as(director).get("/schools/{code}/support-signals", s.school()).then().statusCode(200)
+                .body("pupilId", containsInAnyOrder(s.pupil().id().toString(), stays.id().toString()));
+
+        AccessCalls.left(s.pupil(), LocalDate.now());
+        String newSchool = Fixtures.school();
+        TestEvents.send(EventType.PUPIL_ENROLLED, s.pupil().id().toString(), newSchool,
+                new PupilEnrolled(s.pupil().id(), UUID.randomUUID(), newSchool, 5, LocalDate.now()));
+        TestDb.awaitCount("select count(*) from directory_pupil where id = ? and school_code = ?", 1, s.pupil().id(),
+                newSchool);
+
+        for (String role : List.of("ib", "director")) {
+            as(s.pupil().staff(role)).get("/schools/{code}/support-signals", s.school()).then().statusCode(200)
+                    .body("pupilId", contains(stays.id().toString()));
+        }
+        assertHidden(director, "director", withoutGroup(s), endpoint("read level"));
     }
 
     @Test
