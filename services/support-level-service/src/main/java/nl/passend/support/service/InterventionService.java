@@ -135,8 +135,11 @@ public class InterventionService {
         String role = guard.pupil(pupilId, SupportGuard.READERS);
         audit.record(pupilId, role, "support.intervention.list");
         boolean staff = SupportGuard.isStaff(role);
-        return interventions.ofPupil(pupilId).stream().map(i -> new InterventionView(i, sessions.ofIntervention(i.id),
-                staff ? i.pupils : Set.of(pupilId))).toList();
+        // a school's staff see their own school's interventions, not those of a school the pupil came from
+        String school = guard.knownPupil(pupilId).schoolCode;
+        return interventions.ofPupil(pupilId).stream().filter(i -> !staff || i.schoolCode.equals(school))
+                .map(i -> new InterventionView(i, sessions.ofIntervention(i.id), staff ? i.pupils : Set.of(pupilId)))
+                .toList();
     }
 
     @Transactional

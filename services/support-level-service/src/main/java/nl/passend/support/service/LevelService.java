@@ -66,7 +66,10 @@ public class LevelService {
     public List<LevelEntry> history(UUID pupilId) {
         String role = guard.pupil(pupilId, SupportGuard.READERS);
         audit.record(pupilId, role, "support.level.history");
-        return entries.ofPupil(pupilId);
+        // a school's staff see their own school's entries, not those of a school the pupil came from
+        String school = guard.knownPupil(pupilId).schoolCode;
+        return entries.ofPupil(pupilId).stream()
+                .filter(e -> !SupportGuard.isStaff(role) || e.schoolCode.equals(school)).toList();
     }
 
     @Transactional

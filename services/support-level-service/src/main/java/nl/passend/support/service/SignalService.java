@@ -148,6 +148,23 @@ public class SignalService {
         state.oppInForce = inForce;
     }
 
+    /**
+     * A pupil enrolled at another school starts afresh there: its current level (and so its signals)
+     * belongs to the new school, which sets it; the old school's entries stay in the history.
+     */
+    void enrolled(@Observes DirectoryChange.Enrolled enrolled) {
+        PupilSupport state = states.findById(enrolled.pupilId());
+        if (state != null && !state.schoolCode.equals(enrolled.schoolCode())) {
+            state.schoolCode = enrolled.schoolCode();
+            state.currentLevel = null;
+            state.currentEntryId = null;
+            state.levelSince = null;
+            state.level4Since = null;
+            audit.recordSystem(enrolled.pupilId(), enrolled.source(), "support.level.school-change",
+                    enrolled.schoolCode());
+        }
+    }
+
     /** Erasure after the retention period: everything held about the pupil goes. */
     void erased(@Observes DirectoryChange.Erased erased) {
         UUID pupilId = erased.pupilId();

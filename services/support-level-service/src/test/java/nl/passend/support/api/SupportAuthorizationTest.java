@@ -507,6 +507,20 @@ class SupportAuthorizationTest {
                     .body("pupilId", contains(stays.id().toString()));
         }
         assertHidden(director, "director", withoutGroup(s), endpoint("read level"));
+
+        // the new school starts afresh: no level, no history or interventions of the old school, no signal yet
+        String newIb = Fixtures.staff("ib", newSchool);
+        as(newIb).get("/pupils/{id}/support-level", s.pupil().id()).then().statusCode(200)
+                .body("level", org.hamcrest.Matchers.nullValue()).header("ETag", org.hamcrest.Matchers.notNullValue());
+        as(newIb).get("/pupils/{id}/support-level/history", s.pupil().id()).then().statusCode(200)
+                .body("size()", org.hamcrest.Matchers.equalTo(0));
+        as(newIb).get("/pupils/{id}/interventions", s.pupil().id()).then().statusCode(200)
+                .body("size()", org.hamcrest.Matchers.equalTo(0));
+        as(newIb).get("/schools/{code}/support-signals", newSchool).then().statusCode(200)
+                .body("size()", org.hamcrest.Matchers.equalTo(0));
+        // the parent still sees the whole history of their child
+        as(s.pupil().parent()).get("/pupils/{id}/support-level/history", s.pupil().id()).then().statusCode(200)
+                .body("level", org.hamcrest.Matchers.hasItem("LEVEL_4"));
     }
 
     @Test
