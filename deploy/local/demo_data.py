@@ -3,9 +3,10 @@
 
 Two schools in two SWVs, two pupils each, every pupil's parent linked to their demo login
 (the fixed user ids in deploy/keycloak/passend-realm.json), and an orthopedagoog linked to one
-pupil. OPPs: Daan's established (drafted, consented by his parent through consent-service,
-established by the director), Lucas's in dialogue with his parents. Running it again changes
-nothing. Usage: demo_data.py <keycloak-url> <pupil-service-url>
+pupil. Support levels (Sanne 2, Daan 4, Fatima 3 with a handelingsplan, Lucas 4) and interventions
+recorded by the teachers' app. OPPs: Daan's established (drafted, consented by his parent through
+consent-service, established by the director), Lucas's in dialogue with his parents. Running it
+again changes nothing. Usage: demo_data.py <keycloak-url> <pupil-service-url>
 """
 import json
 import sys
@@ -17,6 +18,7 @@ import urllib.request
 KEYCLOAK = "http://127.0.0.1:8180"
 PUPILS = "http://127.0.0.1:8081"
 # the other services, at their ports of deploy/local/services.conf
+SUPPORT = "http://127.0.0.1:8082"
 OPPS = "http://127.0.0.1:8083"
 CONSENTS = "http://127.0.0.1:8085"
 
@@ -169,6 +171,60 @@ def load_opps(pupil_ids):
         draft_and_ask_consent(lucas, klimop, "VSO_ARBEID", "Praktisch ingesteld; leert het best door te doen.")
 
 
+# pupil -> (level, effective date, reason, domains)
+LEVELS = {
+    "RB-1001": ("LEVEL_2", "2025-10-01", "Extra uitleg bij begrijpend lezen", ["READING"]),
+    "RB-1002": ("LEVEL_4", "2025-09-08", "Intensieve begeleiding nodig; BOT geadviseerd", ["MATHS", "BEHAVIOUR"]),
+    "KL-2001": ("LEVEL_3", "2025-10-15", "Groepje voor technisch lezen", ["READING"]),
+    "KL-2002": ("LEVEL_4", "2025-09-22", "Arrangement via het SWV", ["SOCIAL_EMOTIONAL"]),
+}
+
+
+def set_level(pupil_id, ib, level, effective, reason, domains):
+    """The IB'er records the level unless the pupil has it already."""
+    _, current, etag = call("GET", "/pupils/%s/support-level" % pupil_id, ib, base=SUPPORT)
+    if current["level"] != level:
+        ok(call("POST", "/pupils/%s/support-level" % pupil_id, ib,
+                {"level": level, "effectiveDate": effective, "reason": reason, "domains": domains,
+                 "decidedBy": "ondersteuningsteam"}, {"If-Match": etag}, base=SUPPORT), "setting a support level")
+
+
+def intervention(app_id, pupils, domain, level, kind, start, end):
+    return {"appId": app_id, "pupilIds": pupils, "domain": domain, "level": level, "kind": kind,
+            "startDate": start, "endDate": end, "frequencyPerWeek": 3, "minutesPerSession": 20,
+            "givenBy": "TEACHING_ASSISTANT"}
+
+
+def load_support(pupil_ids):
+    """Levels, a batch of interventions from the teachers' app (one evaluated), a handelingsplan for Fatima."""
+    for code, (ib_login, pupils) in PUPILS_BY_SCHOOL.items():
+        ib = person(ib_login)
+        for ext, *_ in pupils:
+            eventually("pupil %s reaching support-level-service" % ext, lambda: call(
+                "GET", "/pupils/%s/support-level" % pupil_ids[ext], ib, base=SUPPORT)[0] == 200)
+            set_level(pupil_ids[ext], ib, *LEVELS[ext])
+    teacher = person("teacher-regenboog")
+    sanne, daan = pupil_ids["RB-1001"], pupil_ids["RB-1002"]
+    batch = ok(call("POST", "/schools/12AB00/interventions/batch", teacher, {"interventions": [
+        intervention("app-rb-001", [sanne], "READING", "LEVEL_2", "PRE_TEACHING", "2025-10-06", "2025-12-19"),
+        intervention("app-rb-002", [daan], "MATHS", "LEVEL_4", "SPECIALIST_SESSION", "2025-09-15", None),
+    ], "sessions": [{"appId": "app-rb-002-s1", "interventionAppId": "app-rb-002", "heldOn": "2025-09-22",
+                     "minutes": 45}]}, base=SUPPORT), "recording interventions")
+    first = batch["interventions"][0]["id"]
+    status, current, etag = call("GET", "/interventions/" + first, teacher, base=SUPPORT)
+    if status == 200 and current["effect"] is None:
+        ok(call("POST", "/interventions/%s/evaluation" % first, teacher,
+                {"effect": "PARTLY_ACHIEVED", "note": "Leest vlotter; begrip nog wisselend.",
+                 "evaluatedOn": "2025-12-19"}, {"If-Match": etag}, base=SUPPORT), "evaluating an intervention")
+    klimop = person("ib-klimop")
+    fatima = pupil_ids["KL-2001"]
+    if not ok(call("GET", "/pupils/%s/action-plans" % fatima, klimop, base=SUPPORT), "reading action plans"):
+        ok(call("POST", "/schools/34CD00/action-plans", klimop, {
+            "pupilIds": [fatima], "domain": "READING", "goal": "AVI E4 in februari",
+            "approach": "Drie keer per week herhaald lezen in een groepje van vier", "startDate": "2025-10-20",
+            "endDate": "2026-02-13"}, base=SUPPORT), "starting a handelingsplan")
+
+
 def main():
     admin = person("admin")
     for kind, items in (("swvs", SWVS), ("boards", BOARDS)):
@@ -213,9 +269,10 @@ def main():
     last = pupil_ids["KL-2002"]
     eventually("the pupils reaching opp-service",
                lambda: call("GET", "/pupils/%s/opps" % last, person("ib-klimop"), base=OPPS)[0] == 200)
+    load_support(pupil_ids)
     load_opps(pupil_ids)
     print("demo data: 2 SWVs, 2 boards, 2 schools; pupils %s; parents linked to their logins; "
-          "OPPs: Daan established, Lucas in dialogue" %
+          "levels, interventions and a handelingsplan; OPPs: Daan established, Lucas in dialogue" %
           ", ".join("%d %s" % (n, outcome.lower()) for outcome, n in counts.items()))
 
 

@@ -67,6 +67,40 @@ def opp_checks(ids):
            lambda b: any(r["planId"] == plan_id and r["startDate"] for r in b))
 
 
+def support_checks(ids):
+    sanne, teacher = ids["Sanne"], api.person("teacher-regenboog")
+    batch = {"interventions": [api.intervention("e2e-rb-1", [sanne], "READING", "LEVEL_2", "EXTRA_INSTRUCTION",
+                                                "2025-11-03", None)], "sessions": []}
+    expect("teacher-regenboog records an intervention for Sanne",
+           api.call("POST", "/schools/12AB00/interventions/batch", teacher, batch, base=api.SUPPORT), 200)
+    expect("the app sends the same batch again: unchanged",
+           api.call("POST", "/schools/12AB00/interventions/batch", teacher, batch, base=api.SUPPORT), 200,
+           lambda b: b["interventions"][0]["outcome"] == "UNCHANGED")
+    expect("teacher-klimop records for 12AB00",
+           api.call("POST", "/schools/12AB00/interventions/batch", api.person("teacher-klimop"), batch,
+                    base=api.SUPPORT), 404)
+    expect("parent-sanne reads Sanne's interventions",
+           api.call("GET", "/pupils/%s/interventions" % sanne, api.person("parent-sanne"), base=api.SUPPORT), 200,
+           lambda b: any(i["appId"] == "e2e-rb-1" for i in b))
+    expect("swv-analyst reads Sanne's level",
+           api.call("GET", "/pupils/%s/support-level" % sanne, api.person("swv-analyst"), base=api.SUPPORT), 403)
+    ib = api.person("ib-regenboog")
+    _, current, _ = api.call("GET", "/pupils/%s/support-level" % sanne, ib, base=api.SUPPORT)
+    today = __import__("datetime").date.today().isoformat()
+    if current["level"] == "LEVEL_4":  # a run before this one raised her: step down first
+        api.set_level(sanne, ib, "LEVEL_3", today, "terug naar basisondersteuning", ["READING"])
+    _, _, etag = api.call("GET", "/pupils/%s/support-level" % sanne, ib, base=api.SUPPORT)
+    expect("ib-regenboog raises Sanne to LEVEL_4",
+           api.call("POST", "/pupils/%s/support-level" % sanne, ib,
+                    {"level": "LEVEL_4", "effectiveDate": today, "reason": "intensieve ondersteuning nodig",
+                     "domains": ["READING"], "decidedBy": "ondersteuningsteam"}, {"If-Match": etag},
+                    base=api.SUPPORT), 201, lambda b: b["category"] == "EXTRA")
+    due = api.eventually("the start of extra support reaching opp-service", lambda: [
+        d for d in (api.call("GET", "/pupils/%s/opp-due-dates" % sanne, ib, base=api.OPPS)[1] or [])
+        if d["reason"] == "EXTRA_SUPPORT" and d["startDate"] == today])
+    print("ok   opp-service started the OPP clock from the level change: due %s" % due[0]["dueDate"])
+
+
 def main():
     sis = api.sis_client()
     pupil = {"externalId": "RB-E2E", "givenName": "Noor", "familyName": "Visser", "birthDate": "2018-05-09",
@@ -98,6 +132,7 @@ def main():
 
     expect("no token", api.call("GET", "/pupils/" + ids["Sanne"], ""), 401)
     opp_checks(ids)
+    support_checks(ids)
     if failures:
         sys.exit("e2e: %d checks failed:\n  %s" % (len(failures), "\n  ".join(failures)))
 

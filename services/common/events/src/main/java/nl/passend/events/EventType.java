@@ -16,7 +16,10 @@ import nl.passend.events.pupil.PupilMovedGroup;
 import nl.passend.events.pupil.PupilUpdated;
 import nl.passend.events.pupil.SchoolChanged;
 import nl.passend.events.pupil.SwvChanged;
+import nl.passend.events.support.ActionPlanChanged;
 import nl.passend.events.support.ExtraSupportStarted;
+import nl.passend.events.support.InterventionChanged;
+import nl.passend.events.support.SupportSignal;
 import nl.passend.events.support.SupportLevelChanged;
 import nl.passend.events.team.ArrangementChanged;
 
@@ -45,6 +48,12 @@ public enum EventType {
     /** support-level-service: every level change; the move to LEVEL_4 also as the start of extra support. */
     SUPPORT_LEVEL_CHANGED("nl.passend.support.level-changed.v1", Topics.SUPPORT, SupportLevelChanged.class),
     EXTRA_SUPPORT_STARTED("nl.passend.support.extra-support-started.v1", Topics.SUPPORT, ExtraSupportStarted.class),
+    INTERVENTION_RECORDED("nl.passend.support.intervention-recorded.v1", Topics.SUPPORT, InterventionChanged.class),
+    INTERVENTION_EVALUATED("nl.passend.support.intervention-evaluated.v1", Topics.SUPPORT, InterventionChanged.class),
+    ACTION_PLAN_STARTED("nl.passend.support.action-plan-started.v1", Topics.SUPPORT, ActionPlanChanged.class),
+    ACTION_PLAN_ENDED("nl.passend.support.action-plan-ended.v1", Topics.SUPPORT, ActionPlanChanged.class),
+    SUPPORT_SIGNAL_RAISED("nl.passend.support.signal-raised.v1", Topics.SUPPORT, SupportSignal.class),
+    SUPPORT_SIGNAL_RESOLVED("nl.passend.support.signal-resolved.v1", Topics.SUPPORT, SupportSignal.class),
 
     /** support-team-service: arrangements; a start starts the OPP clock. */
     ARRANGEMENT_STARTED("nl.passend.team.arrangement-started.v1", Topics.TEAM, ArrangementChanged.class),

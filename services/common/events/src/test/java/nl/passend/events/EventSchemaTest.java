@@ -49,6 +49,8 @@ import nl.passend.events.codes.ConsentPurpose;
 import nl.passend.events.codes.ConsentSubjectType;
 import nl.passend.events.codes.ExpectedDestination;
 import nl.passend.events.codes.FundingSource;
+import nl.passend.events.codes.InterventionEffect;
+import nl.passend.events.codes.InterventionKind;
 import nl.passend.events.codes.LeavingDestination;
 import nl.passend.events.codes.OppCloseReason;
 import nl.passend.events.codes.OppDueKind;
@@ -58,6 +60,7 @@ import nl.passend.events.codes.SchoolType;
 import nl.passend.events.codes.SupportCategory;
 import nl.passend.events.codes.SupportDomain;
 import nl.passend.events.codes.SupportLevel;
+import nl.passend.events.codes.SupportSignalKind;
 import nl.passend.events.consent.ConsentDecided;
 import nl.passend.events.consent.ConsentRequested;
 import nl.passend.events.consent.SubjectRef;
@@ -73,8 +76,11 @@ import nl.passend.events.pupil.PupilMovedGroup;
 import nl.passend.events.pupil.PupilUpdated;
 import nl.passend.events.pupil.SchoolChanged;
 import nl.passend.events.pupil.SwvChanged;
+import nl.passend.events.support.ActionPlanChanged;
 import nl.passend.events.support.ExtraSupportStarted;
+import nl.passend.events.support.InterventionChanged;
 import nl.passend.events.support.SupportLevelChanged;
+import nl.passend.events.support.SupportSignal;
 import nl.passend.events.team.ArrangementChanged;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -120,6 +126,8 @@ class EventSchemaTest {
     private static final UUID LEVEL_CHANGE = UUID.fromString("6a7b8c9d-0e1f-4a2b-9c3d-4e5f6a7b8c9d");
     private static final UUID EARLIER_LEVEL_CHANGE = UUID.fromString("2c3d4e5f-6a7b-4c8d-9e0f-1a2b3c4d5e6f");
     private static final UUID ARRANGEMENT = UUID.fromString("b8c9d0e1-f2a3-4b4c-8d5e-6f7a8b9c0d1e");
+    private static final UUID INTERVENTION = UUID.fromString("4b5c6d7e-8f90-4a1b-8c2d-3e4f5a6b7c8d");
+    private static final UUID ACTION_PLAN = UUID.fromString("e9f0a1b2-c3d4-4e5f-9a6b-7c8d9e0f1a2b");
     private static final String KEYCLOAK_SUBJECT = "f47ac10b-58cc-4372-a567-0e02b2c3d479";
     private static final String SCHOOL = "12AB00";
     private static final String OTHER_SCHOOL = "04XY01";
@@ -180,6 +188,31 @@ class EventSchemaTest {
                         List.of(SupportDomain.READING, SupportDomain.BEHAVIOUR), null, DATE), pupil, SCHOOL);
             case EXTRA_SUPPORT_STARTED:
                 return new Sample(new ExtraSupportStarted(PUPIL, SCHOOL, LEVEL_CHANGE, DATE), pupil, SCHOOL);
+            case INTERVENTION_RECORDED:
+                // pre-teaching in reading at level 2, a block of 6 weeks, not evaluated yet
+                return new Sample(new InterventionChanged(INTERVENTION, PUPIL, SCHOOL, SupportDomain.READING,
+                        SupportLevel.LEVEL_2, InterventionKind.PRE_TEACHING, LocalDate.of(2025, 10, 6),
+                        LocalDate.of(2025, 11, 14), null, DATE), pupil, SCHOOL);
+            case INTERVENTION_EVALUATED:
+                return new Sample(new InterventionChanged(INTERVENTION, PUPIL, SCHOOL, SupportDomain.READING,
+                        SupportLevel.LEVEL_2, InterventionKind.PRE_TEACHING, LocalDate.of(2025, 10, 6),
+                        LocalDate.of(2025, 11, 14), InterventionEffect.PARTLY_ACHIEVED, LocalDate.of(2025, 11, 17)),
+                        pupil, SCHOOL);
+            case ACTION_PLAN_STARTED:
+                return new Sample(new ActionPlanChanged(ACTION_PLAN, PUPIL, SCHOOL, SupportDomain.MATHS,
+                        LocalDate.of(2025, 10, 6), null, LocalDate.of(2025, 10, 6)), pupil, SCHOOL);
+            case ACTION_PLAN_ENDED:
+                return new Sample(new ActionPlanChanged(ACTION_PLAN, PUPIL, SCHOOL, SupportDomain.MATHS,
+                        LocalDate.of(2025, 10, 6), LocalDate.of(2026, 1, 30), LocalDate.of(2026, 1, 30)), pupil,
+                        SCHOOL);
+            case SUPPORT_SIGNAL_RAISED:
+                // the third reading intervention evaluated NOT_ACHIEVED this school year, still at LEVEL_2
+                return new Sample(new SupportSignal(PUPIL, SCHOOL, SupportSignalKind.NO_CHANGE_OF_COURSE,
+                        SupportDomain.READING, LocalDate.of(2026, 1, 19), LocalDate.of(2026, 1, 19)), pupil, SCHOOL);
+            case SUPPORT_SIGNAL_RESOLVED:
+                // at LEVEL_4 since DATE, more than 6 weeks later the OPP is established
+                return new Sample(new SupportSignal(PUPIL, SCHOOL, SupportSignalKind.LEVEL_4_WITHOUT_OPP, null, DATE,
+                        LocalDate.of(2025, 11, 20)), pupil, SCHOOL);
             case ARRANGEMENT_STARTED:
                 return new Sample(new ArrangementChanged(ARRANGEMENT, PUPIL, SCHOOL,
                         ArrangementKind.INDIVIDUAL_SUPPORT, FundingSource.SWV, LocalDate.of(2025, 10, 6), null,
@@ -261,18 +294,31 @@ class EventSchemaTest {
         assertEquals(sample(type).subject(), event.get("subject").asText());
     }
 
+    /** Except where a rule of the schema requires the field (see {@link #conditionallyRequired}). */
     @ParameterizedTest
     @EnumSource(EventType.class)
     void everyNullableFieldMayBeNull(EventType type) {
-        JsonNode properties = schemaJson(type.schemaFile()).get("properties");
+        JsonNode schema = schemaJson(type.schemaFile());
+        Set<String> conditional = conditionallyRequired(schema);
+        JsonNode properties = schema.get("properties");
         for (Iterator<Map.Entry<String, JsonNode>> it = properties.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> field = it.next();
-            if (allowsNull(field.getValue())) {
+            if (allowsNull(field.getValue()) && !conditional.contains(field.getKey())) {
                 ObjectNode data = wireData(type);
                 data.putNull(field.getKey());
                 assertValid(type.schemaFile(), data);
             }
         }
+    }
+
+    /**
+     * The fields an {@code if}/{@code then} rule of the schema requires, such as a SupportSignal's domain for
+     * NO_CHANGE_OF_COURSE; the rule's own test checks when they may be null.
+     */
+    private static Set<String> conditionallyRequired(JsonNode schema) {
+        Set<String> fields = new TreeSet<>();
+        schema.path("allOf").forEach(rule -> rule.path("then").path("required").forEach(f -> fields.add(f.asText())));
+        return fields;
     }
 
     @ParameterizedTest
@@ -351,7 +397,21 @@ class EventSchemaTest {
                 // PUPIL_LEFT is a code of OppCloseReason, but a plan that is not closed has no close reason.
                 Arguments.of(EventType.OPP_ESTABLISHED, "/closeReason", "PUPIL_LEFT"),
                 Arguments.of(EventType.OPP_OVERDUE, "/kind", "CONSENT"),
-                Arguments.of(EventType.OPP_OVERDUE_RESOLVED, "/kind", "evaluation"));
+                Arguments.of(EventType.OPP_OVERDUE_RESOLVED, "/kind", "evaluation"),
+                Arguments.of(EventType.INTERVENTION_RECORDED, "/kind", "HOMEWORK"),
+                Arguments.of(EventType.INTERVENTION_RECORDED, "/domain", "HANDWRITING"),
+                Arguments.of(EventType.INTERVENTION_RECORDED, "/level", "LEVEL_5"),
+                Arguments.of(EventType.INTERVENTION_RECORDED, "/effect", "UNKNOWN"),
+                Arguments.of(EventType.INTERVENTION_EVALUATED, "/effect", "FAILED"),
+                Arguments.of(EventType.INTERVENTION_EVALUATED, "/effect", "achieved"),
+                Arguments.of(EventType.INTERVENTION_EVALUATED, "/kind", "pre_teaching"),
+                Arguments.of(EventType.ACTION_PLAN_STARTED, "/domain", "SPELLING"),
+                Arguments.of(EventType.ACTION_PLAN_ENDED, "/domain", "maths"),
+                Arguments.of(EventType.SUPPORT_SIGNAL_RAISED, "/kind", "OPP_OVERDUE"),
+                Arguments.of(EventType.SUPPORT_SIGNAL_RAISED, "/domain", "HANDWRITING"),
+                Arguments.of(EventType.SUPPORT_SIGNAL_RESOLVED, "/kind", "level_4_without_opp"),
+                // READING is a code of SupportDomain, but LEVEL_4_WITHOUT_OPP concerns no domain.
+                Arguments.of(EventType.SUPPORT_SIGNAL_RESOLVED, "/domain", "READING"));
     }
 
     @ParameterizedTest
@@ -396,7 +456,19 @@ class EventSchemaTest {
                 Arguments.of(EventType.OPP_ESTABLISHED, "/version", f.textNode("3")),
                 Arguments.of(EventType.OPP_ESTABLISHED, "/planId", f.textNode("OPP-2025-17")),
                 Arguments.of(EventType.OPP_OVERDUE, "/planId", f.textNode("none")),
-                Arguments.of(EventType.OPP_OVERDUE, "/dueDate", f.textNode("12-11-2025")));
+                Arguments.of(EventType.OPP_OVERDUE, "/dueDate", f.textNode("12-11-2025")),
+                Arguments.of(EventType.INTERVENTION_RECORDED, "/interventionId", f.textNode("INT-42")),
+                Arguments.of(EventType.INTERVENTION_RECORDED, "/startDate", f.textNode("6 oktober 2025")),
+                Arguments.of(EventType.INTERVENTION_RECORDED, "/kind", f.numberNode(2)),
+                Arguments.of(EventType.INTERVENTION_EVALUATED, "/endDate", f.textNode("2025-11-14T15:00:00Z")),
+                Arguments.of(EventType.INTERVENTION_EVALUATED, "/schoolCode", f.textNode("De Regenboog")),
+                Arguments.of(EventType.INTERVENTION_EVALUATED, "/effect", f.booleanNode(true)),
+                Arguments.of(EventType.ACTION_PLAN_STARTED, "/actionPlanId", f.textNode("HP-2025-3")),
+                Arguments.of(EventType.ACTION_PLAN_STARTED, "/pupilId", f.numberNode(12345)),
+                Arguments.of(EventType.ACTION_PLAN_ENDED, "/endDate", f.textNode("30-01-2026")),
+                Arguments.of(EventType.SUPPORT_SIGNAL_RAISED, "/since", f.textNode("januari 2026")),
+                Arguments.of(EventType.SUPPORT_SIGNAL_RAISED, "/domain", f.arrayNode().add("READING")),
+                Arguments.of(EventType.SUPPORT_SIGNAL_RESOLVED, "/pupilId", f.textNode("leerling-17")));
     }
 
     @ParameterizedTest
@@ -440,6 +512,46 @@ class EventSchemaTest {
             assertValid(file, withReason);
         } else {
             assertInvalid(file, withReason, "closeReason");
+        }
+    }
+
+    /** A SupportSignal names a domain for NO_CHANGE_OF_COURSE, and only then: null or absent otherwise. */
+    @ParameterizedTest
+    @EnumSource(SupportSignalKind.class)
+    void theSignalsDomainFollowsItsKind(SupportSignalKind kind) {
+        String file = EventType.SUPPORT_SIGNAL_RAISED.schemaFile();
+        ObjectNode withDomain = wireData(EventType.SUPPORT_SIGNAL_RAISED);
+        withDomain.put("kind", kind.name());
+        withDomain.put("domain", SupportDomain.MATHS.name());
+        ObjectNode nullDomain = withDomain.deepCopy();
+        nullDomain.putNull("domain");
+        ObjectNode noDomain = withDomain.deepCopy();
+        noDomain.remove("domain");
+
+        if (kind == SupportSignalKind.NO_CHANGE_OF_COURSE) {
+            assertValid(file, withDomain);
+            assertInvalid(file, nullDomain, "domain");
+            assertInvalid(file, noDomain, "domain");
+        } else {
+            assertInvalid(file, withDomain, "domain");
+            assertValid(file, nullDomain);
+            assertValid(file, noDomain);
+        }
+    }
+
+    @Test
+    void anOpenEndedInterventionEvaluatedWithEachEffectIsValidAndRoundTrips() {
+        for (InterventionEffect effect : InterventionEffect.values()) {
+            InterventionChanged payload = new InterventionChanged(INTERVENTION, PUPIL, SCHOOL,
+                    SupportDomain.BEHAVIOUR, SupportLevel.LEVEL_3, InterventionKind.BEHAVIOUR_COACHING,
+                    LocalDate.of(2025, 9, 8), null, effect, LocalDate.of(2025, 12, 15));
+            EventEnvelope sent = EventJson.envelope(EventType.INTERVENTION_EVALUATED, "/support-level-service",
+                    PUPIL.toString(), SCHOOL, payload);
+            ObjectNode event = (ObjectNode) readTree(EventJson.write(sent));
+
+            assertValid(ENVELOPE_SCHEMA, event);
+            assertValid(EventType.INTERVENTION_EVALUATED.schemaFile(), event.get("data"));
+            assertEquals(payload, EventJson.data(EventJson.read(event.toString()), InterventionChanged.class));
         }
     }
 

@@ -1,0 +1,8 @@
+package nl.passend.events.codes;
+
+/** The evaluated effect of an intervention. */
+public enum InterventionEffect {
+    ACHIEVED,
+    PARTLY_ACHIEVED,
+    NOT_ACHIEVED
+}
