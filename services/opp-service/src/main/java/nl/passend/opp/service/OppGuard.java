@@ -2,7 +2,6 @@ package nl.passend.opp.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.time.LocalDate;
 import java.util.Optional;
 import java.util.UUID;
 import nl.passend.opp.domain.OppPlan;
@@ -12,6 +11,7 @@ import nl.passend.platform.directory.DirectorySchool;
 import nl.passend.platform.directory.PupilDirectory;
 import nl.passend.platform.problem.Problems;
 import nl.passend.platform.security.Caller;
+import nl.passend.platform.security.PupilAccess;
 import nl.passend.platform.security.Roles;
 
 /**
@@ -37,6 +37,9 @@ public class OppGuard {
 
     @Inject
     ShareConsentRepository shareConsents;
+
+    @Inject
+    PupilAccess access;
 
     /** The pupil as the directory knows it; 404 for a pupil opp-service has never heard of. */
     public DirectoryPupil knownPupil(UUID pupilId) {
@@ -80,26 +83,21 @@ public class OppGuard {
 
     /** The school's own people and systems, who act for the school rather than for the child. */
     static boolean isStaff(String role) {
-        return !role.equals(Roles.PARENT) && !role.equals(Roles.CARE_PROFESSIONAL);
+        return PupilAccess.forSchool(role);
     }
 
     /** The role under which the caller sees a school's lists (overdue plans, ROD export), from {@code allowed}. */
     public String school(String schoolCode, String... allowed) {
-        for (String role : allowed) {
-            if (!caller.hasRole(role)) {
-                continue;
-            }
-            if (role.equals(Roles.BOARD)) {
-                boolean ownBoard = directory.school(schoolCode).map(s -> s.boardCode)
-                        .filter(b -> caller.board().filter(b::equals).isPresent()).isPresent();
-                if (ownBoard) {
-                    return role;
-                }
-            } else if (caller.worksAt(schoolCode)) {
-                return role;
+        if (caller.hasRole(Roles.BOARD) && java.util.Arrays.asList(allowed).contains(Roles.BOARD)) {
+            boolean ownBoard = directory.school(schoolCode).map(s -> s.boardCode)
+                    .filter(b -> caller.board().filter(b::equals).isPresent()).isPresent();
+            if (ownBoard) {
+                return Roles.BOARD;
             }
         }
-        throw Problems.notFound("school " + schoolCode);
+        // a board user acts for its board's schools only, whatever schools its token lists
+        String[] staff = java.util.Arrays.stream(allowed).filter(r -> !r.equals(Roles.BOARD)).toArray(String[]::new);
+        return access.schoolRole(schoolCode, staff).orElseThrow(() -> Problems.notFound("school " + schoolCode));
     }
 
     public String subject() {
@@ -107,13 +105,8 @@ public class OppGuard {
     }
 
     private boolean may(String role, DirectoryPupil pupil) {
-        return switch (role) {
-            case Roles.PARENT -> directory.isGuardian(pupil.id, caller.subject());
-            case Roles.CARE_PROFESSIONAL -> directory.isLinkedProfessional(pupil.id, caller.subject());
-            case Roles.SWV_CONSULTANT -> ownSwv(pupil.schoolCode) && shareConsents.validFor(pupil.id);
-            default -> caller.worksAt(pupil.schoolCode)
-                    && (pupil.leftOn == null || pupil.leftOn.isAfter(OppService.today()));
-        };
+        return role.equals(Roles.SWV_CONSULTANT) ? ownSwv(pupil.schoolCode) && shareConsents.validFor(pupil.id)
+                : access.may(role, pupil);
     }
 
     private boolean ownSwv(String schoolCode) {

@@ -38,6 +38,7 @@ import nl.passend.platform.directory.DirectoryPupil;
 import nl.passend.platform.directory.PupilDirectory;
 import nl.passend.platform.http.ETags;
 import nl.passend.platform.problem.Problems;
+import nl.passend.platform.security.PupilAccess;
 import nl.passend.platform.security.Roles;
 import org.hibernate.exception.ConstraintViolationException;
 
@@ -49,7 +50,7 @@ import org.hibernate.exception.ConstraintViolationException;
 @ApplicationScoped
 public class OppService {
 
-    static final java.time.ZoneId NL = java.time.ZoneId.of("Europe/Amsterdam");
+    static final java.time.ZoneId NL = PupilAccess.NL;
 
     @Inject
     OppPlanRepository plans;
@@ -503,7 +504,7 @@ public class OppService {
 
     /** Today in the Netherlands: every date rule of the OPP counts in Dutch days, whatever the server's zone. */
     public static LocalDate today() {
-        return LocalDate.now(NL);
+        return PupilAccess.today();
     }
 
     PlanView view(OppPlan plan, String role) {

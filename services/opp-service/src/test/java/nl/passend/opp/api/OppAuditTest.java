@@ -1,8 +1,8 @@
 package nl.passend.opp.api;
 
 import static io.restassured.RestAssured.given;
-import static nl.passend.opp.AccessFixtures.audit;
-import static nl.passend.opp.AccessFixtures.auditByActor;
+import static nl.passend.testing.AuditTrail.audit;
+import static nl.passend.testing.AuditTrail.auditByActor;
 import static nl.passend.opp.Fixtures.act;
 import static nl.passend.opp.Fixtures.awaitDecisions;
 import static nl.passend.opp.Fixtures.awaitStatus;
@@ -24,7 +24,7 @@ import java.util.UUID;
 import nl.passend.events.codes.ConsentOutcome;
 import nl.passend.events.codes.SchoolType;
 import nl.passend.opp.AccessFixtures;
-import nl.passend.opp.AccessFixtures.AuditRow;
+import nl.passend.testing.AuditTrail.AuditRow;
 import nl.passend.opp.Fixtures;
 import nl.passend.opp.Fixtures.Pupil;
 import nl.passend.opp.Fixtures.School;

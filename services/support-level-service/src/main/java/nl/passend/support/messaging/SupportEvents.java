@@ -13,6 +13,7 @@ import nl.passend.events.support.InterventionChanged;
 import nl.passend.events.support.SupportLevelChanged;
 import nl.passend.events.support.SupportSignal;
 import nl.passend.platform.outbox.Outbox;
+import nl.passend.platform.security.PupilAccess;
 import nl.passend.support.domain.ActionPlan;
 import nl.passend.support.domain.Intervention;
 import nl.passend.support.domain.LevelEntry;
@@ -55,6 +56,6 @@ public class SupportEvents {
     public void signal(boolean raised, UUID pupilId, String schoolCode, SupportSignalKind kind, SupportDomain domain,
             LocalDate since) {
         outbox.publish(raised ? EventType.SUPPORT_SIGNAL_RAISED : EventType.SUPPORT_SIGNAL_RESOLVED, pupilId.toString(),
-                schoolCode, new SupportSignal(pupilId, schoolCode, kind, domain, since, LocalDate.now()));
+                schoolCode, new SupportSignal(pupilId, schoolCode, kind, domain, since, PupilAccess.today()));
     }
 }

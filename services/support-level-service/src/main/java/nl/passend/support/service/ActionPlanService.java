@@ -18,6 +18,7 @@ import nl.passend.platform.directory.PupilDirectory;
 import nl.passend.platform.http.ETags;
 import nl.passend.platform.problem.Problems;
 import nl.passend.platform.security.Roles;
+import nl.passend.platform.security.PupilAccess;
 import nl.passend.support.domain.ActionPlan;
 import nl.passend.support.domain.PupilSupport;
 import nl.passend.support.messaging.SupportEvents;
@@ -116,7 +117,7 @@ public class ActionPlanService {
         if (plan.ended) {
             throw Problems.conflict("action-plan-ended", "the action plan ended on " + plan.evaluatedOn);
         }
-        if (evaluatedOn.isBefore(plan.startsOn) || evaluatedOn.isAfter(LocalDate.now())) {
+        if (evaluatedOn.isBefore(plan.startsOn) || evaluatedOn.isAfter(PupilAccess.today())) {
             throw Problems.unprocessable("invalid-evaluation-date", "evaluatedOn " + evaluatedOn
                     + " must lie between the start (" + plan.startsOn + ") and today");
         }

@@ -27,6 +27,7 @@ import nl.passend.platform.directory.PupilDirectory;
 import nl.passend.platform.http.ETags;
 import nl.passend.platform.problem.Problems;
 import nl.passend.platform.security.Roles;
+import nl.passend.platform.security.PupilAccess;
 import nl.passend.support.domain.GivenBy;
 import nl.passend.support.domain.Intervention;
 import nl.passend.support.domain.InterventionSession;
@@ -162,7 +163,7 @@ public class InterventionService {
         if (intervention.effect != null) {
             throw Problems.conflict("already-evaluated", "the intervention was evaluated on " + intervention.evaluatedOn);
         }
-        if (evaluatedOn.isAfter(LocalDate.now()) || evaluatedOn.isBefore(intervention.startsOn)) {
+        if (evaluatedOn.isAfter(PupilAccess.today()) || evaluatedOn.isBefore(intervention.startsOn)) {
             throw Problems.unprocessable("invalid-evaluation-date", "evaluatedOn " + evaluatedOn
                     + " must lie between the start (" + intervention.startsOn + ") and today");
         }

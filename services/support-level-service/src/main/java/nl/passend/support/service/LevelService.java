@@ -14,6 +14,7 @@ import nl.passend.platform.directory.DirectoryPupil;
 import nl.passend.platform.http.ETags;
 import nl.passend.platform.problem.Problems;
 import nl.passend.platform.security.Roles;
+import nl.passend.platform.security.PupilAccess;
 import nl.passend.support.domain.LevelEntry;
 import nl.passend.support.domain.PupilSupport;
 import nl.passend.support.domain.SupportRules;
@@ -94,7 +95,7 @@ public class LevelService {
             before = corrected.previousLevel;
         }
         SupportRules.checkLevelChange(state.currentLevel, change.level(), change.effectiveDate(),
-                current == null ? null : current.effectiveDate, LocalDate.now(), corrected != null);
+                current == null ? null : current.effectiveDate, PupilAccess.today(), corrected != null);
 
         LevelEntry entry = new LevelEntry();
         entry.id = UUID.randomUUID();

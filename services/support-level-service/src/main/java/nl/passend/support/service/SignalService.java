@@ -22,6 +22,7 @@ import nl.passend.platform.audit.AuditLog;
 import nl.passend.platform.directory.DirectoryChange;
 import nl.passend.platform.directory.PupilDirectory;
 import nl.passend.platform.security.Roles;
+import nl.passend.platform.security.PupilAccess;
 import nl.passend.support.config.SupportConfig;
 import nl.passend.support.domain.Intervention;
 import nl.passend.support.domain.PupilSupport;
@@ -192,7 +193,7 @@ public class SignalService {
 
     private java.util.Optional<Signal> level4(PupilSupport state) {
         Period within = Period.ofDays((int) config.oppWithin().toDays());
-        if (SupportRules.level4WithoutOpp(state.level4Since, state.oppInForce, LocalDate.now(), within)) {
+        if (SupportRules.level4WithoutOpp(state.level4Since, state.oppInForce, PupilAccess.today(), within)) {
             return java.util.Optional.of(new Signal(state.pupilId, state.schoolCode, SupportSignalKind.LEVEL_4_WITHOUT_OPP,
                     null, state.level4Since.plus(within)));
         }
@@ -208,7 +209,7 @@ public class SignalService {
                 evaluated.add(new SupportRules.Evaluated(i.domain, i.effect, i.evaluatedOn));
             }
         }
-        LocalDate today = LocalDate.now();
+        LocalDate today = PupilAccess.today();
         LocalDate since = SupportRules.schoolYearStart(today);
         LocalDate from = levelSince != null && levelSince.isAfter(since) ? levelSince : since;
         return SupportRules.noChangeOfCourse(evaluated, levelSince, today, config.notAchievedThreshold()).stream()

@@ -2,12 +2,12 @@ package nl.passend.support.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.time.LocalDate;
 import java.util.UUID;
 import nl.passend.platform.directory.DirectoryPupil;
 import nl.passend.platform.directory.PupilDirectory;
 import nl.passend.platform.problem.Problems;
 import nl.passend.platform.security.Caller;
+import nl.passend.platform.security.PupilAccess;
 import nl.passend.platform.security.Roles;
 
 /**
@@ -27,6 +27,9 @@ public class SupportGuard {
     @Inject
     PupilDirectory directory;
 
+    @Inject
+    PupilAccess access;
+
     /** The pupil as the directory knows it; 404 for a pupil this service has never heard of. */
     public DirectoryPupil knownPupil(UUID pupilId) {
         return directory.pupil(pupilId).orElseThrow(() -> Problems.notFound("pupil " + pupilId));
@@ -37,7 +40,7 @@ public class SupportGuard {
         DirectoryPupil pupil = directory.pupil(pupilId).orElse(null);
         if (pupil != null) {
             for (String role : allowed) {
-                if (caller.hasRole(role) && may(role, pupil)) {
+                if (caller.hasRole(role) && access.may(role, pupil)) {
                     return role;
                 }
             }
@@ -67,7 +70,7 @@ public class SupportGuard {
         String role = schoolOf(what, schoolCode, allowed);
         for (UUID pupilId : pupilIds) {
             DirectoryPupil pupil = directory.pupil(pupilId).orElse(null);
-            if (pupil != null && pupil.schoolCode.equals(schoolCode) && stillThere(pupil)) {
+            if (pupil != null && pupil.schoolCode.equals(schoolCode) && PupilAccess.stillThere(pupil)) {
                 return role;
             }
         }
@@ -75,33 +78,15 @@ public class SupportGuard {
     }
 
     private java.util.Optional<String> schoolRole(String schoolCode, String... allowed) {
-        for (String role : allowed) {
-            if (caller.hasRole(role) && caller.worksAt(schoolCode)) {
-                return java.util.Optional.of(role);
-            }
-        }
-        return java.util.Optional.empty();
+        return access.schoolRole(schoolCode, allowed);
     }
 
     /** Staff of the school see a whole group; a parent or care professional only their pupil. */
     public static boolean isStaff(String role) {
-        return role.equals(Roles.IB) || role.equals(Roles.DIRECTOR) || role.equals(Roles.TEACHER);
+        return PupilAccess.forSchool(role);
     }
 
     public String subject() {
         return caller.subject();
-    }
-
-    private boolean may(String role, DirectoryPupil pupil) {
-        return switch (role) {
-            case Roles.PARENT -> directory.isGuardian(pupil.id, caller.subject());
-            case Roles.CARE_PROFESSIONAL -> directory.isLinkedProfessional(pupil.id, caller.subject());
-            default -> caller.worksAt(pupil.schoolCode) && stillThere(pupil);
-        };
-    }
-
-    /** Not left, or leaving after today: the school's staff lose access from the leaving date. */
-    private static boolean stillThere(DirectoryPupil pupil) {
-        return pupil.leftOn == null || pupil.leftOn.isAfter(LocalDate.now());
     }
 }

@@ -1,8 +1,8 @@
 package nl.passend.support.api;
 
 import static nl.passend.support.AccessCalls.as;
-import static nl.passend.support.AccessCalls.audit;
-import static nl.passend.support.AccessCalls.auditByActor;
+import static nl.passend.testing.AuditTrail.audit;
+import static nl.passend.testing.AuditTrail.auditByActor;
 import static nl.passend.support.AccessCalls.staff;
 import static nl.passend.support.AccessCalls.subject;
 import static nl.passend.testing.ProblemAssert.assertProblem;
@@ -24,7 +24,7 @@ import nl.passend.events.codes.ExpectedDestination;
 import nl.passend.events.codes.OppStatus;
 import nl.passend.events.opp.OppChanged;
 import nl.passend.support.AccessCalls;
-import nl.passend.support.AccessCalls.AuditRow;
+import nl.passend.testing.AuditTrail.AuditRow;
 import nl.passend.support.Fixtures;
 import nl.passend.support.Fixtures.Pupil;
 import nl.passend.support.service.SignalService;
