@@ -5,28 +5,20 @@ import static io.restassured.RestAssured.given;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import nl.passend.events.EventType;
 import nl.passend.events.codes.LeavingDestination;
-import nl.passend.events.pupil.ProfessionalLinkChanged;
 import nl.passend.events.pupil.PupilErased;
-import nl.passend.events.pupil.PupilLeft;
 import nl.passend.support.Fixtures.Pupil;
+import nl.passend.testing.DirectoryEvents;
+import nl.passend.testing.DirectoryEvents.Professional;
 import nl.passend.testing.TestDb;
 import nl.passend.testing.TestEvents;
 import nl.passend.testing.TestTokens;
-import org.eclipse.microprofile.config.Config;
-import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * What the authorization, audit and erasure tests need beyond {@link Fixtures}: directory changes on
@@ -40,33 +32,17 @@ public final class AccessCalls {
 
     // ---- directory changes on passend.pupil ----------------------------------------------------
 
-    /** A care professional linked to a pupil: the link (to unlink it), the login and its token. */
-    public record Professional(UUID linkId, String account, String token) {
-    }
-
-    /** The IB'er linked a care professional to the pupil (PROFESSIONAL_LINKED); returns when the directory has it. */
     public static Professional linkProfessional(Pupil pupil) {
-        UUID linkId = UUID.randomUUID();
-        String account = "care-" + UUID.randomUUID();
-        TestEvents.send(EventType.PROFESSIONAL_LINKED, pupil.id().toString(), pupil.schoolCode(),
-                new ProfessionalLinkChanged(pupil.id(), linkId, account, null, pupil.schoolCode(), LocalDate.now()));
-        TestDb.awaitCount("select count(*) from directory_professional where link_id = ?", 1, linkId);
-        return new Professional(linkId, account, TestTokens.subject(account).roles("care-professional").sign());
+        return DirectoryEvents.linkProfessional(pupil.id(), pupil.schoolCode());
     }
 
-    /** The link was taken back (PROFESSIONAL_UNLINKED); returns when the directory dropped it. */
     public static void unlinkProfessional(Pupil pupil, Professional professional) {
-        TestEvents.send(EventType.PROFESSIONAL_UNLINKED, pupil.id().toString(), pupil.schoolCode(),
-                new ProfessionalLinkChanged(pupil.id(), professional.linkId(), professional.account(), null,
-                        pupil.schoolCode(), LocalDate.now()));
-        TestDb.awaitCount("select count(*) from directory_professional where link_id = ?", 0, professional.linkId());
+        DirectoryEvents.unlinkProfessional(pupil.id(), pupil.schoolCode(), professional);
     }
 
     /** The pupil left its school on {@code on} (PUPIL_LEFT); returns when the directory knows. */
     public static void left(Pupil pupil, LocalDate on) {
-        TestEvents.send(EventType.PUPIL_LEFT, pupil.id().toString(), pupil.schoolCode(),
-                new PupilLeft(pupil.id(), UUID.randomUUID(), pupil.schoolCode(), LeavingDestination.BAO, null, on));
-        TestDb.awaitCount("select count(*) from directory_pupil where id = ? and left_on = ?", 1, pupil.id(), on);
+        DirectoryEvents.left(pupil.id(), pupil.schoolCode(), on, LeavingDestination.BAO);
     }
 
     /**

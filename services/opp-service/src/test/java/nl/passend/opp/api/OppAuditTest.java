@@ -24,6 +24,7 @@ import java.util.UUID;
 import nl.passend.events.codes.ConsentOutcome;
 import nl.passend.events.codes.SchoolType;
 import nl.passend.opp.AccessFixtures;
+import nl.passend.testing.DirectoryEvents;
 import nl.passend.testing.AuditTrail.AuditRow;
 import nl.passend.opp.Fixtures;
 import nl.passend.opp.Fixtures.Pupil;
@@ -81,7 +82,7 @@ class OppAuditTest {
     void readsByOtherReadersAreAuditedInTheRoleTheyReadUnder() {
         Pupil pupil = Fixtures.pupil();
         UUID planId = Fixtures.createPlan(pupil).id();
-        AccessFixtures.Professional professional = AccessFixtures.linkProfessional(pupil);
+        DirectoryEvents.Professional professional = AccessFixtures.linkProfessional(pupil);
         String consultant = subject("swv");
         Fixtures.shareWithSwv(pupil, UUID.randomUUID(), ConsentOutcome.GRANTED);
         String teacher = subject("teacher");
@@ -301,7 +302,7 @@ class OppAuditTest {
         String consultant = subject("swv");
         assertProblem(get(AccessFixtures.swvConsultant(consultant, pupil.school().swvCode()), planId), 404,
                 "not-found");
-        AccessFixtures.Professional notLinked = AccessFixtures.linkProfessional(otherChild);
+        DirectoryEvents.Professional notLinked = AccessFixtures.linkProfessional(otherChild);
         assertProblem(get(notLinked.token(), planId), 404, "not-found");
 
         for (String actor : List.of(teacherElsewhere, ibElsewhere, directorElsewhere, otherChild.parentAccount(),

@@ -26,7 +26,7 @@ import java.util.function.Supplier;
 import nl.passend.events.codes.ConsentOutcome;
 import nl.passend.events.codes.SchoolType;
 import nl.passend.opp.AccessFixtures;
-import nl.passend.opp.AccessFixtures.Professional;
+import nl.passend.testing.DirectoryEvents.Professional;
 import nl.passend.opp.Fixtures;
 import nl.passend.opp.Fixtures.Pupil;
 import nl.passend.opp.Fixtures.School;

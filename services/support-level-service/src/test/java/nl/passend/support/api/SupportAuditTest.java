@@ -24,6 +24,7 @@ import nl.passend.events.codes.ExpectedDestination;
 import nl.passend.events.codes.OppStatus;
 import nl.passend.events.opp.OppChanged;
 import nl.passend.support.AccessCalls;
+import nl.passend.testing.DirectoryEvents;
 import nl.passend.testing.AuditTrail.AuditRow;
 import nl.passend.support.Fixtures;
 import nl.passend.support.Fixtures.Pupil;
@@ -92,7 +93,7 @@ class SupportAuditTest {
     void readsAreAuditedInTheRoleTheCallerReadsUnder() {
         Pupil pupil = Fixtures.pupil();
         Fixtures.changeLevel(pupil, "LEVEL_2", LocalDate.now().minusMonths(1)).then().statusCode(201);
-        AccessCalls.Professional professional = AccessCalls.linkProfessional(pupil);
+        DirectoryEvents.Professional professional = AccessCalls.linkProfessional(pupil);
         String teacher = subject("teacher");
         String director = subject("director");
         String ibAndTeacher = subject("ib");
@@ -320,7 +321,7 @@ class SupportAuditTest {
                 List.of(pupil.id()));
         UUID plan = AccessCalls.actionPlan(school, List.of(pupil.id()));
         String otherSchool = Fixtures.school();
-        AccessCalls.Professional notLinked = AccessCalls.linkProfessional(otherChild);
+        DirectoryEvents.Professional notLinked = AccessCalls.linkProfessional(otherChild);
         int before = audit(pupil.id()).size();
 
         List<String> actors = new ArrayList<>();

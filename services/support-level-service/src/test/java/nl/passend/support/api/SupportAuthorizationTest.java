@@ -21,7 +21,7 @@ import java.util.function.Function;
 import nl.passend.events.EventType;
 import nl.passend.events.pupil.PupilEnrolled;
 import nl.passend.support.AccessCalls;
-import nl.passend.support.AccessCalls.Professional;
+import nl.passend.testing.DirectoryEvents.Professional;
 import nl.passend.support.Fixtures;
 import nl.passend.support.Fixtures.Pupil;
 import nl.passend.testing.TestDb;
