@@ -26,6 +26,7 @@ import nl.passend.platform.directory.DirectoryPupil;
 import nl.passend.platform.directory.PupilDirectory;
 import nl.passend.platform.problem.Problems;
 import nl.passend.platform.security.Roles;
+import nl.passend.platform.security.PupilAccess;
 
 /**
  * The OPP clock: an OPP is due within 6 weeks of an SBO/SO enrolment or of the start of extra
@@ -102,7 +103,7 @@ public class OppClock {
     public OppDue startByHand(UUID pupilId, DueReason reason, LocalDate startDate) {
         DirectoryPupil pupil = guard.knownPupil(pupilId);
         String role = guard.pupil(pupilId, Roles.IB, Roles.DIRECTOR);
-        if (!pupil.active()) {
+        if (!PupilAccess.stillThere(pupil)) {
             throw Problems.conflict("pupil-left", "the pupil left " + pupil.schoolCode + " on " + pupil.leftOn);
         }
         if (startDate.isAfter(OppService.today().plusYears(1))) {
@@ -152,18 +153,46 @@ public class OppClock {
         }
     }
 
-    /** The pupil left: its clocks are dropped and its open plan is closed. */
+    /**
+     * The pupil left: its clocks are dropped and its open plan is closed, on the leaving date; a
+     * leaving announced for a later date is carried out by {@link #leaveDue} once the day has come.
+     */
     void left(@Observes DirectoryChange.Left left) {
-        for (OppDue due : dues.openOfPupil(left.pupilId())) {
-            if (due.schoolCode.equals(left.schoolCode())) {
-                due.droppedOn = left.effectiveDate();
+        if (!left.effectiveDate().isAfter(OppService.today())) {
+            leave(left.pupilId(), left.schoolCode(), left.effectiveDate(), left.source());
+        }
+    }
+
+    /** Carries out the leavings whose day has come (announced earlier for a later date); returns how many. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int leaveDue(String actor) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> leavers = em.createNativeQuery("""
+                select d.id, d.school_code, d.left_on from directory_pupil d
+                where d.left_on <= ?1 and (
+                    exists (select 1 from opp_plan p where p.pupil_id = d.id and p.school_code = d.school_code
+                            and p.status <> 'CLOSED')
+                    or exists (select 1 from opp_due u where u.pupil_id = d.id and u.school_code = d.school_code
+                            and u.fulfilled_on is null and u.dropped_on is null))
+                """).setParameter(1, OppService.today()).getResultList();
+        for (Object[] row : leavers) {
+            LocalDate on = row[2] instanceof java.sql.Date d ? d.toLocalDate() : (LocalDate) row[2];
+            leave((UUID) row[0], (String) row[1], on, actor);
+        }
+        return leavers.size();
+    }
+
+    private void leave(UUID pupilId, String schoolCode, LocalDate on, String source) {
+        for (OppDue due : dues.openOfPupil(pupilId)) {
+            if (due.schoolCode.equals(schoolCode)) {
+                due.droppedOn = on;
                 resolve(due);
             }
         }
-        for (OppPlan plan : plans.openOfPupilLocked(left.pupilId())) {
-            if (plan.schoolCode.equals(left.schoolCode())) {
-                service.closeLocked(plan, OppCloseReason.PUPIL_LEFT, left.effectiveDate());
-                audit.recordSystem(plan.pupilId, left.source(), "opp.close", plan.id + " PUPIL_LEFT");
+        for (OppPlan plan : plans.openOfPupilLocked(pupilId)) {
+            if (plan.schoolCode.equals(schoolCode)) {
+                service.closeLocked(plan, OppCloseReason.PUPIL_LEFT, on);
+                audit.recordSystem(plan.pupilId, source, "opp.close", plan.id + " PUPIL_LEFT");
             }
         }
     }

@@ -140,7 +140,7 @@ public class OppService {
     public PlanView create(UUID pupilId, Draft draft) {
         DirectoryPupil pupil = guard.knownPupil(pupilId);
         String role = guard.pupil(pupilId, OppGuard.AUTHORS);
-        if (!pupil.active()) {
+        if (!PupilAccess.stillThere(pupil)) {
             throw Problems.conflict("pupil-left", "the pupil left " + pupil.schoolCode + " on " + pupil.leftOn);
         }
         if (!plans.openOfPupilLocked(pupilId).isEmpty()) {

@@ -51,6 +51,9 @@ public class OverdueSignals {
     OppEvents events;
 
     @Inject
+    OppClock clock;
+
+    @Inject
     OppConfig config;
 
     @Inject
@@ -88,6 +91,8 @@ public class OverdueSignals {
 
     /** Publishes an overdue event for each item that became overdue since the last run; returns how many. */
     public int signal() {
+        // leavings announced for a day that has come first: a pupil who left is no longer overdue here
+        QuarkusTransaction.requiringNew().run(() -> clock.leaveDue(ACTOR));
         LocalDate today = OppService.today();
         int signalled = 0;
         for (UUID id : QuarkusTransaction.requiringNew().call(() -> dues.unsignalledOverdue(today))) {

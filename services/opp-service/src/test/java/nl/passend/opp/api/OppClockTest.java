@@ -430,6 +430,29 @@ class OppClockTest {
     }
 
     @Test
+    void aLeavingAnnouncedForALaterDayClosesThePlanOnlyWhenThatDayHasCome() {
+        School school = Fixtures.school(SchoolType.BAO);
+        Pupil pupil = Fixtures.pupil(school, TODAY.minusMonths(6));
+        UUID planId = Fixtures.establishedPlan(pupil);
+        Fixtures.leave(pupil, TODAY.plusDays(10));
+
+        // until the leaving day the school still works with the plan
+        signals.signal();
+        Fixtures.get(pupil.staff("ib"), planId).then().statusCode(200).body("status", equalTo("ESTABLISHED"));
+
+        // the day has come (the directory's date moved back, as time would): the job closes it on that day
+        LocalDate leftOn = TODAY.minusDays(1);
+        TestDb.execute("update directory_pupil set left_on = ? where id = ?", Date.valueOf(leftOn), pupil.id());
+        signals.signal();
+        Fixtures.get(pupil.parent(), planId).then().statusCode(200).body("status", equalTo("CLOSED"))
+                .body("closeReason", equalTo("PUPIL_LEFT")).body("closedOn", equalTo(leftOn.toString()));
+        assertThat(Fixtures.oppEvents(planId, EventType.OPP_CLOSED, 1)).hasSize(1);
+        signals.signal();
+        assertThat(TestDb.count("select count(*) from audit_log where pupil_id = ? and action = 'opp.close'",
+                pupil.id())).isEqualTo(1);
+    }
+
+    @Test
     void anEstablishedPlanIsClosedWhenThePupilLeavesAndItsEvaluationIsNoLongerDue() {
         School school = Fixtures.school(SchoolType.BAO);
         Pupil pupil = Fixtures.pupil(school, TODAY.minusYears(2));

@@ -64,7 +64,7 @@ public class ActionPlanService {
         }
         for (UUID pupilId : pupils) {
             DirectoryPupil pupil = directory.pupil(pupilId).orElse(null);
-            if (pupil == null || !pupil.schoolCode.equals(schoolCode) || !pupil.active()) {
+            if (pupil == null || !pupil.schoolCode.equals(schoolCode) || !PupilAccess.stillThere(pupil)) {
                 throw Problems.unprocessable("pupil-not-at-school", "pupil " + pupilId + " is not a pupil of " + schoolCode);
             }
             PupilSupport state = states.findById(pupilId);

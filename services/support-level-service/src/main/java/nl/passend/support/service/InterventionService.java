@@ -251,7 +251,7 @@ public class InterventionService {
                 throw Problems.unprocessable("pupil-not-at-school", where + ": pupil " + pupilId
                         + " is not a pupil of " + schoolCode);
             }
-            if (!pupil.active()) {
+            if (!PupilAccess.stillThere(pupil)) {
                 throw Problems.conflict("pupil-left", where + ": pupil " + pupilId + " left on " + pupil.leftOn);
             }
         }

@@ -77,7 +77,7 @@ public class LevelService {
     public Current change(UUID pupilId, String ifMatch, LevelChange change) {
         DirectoryPupil pupil = guard.knownPupil(pupilId);
         String role = guard.pupil(pupilId, Roles.IB);
-        if (!pupil.active()) {
+        if (!PupilAccess.stillThere(pupil)) {
             throw Problems.conflict("pupil-left", "the pupil left " + pupil.schoolCode + " on " + pupil.leftOn);
         }
         PupilSupport state = states.lock(pupilId, pupil.schoolCode);

@@ -84,7 +84,7 @@ public class SignalService {
             signals.addAll(noChangeOfCourse(pupilId, schoolCode));
         }
         // only the school's own pupils: one who moved on is another school's now, whatever was recorded here
-        signals.removeIf(s -> directory.pupil(s.pupilId()).map(p -> !p.active() || !p.schoolCode.equals(schoolCode))
+        signals.removeIf(s -> directory.pupil(s.pupilId()).map(p -> !PupilAccess.stillThere(p) || !p.schoolCode.equals(schoolCode))
                 .orElse(true));
         signals.sort(Comparator.comparing(Signal::since).thenComparing(s -> s.pupilId().toString()));
         signals.stream().map(Signal::pupilId).distinct().forEach(p -> audit.record(p, role, "support.signal.list"));
@@ -107,7 +107,7 @@ public class SignalService {
             for (UUID pupilId : interventions.pupilsWithEvaluations()) {
                 directory.pupil(pupilId).ifPresent(p -> current.addAll(noChangeOfCourse(pupilId, p.schoolCode)));
             }
-            current.removeIf(s -> directory.pupil(s.pupilId()).map(p -> !p.active()).orElse(true));
+            current.removeIf(s -> directory.pupil(s.pupilId()).map(p -> !PupilAccess.stillThere(p)).orElse(true));
             int changes = 0;
             for (Signal s : current) {
                 now.add(key(s.pupilId(), s.kind().name(), s.domainKey()));
