@@ -22,6 +22,11 @@ import nl.passend.events.support.InterventionChanged;
 import nl.passend.events.support.SupportSignal;
 import nl.passend.events.support.SupportLevelChanged;
 import nl.passend.events.team.ArrangementChanged;
+import nl.passend.events.team.CaseDecisionRecorded;
+import nl.passend.events.team.CaseDiscussed;
+import nl.passend.events.team.MeetingHeld;
+import nl.passend.events.team.TeamSignal;
+import nl.passend.events.team.TlvChanged;
 
 /**
  * Every event type, its topic, its payload record and the JSON Schema (in {@code api-specs/events/})
@@ -58,6 +63,14 @@ public enum EventType {
     /** support-team-service: arrangements; a start starts the OPP clock. */
     ARRANGEMENT_STARTED("nl.passend.team.arrangement-started.v1", Topics.TEAM, ArrangementChanged.class),
     ARRANGEMENT_ENDED("nl.passend.team.arrangement-ended.v1", Topics.TEAM, ArrangementChanged.class),
+    /** support-team-service: meetings, the cases they discussed and decided on, TLVs, and the signals it owns. */
+    MEETING_HELD("nl.passend.team.meeting-held.v1", Topics.TEAM, MeetingHeld.class),
+    CASE_DISCUSSED("nl.passend.team.case-discussed.v1", Topics.TEAM, CaseDiscussed.class),
+    CASE_DECISION_RECORDED("nl.passend.team.decision-recorded.v1", Topics.TEAM, CaseDecisionRecorded.class),
+    TLV_REQUESTED("nl.passend.team.tlv-requested.v1", Topics.TEAM, TlvChanged.class),
+    TLV_DECIDED("nl.passend.team.tlv-decided.v1", Topics.TEAM, TlvChanged.class),
+    TEAM_SIGNAL_RAISED("nl.passend.team.signal-raised.v1", Topics.TEAM, TeamSignal.class),
+    TEAM_SIGNAL_RESOLVED("nl.passend.team.signal-resolved.v1", Topics.TEAM, TeamSignal.class),
 
     /** opp-service: each change of an OPP version's status, and the overdue signal it owns. */
     OPP_DRAFTED("nl.passend.opp.drafted.v1", Topics.OPP, OppChanged.class),
