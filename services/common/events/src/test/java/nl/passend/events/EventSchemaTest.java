@@ -44,6 +44,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import nl.passend.events.codes.ArrangementKind;
+import nl.passend.events.codes.CaseDecision;
 import nl.passend.events.codes.ConsentOutcome;
 import nl.passend.events.codes.ConsentPurpose;
 import nl.passend.events.codes.ConsentSubjectType;
@@ -52,6 +53,7 @@ import nl.passend.events.codes.FundingSource;
 import nl.passend.events.codes.InterventionEffect;
 import nl.passend.events.codes.InterventionKind;
 import nl.passend.events.codes.LeavingDestination;
+import nl.passend.events.codes.MeetingType;
 import nl.passend.events.codes.OppCloseReason;
 import nl.passend.events.codes.OppDueKind;
 import nl.passend.events.codes.OppStatus;
@@ -61,6 +63,10 @@ import nl.passend.events.codes.SupportCategory;
 import nl.passend.events.codes.SupportDomain;
 import nl.passend.events.codes.SupportLevel;
 import nl.passend.events.codes.SupportSignalKind;
+import nl.passend.events.codes.TeamSignalKind;
+import nl.passend.events.codes.TlvCategory;
+import nl.passend.events.codes.TlvOutcome;
+import nl.passend.events.codes.TlvTarget;
 import nl.passend.events.consent.ConsentDecided;
 import nl.passend.events.consent.ConsentRequested;
 import nl.passend.events.consent.SubjectRef;
@@ -82,6 +88,11 @@ import nl.passend.events.support.InterventionChanged;
 import nl.passend.events.support.SupportLevelChanged;
 import nl.passend.events.support.SupportSignal;
 import nl.passend.events.team.ArrangementChanged;
+import nl.passend.events.team.CaseDecisionRecorded;
+import nl.passend.events.team.CaseDiscussed;
+import nl.passend.events.team.MeetingHeld;
+import nl.passend.events.team.TeamSignal;
+import nl.passend.events.team.TlvChanged;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -109,10 +120,12 @@ class EventSchemaTest {
     private static final ObjectMapper JSON = EventJson.mapper();
     /**
      * Ids are required, except these, which the record's javadoc says may be null: a level change that
-     * corrects nothing, an overdue OPP of which no version was drafted.
+     * corrects nothing, an overdue OPP of which no version was drafted, the pupil of an anonymous case (and
+     * of a decision about one), the action item of a team signal of another kind than ACTION_ITEM_OVERDUE.
      */
     private static final Set<String> NULLABLE_IDS = Set.of("SupportLevelChanged.correctsChangeId",
-            "OppOverdue.planId");
+            "OppOverdue.planId", "CaseDiscussed.pupilId", "CaseDecisionRecorded.pupilId",
+            "TeamSignal.actionItemId");
 
     // Realistic ids and codes. Never a name: events carry none.
     private static final UUID PUPIL = UUID.fromString("7f3c2a9e-5d41-4b8a-9c0e-2f6d8a1b3c4d");
@@ -128,6 +141,12 @@ class EventSchemaTest {
     private static final UUID ARRANGEMENT = UUID.fromString("b8c9d0e1-f2a3-4b4c-8d5e-6f7a8b9c0d1e");
     private static final UUID INTERVENTION = UUID.fromString("4b5c6d7e-8f90-4a1b-8c2d-3e4f5a6b7c8d");
     private static final UUID ACTION_PLAN = UUID.fromString("e9f0a1b2-c3d4-4e5f-9a6b-7c8d9e0f1a2b");
+    private static final UUID MEETING = UUID.fromString("1d2e3f40-5a6b-4c7d-8e9f-0a1b2c3d4e5f");
+    private static final UUID ANONYMOUS_CASE = UUID.fromString("8c9d0e1f-2a3b-4c4d-9e5f-6a7b8c9d0e1f");
+    private static final UUID TLV = UUID.fromString("f1e2d3c4-b5a6-4978-8a9b-0c1d2e3f4a5b");
+    private static final UUID ACTION_ITEM = UUID.fromString("7a8b9c0d-1e2f-4a3b-8c4d-5e6f7a8b9c0d");
+    /** The day the sample meeting (the school's support team) was held: it decided to start the arrangement. */
+    private static final LocalDate MEETING_DATE = LocalDate.of(2025, 10, 3);
     private static final String KEYCLOAK_SUBJECT = "f47ac10b-58cc-4372-a567-0e02b2c3d479";
     private static final String SCHOOL = "12AB00";
     private static final String OTHER_SCHOOL = "04XY01";
@@ -221,6 +240,35 @@ class EventSchemaTest {
                 return new Sample(new ArrangementChanged(ARRANGEMENT, PUPIL, SCHOOL,
                         ArrangementKind.INDIVIDUAL_SUPPORT, FundingSource.SWV, LocalDate.of(2025, 10, 6),
                         LocalDate.of(2026, 7, 10), LocalDate.of(2026, 7, 10)), pupil, SCHOOL);
+            case MEETING_HELD:
+                return new Sample(new MeetingHeld(MEETING, SCHOOL, MeetingType.SCHOOL_SUPPORT_TEAM, 3, 1,
+                        MEETING_DATE), MEETING.toString(), SCHOOL);
+            case CASE_DISCUSSED:
+                // the case the parents were asked consent for (TEAM_CONSENT_REQUESTED), discussed by name
+                return new Sample(new CaseDiscussed(MEETING_CASE, MEETING, PUPIL, SCHOOL,
+                        MeetingType.SCHOOL_SUPPORT_TEAM, true, MEETING_DATE), pupil, SCHOOL);
+            case CASE_DECISION_RECORDED:
+                // the arrangement of ARRANGEMENT_STARTED
+                return new Sample(new CaseDecisionRecorded(MEETING_CASE, MEETING, PUPIL, SCHOOL,
+                        MeetingType.SCHOOL_SUPPORT_TEAM, CaseDecision.START_ARRANGEMENT, MEETING_DATE), pupil,
+                        SCHOOL);
+            case TLV_REQUESTED:
+                return new Sample(new TlvChanged(TLV, PUPIL, SCHOOL, SWV, TlvTarget.SBO, null, null, null, null, null,
+                        LocalDate.of(2025, 11, 24)), pupil, SCHOOL);
+            case TLV_DECIDED:
+                // granted for the SBO the pupil leaves for (PUPIL_LEFT), until the end of the next school year
+                return new Sample(new TlvChanged(TLV, PUPIL, SCHOOL, SWV, TlvTarget.SBO, TlvOutcome.GRANTED,
+                        TlvCategory.SBO, SWV, LocalDate.of(2026, 2, 1), LocalDate.of(2027, 7, 31),
+                        LocalDate.of(2026, 1, 12)), pupil, SCHOOL);
+            case TEAM_SIGNAL_RAISED:
+                // an action item of the case due on 17 October and not done
+                return new Sample(new TeamSignal(PUPIL, SCHOOL, TeamSignalKind.ACTION_ITEM_OVERDUE, ACTION_ITEM,
+                        LocalDate.of(2025, 10, 18), LocalDate.of(2025, 10, 18)), pupil, SCHOOL);
+            case TEAM_SIGNAL_RESOLVED:
+                // discussed a third time without a change of approach on 12 June; resolved by the decision
+                // to start an arrangement (CASE_DECISION_RECORDED)
+                return new Sample(new TeamSignal(PUPIL, SCHOOL, TeamSignalKind.DISCUSSED_REPEATEDLY, null,
+                        LocalDate.of(2025, 6, 12), MEETING_DATE), pupil, SCHOOL);
             case OPP_DRAFTED:
                 return oppSample(OppStatus.DRAFT, null, LocalDate.of(2025, 9, 24));
             case OPP_IN_DIALOGUE:
@@ -391,6 +439,22 @@ class EventSchemaTest {
                 Arguments.of(EventType.SUPPORT_LEVEL_CHANGED, "/domains/1", "HANDWRITING"),
                 Arguments.of(EventType.ARRANGEMENT_STARTED, "/kind", "THERAPY"),
                 Arguments.of(EventType.ARRANGEMENT_ENDED, "/fundingSource", "MUNICIPALITY"),
+                Arguments.of(EventType.MEETING_HELD, "/meetingType", "PARENT_EVENING"),
+                Arguments.of(EventType.MEETING_HELD, "/meetingType", "bot"),
+                Arguments.of(EventType.CASE_DISCUSSED, "/meetingType", "OT"),
+                Arguments.of(EventType.CASE_DECISION_RECORDED, "/decision", "EXPEL"),
+                Arguments.of(EventType.CASE_DECISION_RECORDED, "/decision", "request_tlv"),
+                Arguments.of(EventType.CASE_DECISION_RECORDED, "/meetingType", "MDO"),
+                Arguments.of(EventType.TLV_REQUESTED, "/target", "VSO"),
+                // SO_LOW is a code of TlvCategory, not of TlvTarget.
+                Arguments.of(EventType.TLV_REQUESTED, "/target", "SO_LOW"),
+                Arguments.of(EventType.TLV_DECIDED, "/outcome", "PENDING"),
+                Arguments.of(EventType.TLV_DECIDED, "/outcome", "granted"),
+                Arguments.of(EventType.TLV_DECIDED, "/category", "SO_EXTRA"),
+                // SO_HIGH is a code of TlvCategory, but not the category of an SBO TLV.
+                Arguments.of(EventType.TLV_DECIDED, "/category", "SO_HIGH"),
+                Arguments.of(EventType.TEAM_SIGNAL_RAISED, "/kind", "LEVEL_4_WITHOUT_OPP"),
+                Arguments.of(EventType.TEAM_SIGNAL_RESOLVED, "/kind", "discussed_repeatedly"),
                 Arguments.of(EventType.OPP_ESTABLISHED, "/status", "ARCHIVED"),
                 Arguments.of(EventType.OPP_ESTABLISHED, "/expectedDestination", "MBO"),
                 Arguments.of(EventType.OPP_CLOSED, "/closeReason", "MOVED_HOUSE"),
@@ -452,6 +516,25 @@ class EventSchemaTest {
                 Arguments.of(EventType.ARRANGEMENT_STARTED, "/startDate", f.textNode("2025-10-06T08:30:00Z")),
                 Arguments.of(EventType.ARRANGEMENT_ENDED, "/endDate", f.textNode("10-07-2026")),
                 Arguments.of(EventType.ARRANGEMENT_ENDED, "/arrangementId", f.textNode("ARR-17")),
+                Arguments.of(EventType.MEETING_HELD, "/meetingId", f.textNode("OT-2025-10-03")),
+                Arguments.of(EventType.MEETING_HELD, "/namedCases", f.numberNode(-1)),
+                Arguments.of(EventType.MEETING_HELD, "/anonymousCases", f.textNode("1")),
+                Arguments.of(EventType.MEETING_HELD, "/anonymousCases", f.numberNode(1.5)),
+                Arguments.of(EventType.MEETING_HELD, "/effectiveDate", f.textNode("2025-10-03T15:30:00Z")),
+                Arguments.of(EventType.CASE_DISCUSSED, "/caseId", f.textNode("case-1")),
+                Arguments.of(EventType.CASE_DISCUSSED, "/pupilId", f.textNode("leerling-17")),
+                Arguments.of(EventType.CASE_DISCUSSED, "/named", f.textNode("true")),
+                Arguments.of(EventType.CASE_DECISION_RECORDED, "/meetingId", f.numberNode(3)),
+                Arguments.of(EventType.CASE_DECISION_RECORDED, "/pupilId", f.textNode("12345")),
+                Arguments.of(EventType.CASE_DECISION_RECORDED, "/schoolCode", f.textNode("De Regenboog")),
+                Arguments.of(EventType.TLV_REQUESTED, "/tlvId", f.textNode("TLV-2025-12")),
+                Arguments.of(EventType.TLV_REQUESTED, "/swvCode", f.textNode("")),
+                Arguments.of(EventType.TLV_DECIDED, "/issuingSwvCode", f.textNode("SWV Passend Onderwijs Utrecht")),
+                Arguments.of(EventType.TLV_DECIDED, "/startDate", f.textNode("2026-02-01T00:00:00Z")),
+                Arguments.of(EventType.TLV_DECIDED, "/endDate", f.textNode("31-07-2027")),
+                Arguments.of(EventType.TEAM_SIGNAL_RAISED, "/actionItemId", f.textNode("AP-7")),
+                Arguments.of(EventType.TEAM_SIGNAL_RAISED, "/since", f.textNode("oktober 2025")),
+                Arguments.of(EventType.TEAM_SIGNAL_RESOLVED, "/pupilId", f.textNode("leerling-17")),
                 Arguments.of(EventType.OPP_ESTABLISHED, "/version", f.numberNode(0)),
                 Arguments.of(EventType.OPP_ESTABLISHED, "/version", f.textNode("3")),
                 Arguments.of(EventType.OPP_ESTABLISHED, "/planId", f.textNode("OPP-2025-17")),
@@ -536,6 +619,155 @@ class EventSchemaTest {
             assertInvalid(file, withDomain, "domain");
             assertValid(file, nullDomain);
             assertValid(file, noDomain);
+        }
+    }
+
+    /** A case discussed by name names its pupil; an anonymous case has none, null or absent. */
+    @ParameterizedTest
+    @ValueSource(booleans = {true, false})
+    void aCaseNamesItsPupilExactlyWhenDiscussedByName(boolean named) {
+        String file = EventType.CASE_DISCUSSED.schemaFile();
+        ObjectNode withPupil = wireData(EventType.CASE_DISCUSSED);
+        withPupil.put("named", named);
+        ObjectNode nullPupil = withPupil.deepCopy();
+        nullPupil.putNull("pupilId");
+        ObjectNode noPupil = withPupil.deepCopy();
+        noPupil.remove("pupilId");
+
+        if (named) {
+            assertValid(file, withPupil);
+            assertInvalid(file, nullPupil, "pupilId");
+            assertInvalid(file, noPupil, "pupilId");
+        } else {
+            assertInvalid(file, withPupil, "pupilId");
+            assertValid(file, nullPupil);
+            assertValid(file, noPupil);
+        }
+    }
+
+    /** An anonymous case and a decision about it carry no pupil and are keyed by the case id. */
+    @Test
+    void anAnonymousCaseAndItsDecisionAreValidAndRoundTrip() {
+        String key = ANONYMOUS_CASE.toString();
+        CaseDiscussed discussed = new CaseDiscussed(ANONYMOUS_CASE, MEETING, null, SCHOOL,
+                MeetingType.SCHOOL_SUPPORT_TEAM, false, MEETING_DATE);
+        CaseDecisionRecorded decided = new CaseDecisionRecorded(ANONYMOUS_CASE, MEETING, null, SCHOOL,
+                MeetingType.SCHOOL_SUPPORT_TEAM, CaseDecision.OBSERVE, MEETING_DATE);
+
+        for (EventPayload payload : List.<EventPayload>of(discussed, decided)) {
+            EventType type = payload instanceof CaseDiscussed ? EventType.CASE_DISCUSSED
+                    : EventType.CASE_DECISION_RECORDED;
+            EventEnvelope sent = EventJson.envelope(type, "/support-team-service", key, SCHOOL, payload);
+            ObjectNode event = (ObjectNode) readTree(EventJson.write(sent));
+
+            assertValid(ENVELOPE_SCHEMA, event);
+            assertValid(type.schemaFile(), event.get("data"));
+            assertTrue(event.get("data").get("pupilId").isNull(), type + " writes the absent pupil as null");
+            assertEquals(payload, EventJson.data(EventJson.read(event.toString()), type.payloadType()));
+        }
+    }
+
+    /**
+     * A GRANTED TLV carries its category, the issuing SWV and its start and end date; a REFUSED one the
+     * issuing SWV and none of the others.
+     */
+    @ParameterizedTest
+    @EnumSource(TlvOutcome.class)
+    void aDecidedTlvCarriesWhatItsOutcomeRequires(TlvOutcome outcome) {
+        String file = EventType.TLV_DECIDED.schemaFile();
+        ObjectNode complete = wireData(EventType.TLV_DECIDED);
+        complete.put("outcome", outcome.name());
+        ObjectNode issuerOnly = complete.deepCopy();
+        List<String> grantedOnly = List.of("category", "startDate", "endDate");
+        grantedOnly.forEach(issuerOnly::putNull);
+
+        for (ObjectNode shape : List.of(complete, issuerOnly)) {
+            ObjectNode nullIssuer = shape.deepCopy();
+            nullIssuer.putNull("issuingSwvCode");
+            assertInvalid(file, nullIssuer, "issuingSwvCode");
+            ObjectNode noIssuer = shape.deepCopy();
+            noIssuer.remove("issuingSwvCode");
+            assertInvalid(file, noIssuer, "issuingSwvCode");
+        }
+        if (outcome == TlvOutcome.GRANTED) {
+            assertValid(file, complete);
+            for (String field : grantedOnly) {
+                ObjectNode nullField = complete.deepCopy();
+                nullField.putNull(field);
+                assertInvalid(file, nullField, field);
+                ObjectNode noField = complete.deepCopy();
+                noField.remove(field);
+                assertInvalid(file, noField, field);
+            }
+        } else {
+            assertValid(file, issuerOnly);
+            ObjectNode absent = issuerOnly.deepCopy();
+            grantedOnly.forEach(absent::remove);
+            assertValid(file, absent);
+            for (String field : grantedOnly) {
+                ObjectNode withField = issuerOnly.deepCopy();
+                withField.set(field, complete.get(field));
+                assertInvalid(file, withField, field);
+            }
+        }
+    }
+
+    /** A request carries no outcome, and so no issuing SWV, category or dates: those come with a decision. */
+    @Test
+    void aRequestedTlvCarriesNothingOfADecision() {
+        String file = EventType.TLV_REQUESTED.schemaFile();
+        ObjectNode requested = wireData(EventType.TLV_REQUESTED);
+        ObjectNode decided = wireData(EventType.TLV_DECIDED);
+        List<String> decisionFields = List.of("outcome", "category", "issuingSwvCode", "startDate", "endDate");
+        ObjectNode absent = requested.deepCopy();
+        decisionFields.forEach(absent::remove);
+
+        assertValid(file, requested);
+        assertValid(file, absent);
+        for (String field : decisionFields.subList(1, decisionFields.size())) {
+            ObjectNode withField = requested.deepCopy();
+            withField.set(field, decided.get(field));
+            assertInvalid(file, withField, "outcome");
+        }
+    }
+
+    /** A TLV's category is of its target, as {@link TlvCategory#target()} says. */
+    @ParameterizedTest
+    @EnumSource(TlvTarget.class)
+    void theTlvCategoryFollowsTheTarget(TlvTarget target) {
+        String file = EventType.TLV_DECIDED.schemaFile();
+        for (TlvCategory category : TlvCategory.values()) {
+            ObjectNode data = wireData(EventType.TLV_DECIDED);
+            data.put("target", target.name());
+            data.put("category", category.name());
+            if (category.target() == target) {
+                assertValid(file, data);
+            } else {
+                assertInvalid(file, data, "category");
+            }
+        }
+    }
+
+    /** A TeamSignal names an action item for ACTION_ITEM_OVERDUE, and only then: null or absent otherwise. */
+    @ParameterizedTest
+    @EnumSource(TeamSignalKind.class)
+    void theTeamSignalsActionItemFollowsItsKind(TeamSignalKind kind) {
+        String file = EventType.TEAM_SIGNAL_RAISED.schemaFile();
+        ObjectNode withItem = wireData(EventType.TEAM_SIGNAL_RAISED);
+        withItem.put("kind", kind.name());
+        ObjectNode nullItem = withItem.deepCopy();
+        nullItem.putNull("actionItemId");
+        ObjectNode noItem = withItem.deepCopy();
+        noItem.remove("actionItemId");
+
+        if (kind == TeamSignalKind.ACTION_ITEM_OVERDUE) {
+            assertValid(file, withItem);
+            assertInvalid(file, nullItem, "actionItemId");
+            assertInvalid(file, noItem, "actionItemId");
+        } else {
+            assertInvalid(file, withItem, "actionItemId");
+            assertValid(file, nullItem);
+            assertValid(file, noItem);
         }
     }
 
