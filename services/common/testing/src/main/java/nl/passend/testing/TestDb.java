@@ -30,6 +30,15 @@ public final class TestDb {
         }
     }
 
+    /** The single value (as text, null when no row) a query with parameters {@code ?} answers. */
+    public static String string(String sql, Object... params) {
+        try (Connection c = connect(); PreparedStatement s = prepare(c, sql, params); ResultSet rs = s.executeQuery()) {
+            return rs.next() ? rs.getString(1) : null;
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql, e);
+        }
+    }
+
     /** Runs an update; returns the rows changed. */
     public static int execute(String sql, Object... params) {
         try (Connection c = connect(); PreparedStatement s = prepare(c, sql, params)) {

@@ -1,0 +1,94 @@
+package nl.passend.team.mapping;
+
+import java.time.Period;
+import java.util.List;
+import nl.passend.platform.security.PupilAccess;
+import nl.passend.team.api.Requests.DiscussedAs;
+import nl.passend.team.api.Responses.ActionItemResponse;
+import nl.passend.team.api.Responses.AdviceResponse;
+import nl.passend.team.api.Responses.ArrangementResponse;
+import nl.passend.team.api.Responses.AttendeeResponse;
+import nl.passend.team.api.Responses.CaseResponse;
+import nl.passend.team.api.Responses.ConsentResponse;
+import nl.passend.team.api.Responses.MeetingResponse;
+import nl.passend.team.api.Responses.MeetingSummaryResponse;
+import nl.passend.team.api.Responses.ObjectionResponse;
+import nl.passend.team.api.Responses.OutcomeResponse;
+import nl.passend.team.api.Responses.SignalResponse;
+import nl.passend.team.api.Responses.TlvDecisionResponse;
+import nl.passend.team.api.Responses.TlvResponse;
+import nl.passend.team.domain.ActionItem;
+import nl.passend.team.domain.Arrangement;
+import nl.passend.team.domain.Attendee;
+import nl.passend.team.domain.Meeting;
+import nl.passend.team.domain.TeamCase;
+import nl.passend.team.domain.TeamRules;
+import nl.passend.team.domain.TlvAdvice;
+import nl.passend.team.domain.TlvRequest;
+import nl.passend.team.service.TeamSignals.Signal;
+import nl.passend.team.service.Views.CaseView;
+import nl.passend.team.service.Views.MeetingView;
+import org.mapstruct.Mapper;
+import org.mapstruct.Mapping;
+
+/** Entities to API records; entities never leave the service as they are. */
+@Mapper
+public interface TeamMapper {
+
+    default AttendeeResponse toResponse(Attendee a) {
+        return new AttendeeResponse(a.name(), a.function(), a.outsideSchool(), a.function().member());
+    }
+
+    List<AttendeeResponse> toAttendees(List<Attendee> attendees);
+
+    @Mapping(target = "outsidersPresent", expression = "java(meeting.outsidersPresent())")
+    MeetingSummaryResponse toSummary(Meeting meeting);
+
+    List<MeetingSummaryResponse> toSummaries(List<Meeting> meetings);
+
+    default MeetingResponse toResponse(MeetingView view) {
+        Meeting m = view.meeting();
+        return new MeetingResponse(m.id, m.schoolCode, m.type, m.date, m.title, toAttendees(m.attendees),
+                m.outsidersPresent(), m.held, view.cases().stream().map(this::toResponse).toList());
+    }
+
+    default CaseResponse toResponse(CaseView view) {
+        TeamCase c = view.teamCase();
+        Meeting m = view.meeting();
+        ConsentResponse consent = c.consentOutcome == null ? null : new ConsentResponse(c.consentOutcome, c.consentOutcomeOn);
+        OutcomeResponse outcome = !c.discussed() ? null : new OutcomeResponse(c.discussedOn,
+                view.named() ? DiscussedAs.NAMED : DiscussedAs.ANONYMOUS, c.discussion, c.advice, c.decisions,
+                c.assessmentOutcome);
+        return new CaseResponse(c.id, m.id, m.type, m.date, c.schoolCode, view.showPupil() ? c.pupilId : null,
+                c.question, c.byName, view.named(), consent, outcome, toActionItems(view.actionItems()));
+    }
+
+    List<CaseResponse> toCaseResponses(List<CaseView> views);
+
+    default ActionItemResponse toResponse(ActionItem item) {
+        return new ActionItemResponse(item.id, item.caseId, item.description, item.ownerFunction, item.dueOn, item.doneOn,
+                TeamRules.overdue(item.dueOn, item.doneOn, PupilAccess.today()));
+    }
+
+    List<ActionItemResponse> toActionItems(List<ActionItem> items);
+
+    @Mapping(target = "startDate", source = "startsOn")
+    @Mapping(target = "endDate", source = "endsOn")
+    ArrangementResponse toResponse(Arrangement arrangement);
+
+    List<ArrangementResponse> toArrangements(List<Arrangement> arrangements);
+
+    AdviceResponse toResponse(TlvAdvice advice);
+
+    default TlvResponse toResponse(TlvRequest t, Period objectionPeriod) {
+        TlvDecisionResponse decision = t.decidedOn == null ? null : new TlvDecisionResponse(t.status, t.category,
+                t.startsOn, t.endsOn, t.refusalReason, t.issuingSwvCode, t.decidedOn, t.decidedOn.plus(objectionPeriod));
+        ObjectionResponse objection = t.objectionOn == null ? null : new ObjectionResponse(t.objectionOn, t.objectionGrounds);
+        return new TlvResponse(t.id, t.pupilId, t.schoolCode, t.swvCode, t.target, t.motivation,
+                t.advices.stream().map(this::toResponse).toList(), t.status, t.submittedOn, decision, objection);
+    }
+
+    SignalResponse toResponse(Signal signal);
+
+    List<SignalResponse> toSignals(List<Signal> signals);
+}

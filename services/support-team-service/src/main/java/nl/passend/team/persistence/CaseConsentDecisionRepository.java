@@ -1,0 +1,10 @@
+package nl.passend.team.persistence;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.UUID;
+import nl.passend.team.domain.CaseConsentDecision;
+
+@ApplicationScoped
+public class CaseConsentDecisionRepository implements PanacheRepositoryBase<CaseConsentDecision, UUID> {
+}
