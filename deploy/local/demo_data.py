@@ -5,9 +5,12 @@ Two schools in two SWVs, two pupils each, every pupil's parent linked to their d
 (the fixed user ids in deploy/keycloak/passend-realm.json), and an orthopedagoog linked to one
 pupil. Support levels (Sanne 2, Daan 4, Fatima 3 with a handelingsplan, Lucas 4) and interventions
 recorded by the teachers' app. OPPs: Daan's established (drafted, consented by his parent through
-consent-service, established by the director), Lucas's in dialogue with his parents. Running it
-again changes nothing. Usage: demo_data.py <keycloak-url> <pupil-service-url>
+consent-service, established by the director), Lucas's in dialogue with his parents. Meetings: a
+BOT at De Regenboog discussed Daan by name (his parent consented through consent-service), started
+an SWV arrangement and requested a TLV for SBO, which the SWV consultant granted; De Klimop's own
+support team discussed Fatima anonymously. Running it again changes nothing. Usage: demo_data.py <keycloak-url> <pupil-service-url>
 """
+import datetime
 import json
 import sys
 import time
@@ -20,6 +23,7 @@ PUPILS = "http://127.0.0.1:8081"
 # the other services, at their ports of deploy/local/services.conf
 SUPPORT = "http://127.0.0.1:8082"
 OPPS = "http://127.0.0.1:8083"
+TEAMS = "http://127.0.0.1:8084"
 CONSENTS = "http://127.0.0.1:8085"
 
 SWVS = {"PO2601": "SWV Passend Onderwijs Utrecht", "PO2602": "SWV Eemland"}
@@ -225,6 +229,88 @@ def load_support(pupil_ids):
             "endDate": "2026-02-13"}, base=SUPPORT), "starting a handelingsplan")
 
 
+def member(name, function, outside=False):
+    return {"name": name, "function": function, "outsideSchool": outside}
+
+
+def days_ago(days):
+    return (datetime.date.today() - datetime.timedelta(days=days)).isoformat()
+
+
+def with_etag(path, bearer, base):
+    return call("GET", path, bearer, base=base)[2]
+
+
+def load_team(pupil_ids):
+    """Daan discussed by name in a BOT (after his parent's consent), an arrangement and a granted TLV; Fatima anonymously."""
+    ib, director, parent = person("ib-regenboog"), person("director-regenboog"), person("parent-daan")
+    consultant = person("swv-consultant")
+    daan = pupil_ids["RB-1002"]
+    eventually("Daan reaching support-team-service",
+               lambda: call("GET", "/pupils/%s/cases" % daan, ib, base=TEAMS)[0] == 200)
+    if not call("GET", "/pupils/%s/cases" % daan, ib, base=TEAMS)[1]:
+        meeting = ok(call("POST", "/schools/12AB00/meetings", ib, {
+            "type": "BOT", "date": days_ago(14), "title": "BOT De Regenboog", "attendees": [
+                member("Ineke de Boer", "IB"), member("Marloes Smit", "DIRECTOR"),
+                member("Karin Visser", "SWV_CONSULTANT", True), member("Peter Jansen", "PARENT")]},
+            base=TEAMS), "planning a BOT")
+        case = ok(call("POST", "/meetings/%s/cases" % meeting["id"], ib, {
+            "pupilId": daan, "question": "Past de basisschool nog bij wat Daan nodig heeft?", "byName": True},
+            base=TEAMS), "putting Daan on the BOT's agenda")
+        request = eventually("the BOT's consent request reaching consent-service",
+                             lambda: consent_request_for(parent, case["id"]))
+        ok(call("POST", "/consent-requests/%s/answers" % request["id"], parent, {"answer": "GIVEN"}, base=CONSENTS),
+           "parent-daan consenting to discussing Daan in the BOT")
+        eventually("the consent reaching support-team-service",
+                   lambda: call("GET", "/cases/" + case["id"], ib, base=TEAMS)[1]["named"])
+        ok(call("PUT", "/cases/%s/outcome" % case["id"], consultant, {
+            "discussedAs": "NAMED", "discussion": "Rekenen en gedrag vragen meer dan de school kan bieden.",
+            "advice": "Ambulante begeleiding vanuit het SWV en een TLV voor SBO aanvragen.",
+            "decisions": ["START_ARRANGEMENT", "REQUEST_TLV"],
+            "actionItems": [{"description": "TLV-aanvraag met twee adviezen voorbereiden", "ownerFunction": "IB",
+                             "dueOn": days_ago(-14)},
+                            {"description": "Gesprek met ouders over de aanmelding", "ownerFunction": "DIRECTOR",
+                             "dueOn": days_ago(7)}]},
+            {"If-Match": with_etag("/cases/" + case["id"], consultant, TEAMS)}, base=TEAMS), "recording the BOT's outcome")
+        ok(call("POST", "/meetings/%s/held" % meeting["id"], consultant,
+                headers={"If-Match": with_etag("/meetings/" + meeting["id"], consultant, TEAMS)}, base=TEAMS),
+           "marking the BOT held")
+        ok(call("POST", "/pupils/%s/arrangements" % daan, director, {
+            "kind": "EXPERTISE", "fundingSource": "SWV", "startDate": days_ago(7), "endDate": days_ago(-180),
+            "description": "Ambulante begeleiding door het SWV", "caseId": case["id"]}, base=TEAMS),
+           "recording Daan's arrangement")
+        tlv = ok(call("POST", "/pupils/%s/tlv-requests" % daan, ib, {
+            "target": "SBO", "motivation": "De ondersteuningsbehoefte overstijgt wat De Regenboog kan bieden.",
+            "advices": [
+                {"expertName": "Drs. L. Mulder", "discipline": "ORTHOPEDAGOOG", "registration": "NVO-12345",
+                 "givenOn": days_ago(6), "summary": "Een kleinere groep met meer structuur is nodig."},
+                {"expertName": "Dr. R. Hendriks", "discipline": "CHILD_PSYCHIATRIST", "givenOn": days_ago(5),
+                 "summary": "Onderschrijft het advies voor SBO."}]}, base=TEAMS), "preparing Daan's TLV request")
+        ok(call("POST", "/tlv-requests/%s/submit" % tlv["id"], director,
+                headers={"If-Match": with_etag("/tlv-requests/" + tlv["id"], director, TEAMS)}, base=TEAMS),
+           "submitting the TLV request")
+        year = datetime.date.today().year
+        ok(call("POST", "/tlv-requests/%s/decision" % tlv["id"], consultant, {
+            "outcome": "GRANTED", "category": "SBO", "startDate": "%d-01-05" % (year + 1),
+            "endDate": "%d-07-31" % (year + 3)},
+            {"If-Match": with_etag("/tlv-requests/" + tlv["id"], consultant, TEAMS)}, base=TEAMS),
+           "the SWV granting the TLV")
+    klimop = person("ib-klimop")
+    fatima = pupil_ids["KL-2001"]
+    if not call("GET", "/pupils/%s/cases" % fatima, klimop, base=TEAMS)[1]:
+        meeting = ok(call("POST", "/schools/34CD00/meetings", klimop, {
+            "type": "SCHOOL_SUPPORT_TEAM", "date": days_ago(10), "title": "Ondersteuningsteam", "attendees": [
+                member("Yvonne Peters", "IB"), member("Bas de Groot", "TEACHER"), member("Lotte Vos", "CARE_COORDINATOR")]},
+            base=TEAMS), "planning Klimop's support team")
+        case = ok(call("POST", "/meetings/%s/cases" % meeting["id"], klimop, {
+            "pupilId": fatima, "question": "Technisch lezen blijft achter ondanks het groepje.", "byName": False},
+            base=TEAMS), "putting Fatima on the agenda anonymously")
+        ok(call("PUT", "/cases/%s/outcome" % case["id"], klimop, {
+            "discussedAs": "ANONYMOUS", "advice": "Zes weken observeren en dan opnieuw bespreken.",
+            "decisions": ["OBSERVE"], "actionItems": []},
+            {"If-Match": with_etag("/cases/" + case["id"], klimop, TEAMS)}, base=TEAMS), "recording Fatima's outcome")
+
+
 def main():
     admin = person("admin")
     for kind, items in (("swvs", SWVS), ("boards", BOARDS)):
@@ -271,8 +357,10 @@ def main():
                lambda: call("GET", "/pupils/%s/opps" % last, person("ib-klimop"), base=OPPS)[0] == 200)
     load_support(pupil_ids)
     load_opps(pupil_ids)
+    load_team(pupil_ids)
     print("demo data: 2 SWVs, 2 boards, 2 schools; pupils %s; parents linked to their logins; "
-          "levels, interventions and a handelingsplan; OPPs: Daan established, Lucas in dialogue" %
+          "levels, interventions and a handelingsplan; OPPs: Daan established, Lucas in dialogue; "
+          "a BOT that discussed Daan by name, his arrangement and granted TLV; Fatima discussed anonymously" %
           ", ".join("%d %s" % (n, outcome.lower()) for outcome, n in counts.items()))
 
 

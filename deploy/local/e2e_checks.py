@@ -2,7 +2,9 @@
 """End-to-end checks against the running local system (deploy/local/start), with tokens from the
 real Keycloak: the SIS upserts, staff see only their own school, a parent only their own child, a
 care professional only the pupil linked to them; an OPP goes through the whole consent exchange
-between opp-service and consent-service over Kafka and is established by the director. Prints
+between opp-service and consent-service over Kafka and is established by the director; a BOT case
+by name waits for the parent's consent, given in consent-service and learned by support-team-service
+over Kafka; an arrangement starts the OPP clock in opp-service. Prints
 each call; exits non-zero when an answer is not what it should be."""
 import sys
 
@@ -101,6 +103,60 @@ def support_checks(ids):
     print("ok   opp-service started the OPP clock from the level change: due %s" % due[0]["dueDate"])
 
 
+def team_checks(ids):
+    ib, sanne = api.person("ib-regenboog"), ids["Sanne"]
+    consultant, parent = api.person("swv-consultant"), api.person("parent-sanne")
+    today = __import__("datetime").date.today().isoformat()
+    meeting = expect("ib-regenboog plans a BOT with the SWV consultant",
+                     api.call("POST", "/schools/12AB00/meetings", ib, {
+                         "type": "BOT", "date": today, "title": "BOT e2e", "attendees": [
+                             api.member("Ineke de Boer", "IB"), api.member("Karin Visser", "SWV_CONSULTANT", True)]},
+                         base=api.TEAMS), 201, lambda b: b["outsidersPresent"])
+    case = expect("ib-regenboog puts Sanne on its agenda by name",
+                  api.call("POST", "/meetings/%s/cases" % meeting["id"], ib, {
+                      "pupilId": sanne, "question": "Is een arrangement nodig?", "byName": True}, base=api.TEAMS),
+                  201, lambda b: b["consent"]["outcome"] == "OPEN" and not b["named"])
+    case_path = "/cases/" + case["id"]
+    expect("swv-consultant reads the case before consent: anonymous",
+           api.call("GET", case_path, consultant, base=api.TEAMS), 200,
+           lambda b: b["pupilId"] is None and not b["named"])
+    outcome = {"discussedAs": "NAMED", "advice": "Observatie in de klas.", "decisions": ["OBSERVE"], "actionItems": []}
+    expect("swv-consultant records it as discussed by name without consent",
+           api.call("PUT", case_path + "/outcome", consultant, outcome,
+                    {"If-Match": api.with_etag(case_path, consultant, api.TEAMS)}, base=api.TEAMS), 409,
+           lambda b: b["type"].endswith("/consent-required"))
+    request = api.eventually("the case's consent request reaching consent-service",
+                             lambda: api.consent_request_for(parent, case["id"]))
+    expect("parent-sanne consents to discussing Sanne in the BOT",
+           api.call("POST", "/consent-requests/%s/answers" % request["id"], parent, {"answer": "GIVEN"},
+                    base=api.CONSENTS), 201, lambda b: b["outcome"] == "GRANTED")
+    api.eventually("GRANTED reaching support-team-service",
+                   lambda: api.call("GET", case_path, consultant, base=api.TEAMS)[1]["pupilId"] == sanne)
+    print("ok   swv-consultant now sees the case by name")
+    expect("swv-consultant records the outcome by name",
+           api.call("PUT", case_path + "/outcome", consultant, outcome,
+                    {"If-Match": api.with_etag(case_path, consultant, api.TEAMS)}, base=api.TEAMS), 200,
+           lambda b: b["outcome"]["discussedAs"] == "NAMED")
+    expect("teacher-klimop reads the case", api.call("GET", case_path, api.person("teacher-klimop"), base=api.TEAMS), 404)
+    expect("parent-daan reads the case", api.call("GET", case_path, api.person("parent-daan"), base=api.TEAMS), 404)
+    expect("swv-analyst reads the case", api.call("GET", case_path, api.person("swv-analyst"), base=api.TEAMS), 403)
+    expect("parent-sanne reads the outcome", api.call("GET", "/pupils/%s/cases" % sanne, parent, base=api.TEAMS), 200,
+           lambda b: any(c["id"] == case["id"] and c["outcome"]["advice"] for c in b))
+    daan_tlvs = api.call("GET", "/pupils/%s/tlv-requests" % ids["Daan"], ib, base=api.TEAMS)[1]
+    director = api.person("director-regenboog")
+    expect("director-regenboog decides Daan's TLV (the SWV decides)",
+           api.call("POST", "/tlv-requests/%s/decision" % daan_tlvs[0]["id"], director,
+                    {"outcome": "REFUSED", "reason": "e2e"}, {"If-Match": '"0"'}, base=api.TEAMS), 403)
+    klimop, fatima = api.person("ib-klimop"), ids["Fatima"]
+    expect("ib-klimop records an arrangement for Fatima",
+           api.call("POST", "/pupils/%s/arrangements" % fatima, klimop, {
+               "kind": "GROUP_SUPPORT", "fundingSource": "BOARD", "startDate": today}, base=api.TEAMS), 201)
+    due = api.eventually("the arrangement reaching opp-service", lambda: [
+        d for d in (api.call("GET", "/pupils/%s/opp-due-dates" % fatima, klimop, base=api.OPPS)[1] or [])
+        if d["reason"] == "ARRANGEMENT" and d["startDate"] == today])
+    print("ok   opp-service started the OPP clock from the arrangement: due %s" % due[0]["dueDate"])
+
+
 def main():
     sis = api.sis_client()
     pupil = {"externalId": "RB-E2E", "givenName": "Noor", "familyName": "Visser", "birthDate": "2018-05-09",
@@ -133,6 +189,7 @@ def main():
     expect("no token", api.call("GET", "/pupils/" + ids["Sanne"], ""), 401)
     opp_checks(ids)
     support_checks(ids)
+    team_checks(ids)
     if failures:
         sys.exit("e2e: %d checks failed:\n  %s" % (len(failures), "\n  ".join(failures)))
 
