@@ -201,4 +201,62 @@ public final class Fixtures {
                 .then().statusCode(200);
         return id;
     }
+
+    /**
+     * What the service holds about a school (rows and their versions, outbox events, audited writes):
+     * equal before and after a refused request when nothing was written.
+     */
+    public static Map<String, Long> rows(String schoolCode) {
+        String cases = "(select id from team_case where school_code = ?)";
+        Map<String, Long> rows = new java.util.LinkedHashMap<>();
+        for (String table : List.of("meeting", "team_case", "action_item")) {
+            rows.put(table, TestDb.count("select count(*) from " + table + " where school_code = ?", schoolCode));
+            rows.put(table + ".version", TestDb.count("select coalesce(sum(version), 0) from " + table
+                    + " where school_code = ?", schoolCode));
+        }
+        rows.put("case_consent_decision", TestDb.count("select count(*) from case_consent_decision where case_id in "
+                + cases, schoolCode));
+        rows.put("team_signal", TestDb.count("select count(*) from team_signal where school_code = ?", schoolCode));
+        rows.put("outbox_event", TestDb.count("select count(*) from outbox_event where envelope like ?",
+                "%\"schoolcode\":\"" + schoolCode + "\"%"));
+        rows.put("audit_log (writes)", TestDb.count("select count(*) from audit_log where pupil_id in"
+                + " (select id from directory_pupil where school_code = ?) and action not like '%.read'"
+                + " and action not like '%.list' and action <> 'team.action-item.overdue'", schoolCode));
+        return rows;
+    }
+
+    /** Rows of the outbox with this key, of one type. */
+    public static long outbox(Object key, EventType type) {
+        return TestDb.count("select count(*) from outbox_event where event_key = ? and event_type = ?", key.toString(),
+                type.type());
+    }
+
+    /** The events of one type with this key on passend.team, once the outbox sent all with that key; {@code expected} is waited for. */
+    public static List<EventEnvelope> sent(Object key, EventType type, int expected) {
+        TestDb.awaitCount("select count(*) from outbox_event where event_key = ? and sent_at is null", 0, key.toString());
+        return TopicProbe.events(Topics.TEAM, e -> e.type().equals(type.type()) && key.toString().equals(e.subject()),
+                expected, Duration.ofSeconds(expected == 0 ? 3 : 30));
+    }
+
+    public static String meetingEtag(String token, UUID meetingId) {
+        return given().auth().oauth2(token).get("/meetings/{id}", meetingId).then().statusCode(200).extract().header("ETag");
+    }
+
+    public static Response changeMeeting(String token, UUID meetingId, String ifMatch, Object body) {
+        var spec = given().auth().oauth2(token).contentType(ContentType.JSON).body(body);
+        return (ifMatch == null ? spec : spec.header("If-Match", ifMatch)).put("/meetings/{id}", meetingId);
+    }
+
+    /** Marks the meeting held (a POST without body, sent as JSON like every call of this API). */
+    public static Response held(String token, UUID meetingId, String ifMatch) {
+        var spec = given().auth().oauth2(token).contentType(ContentType.JSON);
+        return (ifMatch == null ? spec : spec.header("If-Match", ifMatch)).post("/meetings/{id}/held", meetingId);
+    }
+
+    /** The pupil discussed (anonymously, by the IB'er) in a support-team meeting planned on {@code date}; returns the case id. */
+    public static UUID discussed(Pupil pupil, LocalDate date, List<String> decisions, List<Map<String, Object>> items) {
+        UUID caseId = caseOf(meeting(pupil.school(), "SCHOOL_SUPPORT_TEAM", date, insideTeam()), pupil, false);
+        recordOutcome(pupil.staff("ib"), caseId, outcome("ANONYMOUS", decisions, items)).then().statusCode(200);
+        return caseId;
+    }
 }

@@ -87,11 +87,16 @@ public class MeetingService {
 
     @Transactional
     public Page page(String schoolCode, Cursor after, Instant updatedSince, int size) {
-        if (!guard.swvConsultantOf(schoolCode)) {
-            guard.school(schoolCode, TeamGuard.STAFF);
+        // The SWV consultant sees the BOT meetings only: asked of the database, so that a page of the
+        // school's other meetings neither ends the list early nor holds the cursor back.
+        MeetingType only = null;
+        if (!guard.staffOf(schoolCode)) {
+            if (!guard.swvConsultantOf(schoolCode)) {
+                guard.school(schoolCode, TeamGuard.STAFF); // 404
+            }
+            only = MeetingType.BOT;
         }
-        List<Meeting> page = meetings.pageOfSchool(schoolCode, after, updatedSince, horizon.now(), size).stream()
-                .filter(m -> guard.meetingRole(m).isPresent()).toList();
+        List<Meeting> page = meetings.pageOfSchool(schoolCode, only, after, updatedSince, horizon.now(), size);
         Cursor next = page.isEmpty() ? after : new Cursor(page.get(page.size() - 1).updatedAt, page.get(page.size() - 1).id);
         return new Page(page, next, page.size() == size);
     }

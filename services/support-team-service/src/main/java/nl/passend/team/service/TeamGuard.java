@@ -67,6 +67,11 @@ public class TeamGuard {
         return access.schoolRole(schoolCode, allowed).orElseThrow(() -> Problems.notFound("school " + schoolCode));
     }
 
+    /** Whether the caller acts for the school as its staff. */
+    public boolean staffOf(String schoolCode) {
+        return access.schoolRole(schoolCode, STAFF).isPresent();
+    }
+
     /** Whether the caller is an SWV consultant of the SWV the school belongs to. */
     public boolean swvConsultantOf(String schoolCode) {
         if (!caller.hasRole(Roles.SWV_CONSULTANT)) {
