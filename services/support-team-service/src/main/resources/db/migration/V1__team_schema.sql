@@ -53,6 +53,7 @@ create table team_case (
 );
 create index team_case_pupil on team_case (pupil_id);
 create index team_case_school on team_case (school_code, discussed_on);
+create index team_case_assessment on team_case (assessment_request_id) where assessment_request_id is not null;
 create trigger team_case_touch before insert or update on team_case
     for each row execute function passend_touch_updated_at();
 
@@ -139,8 +140,8 @@ create table tlv_request (
 );
 create index tlv_request_pupil on tlv_request (pupil_id);
 create index tlv_request_swv on tlv_request (swv_code, status);
--- one request in preparation or waiting for the SWV per pupil
-create unique index tlv_request_one_open on tlv_request (pupil_id) where status in ('DRAFT', 'SUBMITTED');
+-- one request in preparation or waiting for the SWV per pupil and school (a school the pupil moved to starts its own)
+create unique index tlv_request_one_open on tlv_request (pupil_id, school_code) where status in ('DRAFT', 'SUBMITTED');
 create trigger tlv_request_touch before insert or update on tlv_request
     for each row execute function passend_touch_updated_at();
 

@@ -136,6 +136,7 @@ public class MeetingResource {
 
     @POST
     @Path("meetings/{id}/held")
+    @Consumes(MediaType.WILDCARD)
     @RolesAllowed({Roles.IB, Roles.DIRECTOR, Roles.TEACHER, Roles.SWV_CONSULTANT})
     @Operation(summary = "Mark the meeting held (on or after its day)", description = MANAGERS_DOC
             + " Publishes nl.passend.team.meeting-held.v1 with the number of cases discussed by name and anonymously.")

@@ -162,6 +162,7 @@ public class ReferralResource {
 
     @POST
     @Path("tlv-requests/{id}/submit")
+    @Consumes(MediaType.WILDCARD)
     @RolesAllowed(Roles.DIRECTOR)
     @Operation(summary = "Submit the request to the SWV for the board (the director)",
             description = "Needs two written advices by two different experts, at least one an orthopedagoog or psycholoog (422 otherwise). Publishes nl.passend.team.tlv-requested.v1.")

@@ -56,7 +56,8 @@ public final class Responses {
     }
 
     public record ActionItemResponse(UUID id, UUID caseId, String description, AttendeeFunction ownerFunction,
-            LocalDate dueOn, LocalDate doneOn, boolean overdue) {
+            LocalDate dueOn, LocalDate doneOn, boolean overdue,
+            @Schema(description = "Marking it done sends this as If-Match: \"<version>\"") long version) {
     }
 
     public record ArrangementResponse(UUID id, UUID pupilId, String schoolCode, UUID caseId, ArrangementKind kind,

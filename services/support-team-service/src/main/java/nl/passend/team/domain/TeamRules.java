@@ -194,7 +194,8 @@ public final class TeamRules {
         LocalDate from = today.minus(window);
         List<Discussion> recent = new ArrayList<>(discussions.stream()
                 .filter(d -> d.on().isAfter(from) && !d.on().isAfter(today)).toList());
-        recent.sort(Comparator.comparing(Discussion::on));
+        // on one day a change of approach comes last: it is what that day ended with
+        recent.sort(Comparator.comparing(Discussion::on).thenComparing(Discussion::changesApproach));
         List<Discussion> counted = new ArrayList<>();
         for (Discussion d : recent) {
             if (d.changesApproach()) {

@@ -67,7 +67,7 @@ public interface TeamMapper {
 
     default ActionItemResponse toResponse(ActionItem item) {
         return new ActionItemResponse(item.id, item.caseId, item.description, item.ownerFunction, item.dueOn, item.doneOn,
-                TeamRules.overdue(item.dueOn, item.doneOn, PupilAccess.today()));
+                TeamRules.overdue(item.dueOn, item.doneOn, PupilAccess.today()), item.version);
     }
 
     List<ActionItemResponse> toActionItems(List<ActionItem> items);

@@ -18,7 +18,7 @@ import nl.passend.team.service.CaseConsents;
 
 /**
  * Decisions of consent-service about cases: DISCUSS_IN_SUPPORT_TEAM decides whether a case may be
- * named, ASSESSMENT is recorded with the case. Other decisions are not about this service. The inbox
+ * named, ASSESSMENT is recorded with the case that asked it. Other decisions are not about this service. The inbox
  * makes a redelivered decision a no-op.
  */
 @ApplicationScoped
@@ -41,11 +41,16 @@ public class ConsentDecisionHandler implements EventHandler {
         if (e.purpose() != ConsentPurpose.DISCUSS_IN_SUPPORT_TEAM && e.purpose() != ConsentPurpose.ASSESSMENT) {
             return;
         }
-        if (e.subject() == null || e.subject().type() != ConsentSubjectType.MEETING_CASE) {
-            return; // an assessment asked for by someone else
-        }
         require(e.requestId(), event);
         require(e.outcome(), event);
+        if (e.purpose() == ConsentPurpose.ASSESSMENT) {
+            // asked about the case or, for an anonymous case, about the pupil: found by the request id
+            consents.assessmentDecided(e.requestId(), e.outcome(), e.effectiveDate(), event.source());
+            return;
+        }
+        if (e.subject() == null || e.subject().type() != ConsentSubjectType.MEETING_CASE) {
+            return; // not about a case of this service
+        }
         if (e.subject().id() == null) {
             throw new MalformedEventException("decision " + e.requestId() + " about a case names no case");
         }

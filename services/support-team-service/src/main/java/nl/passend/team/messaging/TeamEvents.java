@@ -34,11 +34,17 @@ public class TeamEvents {
     @Inject
     Outbox outbox;
 
-    /** A consent request about a case, subject (MEETING_CASE, case id, 1); consent-service answers on passend.consent. */
+    /**
+     * A consent request about a case: subject (MEETING_CASE, case id, 1); consent-service answers on
+     * passend.consent. An ASSESSMENT asked for a case discussed anonymously is about the pupil
+     * (PUPIL, pupil id, 1), so that the request does not tie the anonymous case to the pupil.
+     */
     public void consentRequested(TeamCase teamCase, UUID requestId, ConsentPurpose purpose, LocalDate effectiveDate) {
+        boolean anonymous = purpose == ConsentPurpose.ASSESSMENT && !Boolean.TRUE.equals(teamCase.discussedNamed);
+        SubjectRef subject = anonymous ? new SubjectRef(ConsentSubjectType.PUPIL, teamCase.pupilId, 1)
+                : new SubjectRef(ConsentSubjectType.MEETING_CASE, teamCase.id, 1);
         outbox.publish(EventType.TEAM_CONSENT_REQUESTED, teamCase.pupilId.toString(), teamCase.schoolCode,
-                new ConsentRequested(requestId, purpose, teamCase.pupilId, teamCase.schoolCode,
-                        new SubjectRef(ConsentSubjectType.MEETING_CASE, teamCase.id, 1), effectiveDate));
+                new ConsentRequested(requestId, purpose, teamCase.pupilId, teamCase.schoolCode, subject, effectiveDate));
     }
 
     public void meetingHeld(Meeting meeting, int namedCases, int anonymousCases) {

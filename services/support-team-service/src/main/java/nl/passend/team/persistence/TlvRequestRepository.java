@@ -25,7 +25,8 @@ public class TlvRequestRepository implements PanacheRepositoryBase<TlvRequest, U
         return list("swvCode = ?1 and status in ?2 order by submittedOn, id", swvCode, statuses);
     }
 
-    public boolean openFor(UUID pupilId) {
-        return count("pupilId = ?1 and status in ?2", pupilId, List.of(TlvStatus.DRAFT, TlvStatus.SUBMITTED)) > 0;
+    public boolean openFor(UUID pupilId, String schoolCode) {
+        return count("pupilId = ?1 and schoolCode = ?2 and status in ?3", pupilId, schoolCode,
+                List.of(TlvStatus.DRAFT, TlvStatus.SUBMITTED)) > 0;
     }
 }

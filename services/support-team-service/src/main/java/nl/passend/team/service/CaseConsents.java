@@ -33,6 +33,13 @@ public class CaseConsents {
      * request of that purpose changes the case. GRANTED lets it be named; REFUSED, EXPIRED and
      * WITHDRAWN keep or make it anonymous.
      */
+    /** An ASSESSMENT decision, about the case that asked it (found by its request id); none is another requester's. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void assessmentDecided(UUID requestId, ConsentOutcome outcome, LocalDate decidedOn, String source) {
+        cases.find("assessmentRequestId", requestId).firstResultOptional()
+                .ifPresent(c -> decided(c.id, ConsentPurpose.ASSESSMENT, requestId, outcome, decidedOn, source));
+    }
+
     @Transactional(Transactional.TxType.MANDATORY)
     public void decided(UUID caseId, ConsentPurpose purpose, UUID requestId, ConsentOutcome outcome, LocalDate decidedOn,
             String source) {

@@ -66,7 +66,7 @@ public class TlvService {
             String reason, LocalDate decidedOn) {
     }
 
-    /** A new request in preparation (the IB'er); one open request per pupil. */
+    /** A new request in preparation (the IB'er); one open request per pupil and school. */
     @Transactional
     public TlvRequest prepare(UUID pupilId, TlvTarget target, String motivation, List<NewAdvice> advices) {
         String role = guard.pupil(pupilId, Roles.IB);
@@ -76,8 +76,8 @@ public class TlvService {
             throw Problems.conflict("swv-unknown", "the SWV of school " + pupil.schoolCode
                     + " is not known yet; a TLV is requested from the school's SWV");
         }
-        if (requests.openFor(pupilId)) {
-            throw Problems.conflict("tlv-open", "the pupil already has a TLV request in preparation or waiting for the SWV");
+        if (requests.openFor(pupilId, pupil.schoolCode)) {
+            throw Problems.conflict("tlv-open", "the pupil already has a TLV request of this school in preparation or waiting for the SWV");
         }
         List<TlvAdvice> list = new ArrayList<>();
         for (NewAdvice a : advices) {

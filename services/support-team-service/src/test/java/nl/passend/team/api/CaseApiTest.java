@@ -530,21 +530,51 @@ class CaseApiTest {
     }
 
     @Test
+    void anAssessmentForAnAnonymousCaseIsAskedAboutThePupilNotTheCase() {
+        School school = Fixtures.school();
+        Pupil pupil = Fixtures.pupil(school);
+        String ib = school.staff("ib");
+        LocalDate day = TODAY.minusDays(1);
+        UUID meeting = Fixtures.meeting(school, "SCHOOL_SUPPORT_TEAM", day, Fixtures.insideTeam());
+        UUID caseId = Fixtures.caseOf(meeting, pupil, false);
+
+        Fixtures.recordOutcome(ib, caseId, Fixtures.outcome("ANONYMOUS", List.of("ASSESS"), List.of()))
+                .then().statusCode(200).body("outcome.assessmentConsent", equalTo("OPEN"));
+        ConsentRequested request = EventJson.data(Fixtures.sent(pupil.id(), EventType.TEAM_CONSENT_REQUESTED, 1).get(0),
+                ConsentRequested.class);
+        // the request must name the pupil, but does not tie the anonymous case to it
+        assertThat(request.subject()).isEqualTo(new SubjectRef(ConsentSubjectType.PUPIL, pupil.id(), 1));
+        assertThat(request.purpose()).isEqualTo(ConsentPurpose.ASSESSMENT);
+
+        // consent-service answers about the pupil; the case that asked is found by the request id
+        TestEvents.send(EventType.CONSENT_DECIDED, pupil.id().toString(), school.code(),
+                new ConsentDecided(request.requestId(), ConsentPurpose.ASSESSMENT, pupil.id(), school.code(),
+                        request.subject(), ConsentOutcome.REFUSED, LocalDate.now()));
+        TestDb.awaitCount("select count(*) from team_case where id = ? and assessment_outcome = 'REFUSED'", 1, caseId);
+        given().auth().oauth2(ib).get("/cases/{id}", caseId).then().statusCode(200)
+                .body("outcome.assessmentConsent", equalTo("REFUSED")).body("pupilId", nullValue());
+    }
+
+    @Test
     void aDecisionForAnotherRequestIsRecordedOnly() {
         Pupil pupil = Fixtures.pupil();
         UUID meeting = Fixtures.meeting(pupil.school(), "BOT", TODAY, Fixtures.botTeam());
         UUID caseId = Fixtures.caseOf(meeting, pupil, true);
         UUID requestId = Fixtures.consentRequestId(caseId);
 
-        // a decision for a request that is not the case's (an older or unknown one), and one of another purpose
+        // a decision for a request that is not the case's (an older or unknown one): recorded, not applied
         Fixtures.decide(pupil, caseId, UUID.randomUUID(), ConsentPurpose.DISCUSS_IN_SUPPORT_TEAM, ConsentOutcome.GRANTED);
+        // an ASSESSMENT decision is matched by its request id: this one is no case's assessment, so nothing is recorded
         Fixtures.decide(pupil, caseId, requestId, ConsentPurpose.ASSESSMENT, ConsentOutcome.GRANTED);
         // and one about a case that does not exist: nothing to record it on
-        Fixtures.decide(pupil, UUID.randomUUID(), UUID.randomUUID(), ConsentPurpose.DISCUSS_IN_SUPPORT_TEAM,
-                ConsentOutcome.GRANTED);
-        TestDb.awaitCount("select count(*) from case_consent_decision where case_id = ?", 2, caseId);
+        String last = TestEvents.send(EventType.CONSENT_DECIDED, pupil.id().toString(), pupil.schoolCode(),
+                new ConsentDecided(UUID.randomUUID(), ConsentPurpose.DISCUSS_IN_SUPPORT_TEAM, pupil.id(),
+                        pupil.schoolCode(), new SubjectRef(ConsentSubjectType.MEETING_CASE, UUID.randomUUID(), 1),
+                        ConsentOutcome.GRANTED, LocalDate.now()));
+        TestDb.awaitCount("select count(*) from inbox_event where event_id = ?", 1, last);
+        assertThat(TestDb.count("select count(*) from case_consent_decision where case_id = ?", caseId)).isEqualTo(1);
         assertThat(TestDb.count("select count(*) from case_consent_decision where case_id = ? and not applied", caseId))
-                .isEqualTo(2);
+                .isEqualTo(1);
         given().auth().oauth2(pupil.school().swvConsultant()).get("/cases/{id}", caseId).then().statusCode(200)
                 .body("named", equalTo(false)).body("pupilId", nullValue()).body("consent.outcome", equalTo("OPEN"))
                 .body("outcome", nullValue());
