@@ -197,8 +197,8 @@ public final class Fixtures {
         UUID id = UUID.fromString(prepareTlv(pupil, target, List.of(advice("Drs. A. de Vries", "ORTHOPEDAGOOG"),
                 advice("Dr. B. Kuiper", "CHILD_PSYCHIATRIST"))).then().statusCode(201).extract().path("id"));
         String director = pupil.staff("director");
-        given().auth().oauth2(director).header("If-Match", tlvEtag(director, id)).post("/tlv-requests/{id}/submit", id)
-                .then().statusCode(200);
+        given().auth().oauth2(director).header("If-Match", tlvEtag(director, id)).contentType(ContentType.JSON)
+                .post("/tlv-requests/{id}/submit", id).then().statusCode(200);
         return id;
     }
 }
