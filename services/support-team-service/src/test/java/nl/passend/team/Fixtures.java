@@ -201,4 +201,13 @@ public final class Fixtures {
                 .post("/tlv-requests/{id}/submit", id).then().statusCode(200);
         return id;
     }
+
+    /** A school of BAO type in the given SWV (board "B" + code), e.g. one whose TLVs are decided by another role. */
+    public static School school(String swvCode) {
+        String code = TestTokens.newSchoolCode();
+        TestEvents.send(EventType.SCHOOL_REGISTERED, code, code,
+                new SchoolChanged(code, SchoolType.BAO, "B" + code, swvCode, LocalDate.now()));
+        TestDb.awaitCount("select count(*) from directory_school where code = ? and swv_code = ?", 1, code, swvCode);
+        return new School(code, swvCode);
+    }
 }
