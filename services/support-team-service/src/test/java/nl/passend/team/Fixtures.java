@@ -197,8 +197,8 @@ public final class Fixtures {
         UUID id = UUID.fromString(prepareTlv(pupil, target, List.of(advice("Drs. A. de Vries", "ORTHOPEDAGOOG"),
                 advice("Dr. B. Kuiper", "CHILD_PSYCHIATRIST"))).then().statusCode(201).extract().path("id"));
         String director = pupil.staff("director");
-        given().auth().oauth2(director).header("If-Match", tlvEtag(director, id)).post("/tlv-requests/{id}/submit", id)
-                .then().statusCode(200);
+        given().auth().oauth2(director).header("If-Match", tlvEtag(director, id)).contentType(ContentType.JSON)
+                .post("/tlv-requests/{id}/submit", id).then().statusCode(200);
         return id;
     }
 
@@ -258,5 +258,14 @@ public final class Fixtures {
         UUID caseId = caseOf(meeting(pupil.school(), "SCHOOL_SUPPORT_TEAM", date, insideTeam()), pupil, false);
         recordOutcome(pupil.staff("ib"), caseId, outcome("ANONYMOUS", decisions, items)).then().statusCode(200);
         return caseId;
+    }
+
+    /** A school of BAO type in the given SWV (board "B" + code), e.g. one whose TLVs are decided by another role. */
+    public static School school(String swvCode) {
+        String code = TestTokens.newSchoolCode();
+        TestEvents.send(EventType.SCHOOL_REGISTERED, code, code,
+                new SchoolChanged(code, SchoolType.BAO, "B" + code, swvCode, LocalDate.now()));
+        TestDb.awaitCount("select count(*) from directory_school where code = ? and swv_code = ?", 1, code, swvCode);
+        return new School(code, swvCode);
     }
 }
