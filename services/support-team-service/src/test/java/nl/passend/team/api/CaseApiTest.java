@@ -571,7 +571,7 @@ class CaseApiTest {
                 new ConsentDecided(UUID.randomUUID(), ConsentPurpose.DISCUSS_IN_SUPPORT_TEAM, pupil.id(),
                         pupil.schoolCode(), new SubjectRef(ConsentSubjectType.MEETING_CASE, UUID.randomUUID(), 1),
                         ConsentOutcome.GRANTED, LocalDate.now()));
-        TestDb.awaitCount("select count(*) from inbox_event where event_id = ?", 1, last);
+        TestDb.awaitCount("select count(*) from inbox_event where event_id = ?", 1, EventJson.read(last).id());
         assertThat(TestDb.count("select count(*) from case_consent_decision where case_id = ?", caseId)).isEqualTo(1);
         assertThat(TestDb.count("select count(*) from case_consent_decision where case_id = ? and not applied", caseId))
                 .isEqualTo(1);
