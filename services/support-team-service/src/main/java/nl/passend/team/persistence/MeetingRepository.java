@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import nl.passend.events.codes.MeetingType;
 import nl.passend.platform.http.Cursor;
 import nl.passend.team.domain.Meeting;
 
@@ -18,9 +19,16 @@ public class MeetingRepository implements PanacheRepositoryBase<Meeting, UUID> {
         return Optional.ofNullable(getEntityManager().find(Meeting.class, id, LockModeType.PESSIMISTIC_WRITE));
     }
 
-    /** A school's meetings in (updatedAt, id) order after the cursor, changed since, written before the horizon. */
-    public List<Meeting> pageOfSchool(String schoolCode, Cursor after, Instant updatedSince, Instant horizon, int size) {
+    /**
+     * A school's meetings in (updatedAt, id) order after the cursor, changed since, written before the
+     * horizon; of one type only when {@code onlyType} is given.
+     */
+    public List<Meeting> pageOfSchool(String schoolCode, MeetingType onlyType, Cursor after, Instant updatedSince,
+            Instant horizon, int size) {
         StringBuilder query = new StringBuilder("select m from Meeting m where m.schoolCode = :school and m.updatedAt < :horizon");
+        if (onlyType != null) {
+            query.append(" and m.type = :type");
+        }
         if (after != null) {
             query.append(" and (m.updatedAt > :afterTime or (m.updatedAt = :afterTime and m.id > :afterId))");
         }
@@ -30,6 +38,9 @@ public class MeetingRepository implements PanacheRepositoryBase<Meeting, UUID> {
         query.append(" order by m.updatedAt, m.id");
         var q = getEntityManager().createQuery(query.toString(), Meeting.class)
                 .setParameter("school", schoolCode).setParameter("horizon", horizon).setMaxResults(size);
+        if (onlyType != null) {
+            q.setParameter("type", onlyType);
+        }
         if (after != null) {
             q.setParameter("afterTime", after.updatedAt()).setParameter("afterId", after.id());
         }

@@ -85,13 +85,18 @@ public class MeetingService {
         return view(meeting, "team.case.read");
     }
 
+    /**
+     * A page of the school's meetings: all of them for its staff, the BOTs for the SWV consultant. The
+     * type is filtered in the query, so that a page is full whenever more follow.
+     */
     @Transactional
     public Page page(String schoolCode, Cursor after, Instant updatedSince, int size) {
-        if (!guard.swvConsultantOf(schoolCode)) {
+        boolean staff = guard.schoolRole(schoolCode, TeamGuard.STAFF).isPresent();
+        if (!staff && !guard.swvConsultantOf(schoolCode)) {
             guard.school(schoolCode, TeamGuard.STAFF);
         }
-        List<Meeting> page = meetings.pageOfSchool(schoolCode, after, updatedSince, horizon.now(), size).stream()
-                .filter(m -> guard.meetingRole(m).isPresent()).toList();
+        List<Meeting> page = meetings.pageOfSchool(schoolCode, staff ? null : MeetingType.BOT, after, updatedSince,
+                horizon.now(), size);
         Cursor next = page.isEmpty() ? after : new Cursor(page.get(page.size() - 1).updatedAt, page.get(page.size() - 1).id);
         return new Page(page, next, page.size() == size);
     }
