@@ -105,7 +105,7 @@ public class MeetingService {
     @Transactional
     public MeetingView change(UUID id, String ifMatch, MeetingInput in) {
         Meeting meeting = meetings.lock(id).orElseThrow(() -> Problems.notFound("meeting " + id));
-        guard.meeting(meeting);
+        String role = guard.meeting(meeting);
         ETags.requireMatch(ifMatch, meeting.version);
         if (meeting.held) {
             throw Problems.conflict("meeting-held", "the meeting was held; it is not changed afterwards");
@@ -121,7 +121,7 @@ public class MeetingService {
         if (meeting.outsidersPresent()) {
             for (TeamCase c : cases.ofMeeting(id)) {
                 if (c.byName && !c.discussed() && c.consentRequestId == null) {
-                    caseService.askToDiscuss(c);
+                    caseService.askToDiscuss(c, role);
                 }
             }
         }

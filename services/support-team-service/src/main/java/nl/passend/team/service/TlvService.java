@@ -223,8 +223,10 @@ public class TlvService {
                 audit.record(pupilId, role, "team.tlv.read");
             });
         }
-        if (visible.isEmpty() && guard.pupilRole(pupilId, Roles.IB, Roles.DIRECTOR, Roles.PARENT).isEmpty()) {
-            throw Problems.notFound("pupil " + pupilId);
+        if (visible.isEmpty()) {
+            String role = guard.pupilRole(pupilId, Roles.IB, Roles.DIRECTOR, Roles.PARENT)
+                    .orElseThrow(() -> Problems.notFound("pupil " + pupilId));
+            audit.record(pupilId, role, "team.tlv.list"); // that there are none is about the pupil too
         }
         return visible;
     }
