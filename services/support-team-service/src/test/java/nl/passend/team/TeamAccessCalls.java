@@ -157,6 +157,12 @@ public final class TeamAccessCalls {
                 .post("/arrangements/{id}/end", arrangementId);
     }
 
+    /** A TLV request without advices for the pupil, prepared by {@code token}. */
+    public static Response prepareTlv(String token, Pupil pupil, String target) {
+        return as(token).body(Map.of("target", target, "motivation", "Ondersteuningsbehoefte overstijgt de basisschool",
+                "advices", List.of())).post("/pupils/{id}/tlv-requests", pupil.id());
+    }
+
     public static Response submitTlv(String token, UUID tlvId, String etag) {
         return as(token).header("If-Match", etag).post("/tlv-requests/{id}/submit", tlvId);
     }
