@@ -20,13 +20,13 @@ public class MeetingRepository implements PanacheRepositoryBase<Meeting, UUID> {
     }
 
     /**
-     * A school's meetings (of one type when {@code type} is given) in (updatedAt, id) order after the
-     * cursor, changed since, written before the horizon.
+     * A school's meetings in (updatedAt, id) order after the cursor, changed since, written before the
+     * horizon; of one type only when {@code onlyType} is given.
      */
-    public List<Meeting> pageOfSchool(String schoolCode, MeetingType type, Cursor after, Instant updatedSince,
+    public List<Meeting> pageOfSchool(String schoolCode, MeetingType onlyType, Cursor after, Instant updatedSince,
             Instant horizon, int size) {
         StringBuilder query = new StringBuilder("select m from Meeting m where m.schoolCode = :school and m.updatedAt < :horizon");
-        if (type != null) {
+        if (onlyType != null) {
             query.append(" and m.type = :type");
         }
         if (after != null) {
@@ -38,8 +38,8 @@ public class MeetingRepository implements PanacheRepositoryBase<Meeting, UUID> {
         query.append(" order by m.updatedAt, m.id");
         var q = getEntityManager().createQuery(query.toString(), Meeting.class)
                 .setParameter("school", schoolCode).setParameter("horizon", horizon).setMaxResults(size);
-        if (type != null) {
-            q.setParameter("type", type);
+        if (onlyType != null) {
+            q.setParameter("type", onlyType);
         }
         if (after != null) {
             q.setParameter("afterTime", after.updatedAt()).setParameter("afterId", after.id());

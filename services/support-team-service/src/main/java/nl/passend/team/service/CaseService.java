@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import nl.passend.events.codes.CaseDecision;
 import nl.passend.events.codes.ConsentOutcome;
@@ -103,13 +104,16 @@ public class CaseService {
         return view(c, meeting, role);
     }
 
-    /** Asks the parents' consent for a named case now that someone from outside the school takes part. */
-    void askToDiscuss(TeamCase c) {
+    /**
+     * Asks the parents' consent for a named case now that someone from outside the school takes part;
+     * audited under the role in which the caller changed the meeting.
+     */
+    void askToDiscuss(TeamCase c, String role) {
         c.consentRequestId = UUID.randomUUID();
         c.consentOutcome = ConsentOutcome.OPEN;
         c.consentOutcomeOn = null;
         events.consentRequested(c, c.consentRequestId, ConsentPurpose.DISCUSS_IN_SUPPORT_TEAM, PupilAccess.today());
-        audit.recordSystem(c.pupilId, guard.subject(), "team.case.consent-requested", "someone from outside the school takes part");
+        audit.record(c.pupilId, role, "team.case.consent-requested", "someone from outside the school takes part");
     }
 
     @Transactional
@@ -129,8 +133,8 @@ public class CaseService {
     public List<CaseView> ofPupil(UUID pupilId) {
         guard.knownPupil(pupilId);
         List<CaseView> views = new ArrayList<>();
-        boolean any = guard.pupilRole(pupilId, TeamGuard.STAFF).isPresent()
-                || guard.pupilRole(pupilId, Roles.PARENT).isPresent();
+        Optional<String> reader = guard.pupilRole(pupilId, TeamGuard.STAFF).or(() -> guard.pupilRole(pupilId, Roles.PARENT));
+        boolean any = reader.isPresent();
         for (TeamCase c : cases.ofPupil(pupilId)) {
             Meeting meeting = meetings.findById(c.meetingId);
             String role = guard.caseRole(c, meeting).orElse(null);
@@ -147,6 +151,9 @@ public class CaseService {
         }
         if (!any) {
             throw Problems.notFound("pupil " + pupilId);
+        }
+        if (views.isEmpty()) {
+            audit.record(pupilId, reader.orElseThrow(), "team.case.list"); // that there are none is about the pupil too
         }
         return views;
     }

@@ -85,18 +85,18 @@ public class MeetingService {
         return view(meeting, "team.case.read");
     }
 
+    /**
+     * A page of the school's meetings: all of them for its staff, the BOTs for the SWV consultant. The
+     * type is filtered in the query, so that a page is full whenever more follow.
+     */
     @Transactional
     public Page page(String schoolCode, Cursor after, Instant updatedSince, int size) {
-        // The SWV consultant sees the BOT meetings only: asked of the database, so that a page of the
-        // school's other meetings neither ends the list early nor holds the cursor back.
-        MeetingType only = null;
-        if (!guard.staffOf(schoolCode)) {
-            if (!guard.swvConsultantOf(schoolCode)) {
-                guard.school(schoolCode, TeamGuard.STAFF); // 404
-            }
-            only = MeetingType.BOT;
+        boolean staff = guard.schoolRole(schoolCode, TeamGuard.STAFF).isPresent();
+        if (!staff && !guard.swvConsultantOf(schoolCode)) {
+            guard.school(schoolCode, TeamGuard.STAFF);
         }
-        List<Meeting> page = meetings.pageOfSchool(schoolCode, only, after, updatedSince, horizon.now(), size);
+        List<Meeting> page = meetings.pageOfSchool(schoolCode, staff ? null : MeetingType.BOT, after, updatedSince,
+                horizon.now(), size);
         Cursor next = page.isEmpty() ? after : new Cursor(page.get(page.size() - 1).updatedAt, page.get(page.size() - 1).id);
         return new Page(page, next, page.size() == size);
     }
@@ -105,7 +105,7 @@ public class MeetingService {
     @Transactional
     public MeetingView change(UUID id, String ifMatch, MeetingInput in) {
         Meeting meeting = meetings.lock(id).orElseThrow(() -> Problems.notFound("meeting " + id));
-        guard.meeting(meeting);
+        String role = guard.meeting(meeting);
         ETags.requireMatch(ifMatch, meeting.version);
         if (meeting.held) {
             throw Problems.conflict("meeting-held", "the meeting was held; it is not changed afterwards");
@@ -121,7 +121,7 @@ public class MeetingService {
         if (meeting.outsidersPresent()) {
             for (TeamCase c : cases.ofMeeting(id)) {
                 if (c.byName && !c.discussed() && c.consentRequestId == null) {
-                    caseService.askToDiscuss(c);
+                    caseService.askToDiscuss(c, role);
                 }
             }
         }

@@ -62,14 +62,14 @@ public class TeamGuard {
         return Optional.empty();
     }
 
+    /** The first of {@code allowed} under which the caller acts for the school, if any. */
+    public Optional<String> schoolRole(String schoolCode, String... allowed) {
+        return access.schoolRole(schoolCode, allowed);
+    }
+
     /** The staff role under which the caller acts for the school; 404 otherwise. */
     public String school(String schoolCode, String... allowed) {
         return access.schoolRole(schoolCode, allowed).orElseThrow(() -> Problems.notFound("school " + schoolCode));
-    }
-
-    /** Whether the caller acts for the school as its staff. */
-    public boolean staffOf(String schoolCode) {
-        return access.schoolRole(schoolCode, STAFF).isPresent();
     }
 
     /** Whether the caller is an SWV consultant of the SWV the school belongs to. */

@@ -7,7 +7,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.Period;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import nl.passend.events.codes.TlvCategory;
 import nl.passend.events.codes.TlvOutcome;
@@ -138,6 +140,7 @@ public class TlvService {
     /** The SWV decides: the role configured for the SWV (by default its consultant), within that SWV only. */
     @Transactional
     public TlvRequest decide(UUID id, String ifMatch, Decision in) {
+        requireDecidingRole();
         TlvRequest t = requests.lock(id).orElseThrow(() -> Problems.notFound("TLV request " + id));
         String role = config.tlv().deciderRole(t.swvCode);
         if (!guard.mayDecide(t)) {
@@ -220,8 +223,10 @@ public class TlvService {
                 audit.record(pupilId, role, "team.tlv.read");
             });
         }
-        if (visible.isEmpty() && guard.pupilRole(pupilId, Roles.IB, Roles.DIRECTOR, Roles.PARENT).isEmpty()) {
-            throw Problems.notFound("pupil " + pupilId);
+        if (visible.isEmpty()) {
+            String role = guard.pupilRole(pupilId, Roles.IB, Roles.DIRECTOR, Roles.PARENT)
+                    .orElseThrow(() -> Problems.notFound("pupil " + pupilId));
+            audit.record(pupilId, role, "team.tlv.list"); // that there are none is about the pupil too
         }
         return visible;
     }
@@ -229,6 +234,7 @@ public class TlvService {
     /** What the SWV has to decide and decided: submitted requests of its schools, for its deciders. */
     @Transactional
     public List<TlvRequest> ofSwv(String swvCode, List<TlvStatus> statuses) {
+        requireDecidingRole();
         if (!guard.hasRole(config.tlv().deciderRole(swvCode)) || !guard.swv().map(swvCode::equals).orElse(false)) {
             throw Problems.notFound("SWV " + swvCode);
         }
@@ -238,6 +244,18 @@ public class TlvService {
         String role = config.tlv().deciderRole(swvCode);
         list.forEach(t -> audit.record(t.pupilId, role, "team.tlv.list"));
         return list;
+    }
+
+    /**
+     * The SWV's endpoints are for the roles that decide TLVs (the default one and those SWVs
+     * configured); any other role may never call them (403), whatever the request or SWV.
+     */
+    private void requireDecidingRole() {
+        Set<String> deciding = new HashSet<>(config.tlv().deciderRoles().values());
+        deciding.add(config.tlv().defaultDeciderRole());
+        if (deciding.stream().noneMatch(guard::hasRole)) {
+            throw Problems.forbidden("TLVs are decided by the SWV, in the role it configured");
+        }
     }
 
     /** The school's staff in the given role for the request's pupil, still at the school that requested. */
