@@ -142,11 +142,17 @@ public class SignalService {
         });
     }
 
-    /** An OPP of the pupil was established (true) or closed (false), from passend.opp. */
+    /**
+     * An OPP of the pupil was established (true) or closed (false), from passend.opp. Written under the
+     * row's lock but without a new version: the level's ETag is the IB'er's, and an OPP established
+     * meanwhile must not turn their level change into a 412.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public void oppInForce(UUID pupilId, String schoolCode, boolean inForce) {
         PupilSupport state = states.lock(pupilId, schoolCode);
-        state.oppInForce = inForce;
+        em.createNativeQuery("update pupil_support set opp_in_force = ?1 where pupil_id = ?2")
+                .setParameter(1, inForce).setParameter(2, pupilId).executeUpdate();
+        em.refresh(state); // so that a later change in this transaction writes the new value, not the old
     }
 
     /**

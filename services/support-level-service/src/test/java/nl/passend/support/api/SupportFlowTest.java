@@ -56,10 +56,13 @@ class SupportFlowTest {
                 .body("size()", equalTo(1)).body("[0].kind", equalTo("LEVEL_4_WITHOUT_OPP"))
                 .body("[0].pupilId", equalTo(pupil.id().toString()));
 
+        String etag = Fixtures.etag(pupil);
         TestEvents.send(EventType.OPP_ESTABLISHED, pupil.id().toString(), pupil.schoolCode(),
                 new OppChanged(UUID.randomUUID(), pupil.id(), pupil.schoolCode(), 1, OppStatus.ESTABLISHED,
                         nl.passend.events.codes.ExpectedDestination.VMBO_BB, null, LocalDate.now()));
         TestDb.awaitCount("select count(*) from pupil_support where pupil_id = ? and opp_in_force", 1, pupil.id());
+        // the OPP learned from passend.opp is not a change of the level: the IB'er's ETag still holds
+        assertThat(Fixtures.etag(pupil)).isEqualTo(etag);
 
         given().auth().oauth2(ib).get("/schools/{code}/support-signals", pupil.schoolCode()).then().statusCode(200)
                 .body("size()", equalTo(0));
