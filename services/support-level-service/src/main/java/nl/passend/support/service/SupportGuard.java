@@ -37,15 +37,7 @@ public class SupportGuard {
 
     /** The role under which the caller may act on the pupil, taken from {@code allowed}; 404 otherwise. */
     public String pupil(UUID pupilId, String... allowed) {
-        DirectoryPupil pupil = directory.pupil(pupilId).orElse(null);
-        if (pupil != null) {
-            for (String role : allowed) {
-                if (caller.hasRole(role) && access.may(role, pupil)) {
-                    return role;
-                }
-            }
-        }
-        throw Problems.notFound("pupil " + pupilId);
+        return access.roleFor(pupilId, allowed).orElseThrow(() -> Problems.notFound("pupil " + pupilId));
     }
 
     /** The role under which the caller acts for a school, from {@code allowed}; 404 otherwise. */

@@ -51,15 +51,7 @@ public class TeamGuard {
     }
 
     public Optional<String> pupilRole(UUID pupilId, String... allowed) {
-        DirectoryPupil pupil = directory.pupil(pupilId).orElse(null);
-        if (pupil != null) {
-            for (String role : allowed) {
-                if (caller.hasRole(role) && access.may(role, pupil)) {
-                    return Optional.of(role);
-                }
-            }
-        }
-        return Optional.empty();
+        return access.roleFor(pupilId, allowed);
     }
 
     /** The first of {@code allowed} under which the caller acts for the school, if any. */

@@ -35,6 +35,19 @@ public class PupilAccess {
         };
     }
 
+    /** The first role of {@code allowed} the caller has and may see the pupil under; empty for a pupil not known here. */
+    public Optional<String> roleFor(java.util.UUID pupilId, String... allowed) {
+        DirectoryPupil pupil = directory.pupil(pupilId).orElse(null);
+        if (pupil != null) {
+            for (String role : allowed) {
+                if (caller.hasRole(role) && may(role, pupil)) {
+                    return Optional.of(role);
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
     /** The first role of {@code allowed} under which the caller acts for the school. */
     public Optional<String> schoolRole(String schoolCode, String... allowed) {
         for (String role : allowed) {
