@@ -1,0 +1,21 @@
+package nl.passend.reporting;
+
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.oidc.server.OidcWiremockTestResource;
+import nl.passend.testing.KafkaResource;
+import nl.passend.testing.PostgresResource;
+
+/**
+ * The real servers every @QuarkusTest of this service runs against, started once for the whole test
+ * JVM: PostgreSQL (database "reporting"), a Kafka broker, and the OIDC test issuer.
+ */
+@WithTestResource(value = PostgresResource.class, scope = TestResourceScope.GLOBAL,
+        initArgs = @ResourceArg(name = "database", value = "reporting"))
+@WithTestResource(value = KafkaResource.class, scope = TestResourceScope.GLOBAL)
+@WithTestResource(value = OidcWiremockTestResource.class, scope = TestResourceScope.GLOBAL)
+public final class ReportingServiceTestResources {
+    private ReportingServiceTestResources() {
+    }
+}
