@@ -283,6 +283,12 @@ class ReportAccessTest {
         get(Tokens.consultant(k.swv), "/swvs/" + k.swv + "/publications/" + id).then().statusCode(200)
                 .body("report.swvCode", equalTo(k.swv));
         assertProblem(get(Tokens.analyst(k.otherSwv), "/swvs/" + k.swv + "/publications/" + id), 404, "not-found");
+        // as CSV it is the report as it was published: the same as the live one, nothing having changed since
+        String published = given().auth().oauth2(Tokens.consultant(k.swv)).accept("text/csv")
+                .get("/swvs/{swv}/publications/{id}", k.swv, id).then().statusCode(200).extract().asString();
+        String live = as(Tokens.consultant(k.swv)).accept("text/csv").get("/swvs/{swv}/report", k.swv).then()
+                .statusCode(200).extract().asString();
+        assertThat(published).isEqualTo(live);
         assertNoPupilIn("the publication", first.asString());
     }
 
