@@ -13,14 +13,21 @@ public record ReportPeriod(SchoolYear year, CountDate countDate) {
     static final ZoneId ZONE = ZoneId.of("Europe/Amsterdam");
 
     public static ReportPeriod of(String schoolYear, String countDate) {
-        LocalDate today = LocalDate.now(ZONE);
+        return of(schoolYear, countDate, LocalDate.now(ZONE));
+    }
+
+    static ReportPeriod of(String schoolYear, String countDate, LocalDate today) {
         if (schoolYear == null && countDate == null) {
             return new ReportPeriod(CountDate.latestYearOn(today), CountDate.latestOn(today));
         }
-        SchoolYear year = schoolYear == null ? CountDate.latestYearOn(today) : SchoolYear.parse(schoolYear)
-                .orElseThrow(() -> Problems.badRequest("invalid-parameter",
-                        "schoolYear must be a school year such as 2025-2026, not '" + schoolYear + "'"));
         CountDate date = countDate == null ? CountDate.OCTOBER : Params.enumValue(CountDate.class, countDate, "countDate");
+        if (schoolYear == null) {
+            // the latest school year whose count date has passed: February's may still be ahead this year
+            SchoolYear year = CountDate.latestYearOn(today);
+            return new ReportPeriod(date.in(year).isAfter(today) ? year.previous() : year, date);
+        }
+        SchoolYear year = SchoolYear.parse(schoolYear).orElseThrow(() -> Problems.badRequest("invalid-parameter",
+                "schoolYear must be a school year such as 2025-2026, not '" + schoolYear + "'"));
         return new ReportPeriod(year, date);
     }
 }
