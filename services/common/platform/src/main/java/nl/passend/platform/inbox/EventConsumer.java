@@ -8,10 +8,8 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -20,14 +18,12 @@ import java.util.concurrent.TimeUnit;
 import nl.passend.events.EventEnvelope;
 import nl.passend.events.EventJson;
 import nl.passend.events.MalformedEventException;
-import nl.passend.events.Topics;
 import nl.passend.platform.PlatformConfig;
 import nl.passend.platform.kafka.KafkaClients;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.jboss.logging.Logger;
@@ -53,6 +49,9 @@ public class EventConsumer {
 
     @Inject
     KafkaClients kafka;
+
+    @Inject
+    DeadLetters deadLetters;
 
     @Inject
     PlatformConfig config;
@@ -147,7 +146,7 @@ public class EventConsumer {
             } catch (RuntimeException e) {
                 if (attempt >= maxAttempts) {
                     LOG.errorf(e, "event %s failed %d times; dead-lettering", envelope.id(), attempt);
-                    deadLetter(record, "handler failed " + attempt + " times: " + rootMessage(e));
+                    deadLetter(record, "handler failed " + attempt + " times: " + DeadLetters.rootMessage(e));
                     return;
                 }
                 sleep(config.consumer().retryBackoff().multipliedBy(attempt));
@@ -156,29 +155,7 @@ public class EventConsumer {
     }
 
     private void deadLetter(ConsumerRecord<String, String> record, String reason) {
-        String topic = Topics.deadLetter(record.topic(), config.serviceName());
-        ProducerRecord<String, String> letter = new ProducerRecord<>(topic, record.key(), record.value());
-        Map<String, String> headers = new HashMap<>();
-        headers.put("dlq-reason", reason == null ? "unknown" : reason);
-        headers.put("dlq-original-topic", record.topic());
-        headers.put("dlq-original-partition", Integer.toString(record.partition()));
-        headers.put("dlq-original-offset", Long.toString(record.offset()));
-        headers.forEach((k, v) -> letter.headers().add(k, v.getBytes(StandardCharsets.UTF_8)));
-        try {
-            kafka.producer().send(letter).get(30, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new IllegalStateException("cannot write dead letter to " + topic, e);
-        }
-        LOG.warnf("dead-lettered %s-%d@%d to %s: %s", record.topic(), record.partition(), record.offset(), topic,
-                reason);
-    }
-
-    private static String rootMessage(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        return root.getClass().getSimpleName() + ": " + root.getMessage();
+        deadLetters.send(record, reason);
     }
 
     private static void sleep(Duration duration) {

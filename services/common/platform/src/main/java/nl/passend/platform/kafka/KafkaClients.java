@@ -48,12 +48,17 @@ public class KafkaClients {
 
     /** A new consumer in the given group, committing offsets only by hand. */
     public KafkaConsumer<String, String> consumer(String groupId) {
+        return consumer(groupId, 100);
+    }
+
+    /** A new consumer in the given group returning up to {@code maxPollRecords} a poll, e.g. for batched projections. */
+    public KafkaConsumer<String, String> consumer(String groupId, int maxPollRecords) {
         Map<String, Object> settings = new HashMap<>();
         settings.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         settings.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
         settings.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         settings.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        settings.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 100);
+        settings.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, maxPollRecords);
         settings.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, 10000);
         settings.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
         settings.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);

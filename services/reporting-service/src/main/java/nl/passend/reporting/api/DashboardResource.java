@@ -1,0 +1,68 @@
+package nl.passend.reporting.api;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import nl.passend.platform.problem.Problems;
+import nl.passend.platform.security.Caller;
+import nl.passend.platform.security.Roles;
+import nl.passend.reporting.api.Responses.SwvReport;
+import nl.passend.reporting.service.DashboardPage;
+import nl.passend.reporting.service.Reports;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/**
+ * The SWV's dashboard for a browser. Under /dashboard the service also accepts a login session:
+ * a browser without a token is sent to the identity provider (code flow) and back.
+ */
+@Path("/dashboard")
+@Tag(name = "Dashboard")
+@RolesAllowed({Roles.SWV_ANALYST, Roles.SWV_CONSULTANT})
+public class DashboardResource {
+
+    @Inject
+    Reports reports;
+
+    @Inject
+    Caller caller;
+
+    @GET
+    @Operation(summary = "The caller's own SWV's dashboard", description = "Redirects to /dashboard/swvs/{the caller's SWV}.")
+    public Response mine() {
+        String swv = caller.swv().orElseThrow(() -> Problems.notFound("SWV of the caller"));
+        return Response.seeOther(URI.create("/dashboard/swvs/" + swv)).build();
+    }
+
+    @GET
+    @Path("swvs/{swvCode}")
+    @Produces(MediaType.TEXT_HTML)
+    @Operation(summary = "The SWV's dashboard", description = "One HTML page with SVG charts drawn on the server: referral rate per school against the SWV's average and the national flow reference, pupils per support level, and the referral rate over the school years; the signals in a table.")
+    public String dashboard(@PathParam("swvCode") String swvCode, @QueryParam("schoolYear") String schoolYear,
+            @QueryParam("countDate") String countDate) {
+        ReportPeriod p = ReportPeriod.of(schoolYear, countDate);
+        SwvReport report = reports.swv(swvCode, p.year(), p.countDate());
+        return DashboardPage.render(report, reports.trend(swvCode, p.year(), p.countDate()));
+    }
+
+    @GET
+    @Path("swvs/{swvCode}/report.csv")
+    @Produces(Csv.MEDIA_TYPE)
+    @Operation(summary = "The SWV's report as CSV, for the dashboard's download link")
+    public Response csv(@PathParam("swvCode") String swvCode, @QueryParam("schoolYear") String schoolYear,
+            @QueryParam("countDate") String countDate) {
+        ReportPeriod p = ReportPeriod.of(schoolYear, countDate);
+        SwvReport r = reports.swv(swvCode, p.year(), p.countDate());
+        return Response.ok(Csv.rows(r.schoolYear(), r.countDate(), r.schools(), "SWV", r.total()))
+                .header("Content-Disposition", "attachment; filename=\"" + swvCode + "-" + r.schoolYear() + "-"
+                        + r.countDate().name().toLowerCase() + ".csv\"")
+                .build();
+    }
+}
