@@ -283,6 +283,10 @@ def main(argv):
         try:
             state = open_dashboard(tools, url, username, password)
             charts, problems = check_charts(tools)
+            if tools.documents and tools.documents[-1][1] >= 400:
+                status = tools.documents[-1][1]
+                hint = " (no redirect to the login page: the service did not start the code flow)" if status == 401 else ""
+                problems.insert(0, f"the dashboard answered HTTP {status}{hint}")
             for chart in charts:
                 if chart["found"]:
                     print(f"{chart['id']}: {chart['width']} x {chart['height']}, {chart['marks']} marks")
