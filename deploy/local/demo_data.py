@@ -25,6 +25,7 @@ SUPPORT = "http://127.0.0.1:8082"
 OPPS = "http://127.0.0.1:8083"
 TEAMS = "http://127.0.0.1:8084"
 CONSENTS = "http://127.0.0.1:8085"
+REPORTS = "http://127.0.0.1:8086"
 
 SWVS = {"PO2601": "SWV Passend Onderwijs Utrecht", "PO2602": "SWV Eemland"}
 BOARDS = {"41001": "Stichting Primair Utrecht", "41002": "Stichting Eemland Scholen"}

@@ -4,8 +4,10 @@ real Keycloak: the SIS upserts, staff see only their own school, a parent only t
 care professional only the pupil linked to them; an OPP goes through the whole consent exchange
 between opp-service and consent-service over Kafka and is established by the director; a BOT case
 by name waits for the parent's consent, given in consent-service and learned by support-team-service
-over Kafka; an arrangement starts the OPP clock in opp-service. Prints
+over Kafka; an arrangement starts the OPP clock in opp-service; reporting-service serves the SWV's figures
+from the events, aggregates only, each role its own. Prints
 each call; exits non-zero when an answer is not what it should be."""
+import json
 import sys
 
 import demo_data as api
@@ -157,6 +159,39 @@ def team_checks(ids):
     print("ok   opp-service started the OPP clock from the arrangement: due %s" % due[0]["dueDate"])
 
 
+def reporting_checks(ids):
+    """reporting-service: the SWV's figures from the events alone, aggregates only, per role."""
+    admin = api.person("admin")
+    api.eventually("reporting-service applying every event", lambda: (
+        api.call("GET", "/feed", admin, base=api.REPORTS)[1] or {}).get("behind") == 0)
+    period = "?schoolYear=2026-2027&countDate=OCTOBER"
+    analyst = api.person("swv-analyst")
+    report = expect("swv-analyst reads PO2601's report", api.call(
+        "GET", "/swvs/PO2601/report" + period, analyst, base=api.REPORTS), 200,
+        lambda b: any(s["schoolCode"] == "12AB00" and s["pupils"] >= 3 for s in b["schools"]))
+    text = json.dumps(report)
+    leaked = [name for name in ("Sanne", "Daan", "Noor", "de Vries") if name in text] + [
+        pupil for pupil in ids.values() if pupil in text]
+    expect("the report holds no pupil id or name", (200 if not leaked else 500, leaked, None), 200)
+    status, csv, _ = api.call("GET", "/swvs/PO2601/report" + period, analyst, headers={"Accept": "text/csv"},
+                              base=api.REPORTS, raw=True)
+    expect("swv-analyst downloads it as CSV", (status, csv, None), 200,
+           lambda b: b.startswith(b"schoolYear,countDate,scope,code,") and b",SCHOOL,12AB00,BAO," in b)
+    expect("swv-analyst reads PO2602's report", api.call(
+        "GET", "/swvs/PO2602/report" + period, analyst, base=api.REPORTS), 404)
+    director = api.person("director-regenboog")
+    expect("director-regenboog reads 12AB00's figures with the SWV average", api.call(
+        "GET", "/schools/12AB00/report" + period, director, base=api.REPORTS), 200,
+        lambda b: b["school"]["schoolCode"] == "12AB00" and "swvReferralRate" in b)
+    expect("director-regenboog reads the SWV's report", api.call(
+        "GET", "/swvs/PO2601/report" + period, director, base=api.REPORTS), 403)
+    expect("board-utrecht reads its board's schools", api.call(
+        "GET", "/boards/41001/report" + period, api.person("board-utrecht"), base=api.REPORTS), 200,
+        lambda b: [s["schoolCode"] for s in b["schools"]] == ["12AB00"])
+    expect("teacher-regenboog reads the SWV's report", api.call(
+        "GET", "/swvs/PO2601/report" + period, api.person("teacher-regenboog"), base=api.REPORTS), 403)
+
+
 def main():
     sis = api.sis_client()
     pupil = {"externalId": "RB-E2E", "givenName": "Noor", "familyName": "Visser", "birthDate": "2018-05-09",
@@ -190,6 +225,7 @@ def main():
     opp_checks(ids)
     support_checks(ids)
     team_checks(ids)
+    reporting_checks(ids)
     if failures:
         sys.exit("e2e: %d checks failed:\n  %s" % (len(failures), "\n  ".join(failures)))
 
