@@ -8,7 +8,8 @@ recorded by the teachers' app. OPPs: Daan's established (drafted, consented by h
 consent-service, established by the director), Lucas's in dialogue with his parents. Meetings: a
 BOT at De Regenboog discussed Daan by name (his parent consented through consent-service), started
 an SWV arrangement and requested a TLV for SBO, which the SWV consultant granted; De Klimop's own
-support team discussed Fatima anonymously. Running it again changes nothing. Usage: demo_data.py <keycloak-url> <pupil-service-url>
+support team discussed Fatima anonymously. For the SWV's figures a third school, OBS Het Anker (PO2601),
+with three pupils, one of whom left for SBO two weeks ago. Running it again changes nothing. Usage: demo_data.py <keycloak-url> <pupil-service-url>
 """
 import datetime
 import json
@@ -32,7 +33,11 @@ BOARDS = {"41001": "Stichting Primair Utrecht", "41002": "Stichting Eemland Scho
 SCHOOLS = {
     "12AB00": {"name": "OBS De Regenboog", "schoolType": "BAO", "boardCode": "41001", "swvCode": "PO2601"},
     "34CD00": {"name": "CBS De Klimop", "schoolType": "BAO", "boardCode": "41002", "swvCode": "PO2602"},
+    "12AB01": {"name": "OBS Het Anker", "schoolType": "BAO", "boardCode": "41001", "swvCode": "PO2601"},
 }
+# Het Anker (reporting demo): three pupils, one of whom leaves for SBO this school year
+ANKER = [("HA-3001", "Mees", "Smit", "2017-04-11", ("5A", 5)), ("HA-3002", "Lotte", "Mulder", "2016-09-30", ("6A", 6)),
+         ("HA-3003", "Bram", "de Boer", "2017-12-02", ("4A", 4))]
 # school -> (IB'er login, pupils); each pupil's first guardian is the parent with a demo login
 PUPILS_BY_SCHOOL = {
     "12AB00": ("ib-regenboog", [
@@ -312,6 +317,19 @@ def load_team(pupil_ids):
             {"If-Match": with_etag("/cases/" + case["id"], klimop, TEAMS)}, base=TEAMS), "recording Fatima's outcome")
 
 
+def load_reporting(sis):
+    """Het Anker's pupils, and Bram's move to SBO: a referral in this school year for the SWV's figures."""
+    result = ok(call("POST", "/schools/12AB01/pupils/batch", sis, {"pupils": [{
+        "externalId": ext, "givenName": given, "familyName": family, "birthDate": born, "enrolledOn": "2022-08-29",
+        "group": {"name": group[0], "year": group[1]}} for ext, given, family, born, group in ANKER]}),
+        "upserting Het Anker's pupils")
+    bram = [item["pupilId"] for item in result["items"] if item["externalId"] == "HA-3003"][0]
+    enrolments = ok(call("GET", "/pupils/%s/enrolments" % bram, sis), "reading Bram's enrolments")
+    if all(e["endDate"] is None for e in enrolments):
+        ok(call("POST", "/pupils/%s/leave" % bram, sis, {"leftOn": days_ago(14), "destination": "SBO"},
+                {"If-Match": with_etag("/pupils/" + bram, sis, PUPILS)}), "Bram leaving for SBO")
+
+
 def main():
     admin = person("admin")
     for kind, items in (("swvs", SWVS), ("boards", BOARDS)):
@@ -359,6 +377,7 @@ def main():
     load_support(pupil_ids)
     load_opps(pupil_ids)
     load_team(pupil_ids)
+    load_reporting(sis)
     print("demo data: 2 SWVs, 2 boards, 2 schools; pupils %s; parents linked to their logins; "
           "levels, interventions and a handelingsplan; OPPs: Daan established, Lucas in dialogue; "
           "a BOT that discussed Daan by name, his arrangement and granted TLV; Fatima discussed anonymously" %

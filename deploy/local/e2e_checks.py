@@ -168,7 +168,9 @@ def reporting_checks(ids):
     analyst = api.person("swv-analyst")
     report = expect("swv-analyst reads PO2601's report", api.call(
         "GET", "/swvs/PO2601/report" + period, analyst, base=api.REPORTS), 200,
-        lambda b: any(s["schoolCode"] == "12AB00" and s["pupils"] >= 3 for s in b["schools"]))
+        lambda b: any(s["schoolCode"] == "12AB00" and s["pupils"] >= 3 for s in b["schools"])
+        and any(s["schoolCode"] == "12AB01" and s["pupils"] == 3 and s["referralsSbo"] == 1 for s in b["schools"])
+        and any(x["schoolCode"] == "12AB00" and x["kind"] == "NEVER_REFERS" for x in b["signals"]))
     text = json.dumps(report)
     leaked = [name for name in ("Sanne", "Daan", "Noor", "de Vries") if name in text] + [
         pupil for pupil in ids.values() if pupil in text]
@@ -187,7 +189,7 @@ def reporting_checks(ids):
         "GET", "/swvs/PO2601/report" + period, director, base=api.REPORTS), 403)
     expect("board-utrecht reads its board's schools", api.call(
         "GET", "/boards/41001/report" + period, api.person("board-utrecht"), base=api.REPORTS), 200,
-        lambda b: [s["schoolCode"] for s in b["schools"]] == ["12AB00"])
+        lambda b: [s["schoolCode"] for s in b["schools"]] == ["12AB00", "12AB01"])
     expect("teacher-regenboog reads the SWV's report", api.call(
         "GET", "/swvs/PO2601/report" + period, api.person("teacher-regenboog"), base=api.REPORTS), 403)
 
