@@ -6,8 +6,15 @@ import io.quarkus.arc.Arc;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import nl.passend.reporting.generator.GeneratedEvent;
 import nl.passend.reporting.messaging.EventFeed;
+import nl.passend.testing.KafkaResource;
 import nl.passend.testing.TestEvents;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
 
 /** Sends hand-made events to the real topics and waits until the service's feed has applied them. */
 public final class Feed {
@@ -29,6 +36,27 @@ public final class Feed {
             TestEvents.sendRaw(swv.topic(i), swv.key(i), swv.events().get(i));
         }
         awaitApplied();
+    }
+
+    /** Sends generated events in their order, batched as the services' relays send, and waits for the projections. */
+    public static void send(List<GeneratedEvent> events) {
+        try (KafkaProducer<String, String> producer = bulkProducer()) {
+            events.forEach(e -> producer.send(new ProducerRecord<>(e.topic(), e.key(), e.json())));
+            producer.flush();
+        }
+        awaitApplied();
+    }
+
+    /** A producer for many events at once: batched, compressed and acknowledged by every replica. */
+    public static KafkaProducer<String, String> bulkProducer() {
+        return new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaResource.broker().bootstrapServers(),
+                ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.LINGER_MS_CONFIG, 20,
+                ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024,
+                ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4",
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class));
     }
 
     /** Waits until every record on every topic is in the projections (or dead-lettered). */
