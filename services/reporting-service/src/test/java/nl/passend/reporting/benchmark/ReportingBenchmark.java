@@ -37,7 +37,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The reporting benchmark, not a unit test (surefire runs only *Test classes; run it with
  * {@code ./mvnw -o verify -pl services/reporting-service -Dtest=ReportingBenchmark}, and add
- * {@code -Dpassend.benchmark.scale=national} for 1.5 million pupils). On the test JVM's real
+ * {@code -Dbenchmark.scale=national} for 1.5 million pupils). On the test JVM's real
  * PostgreSQL and Kafka broker it:
  * <ol>
  * <li>generates the realistic SWV (or the national set) and produces it to the topics while the
@@ -57,7 +57,7 @@ class ReportingBenchmark {
 
     @Test
     void benchmark() throws Exception {
-        boolean national = "national".equals(System.getProperty("passend.benchmark.scale"));
+        boolean national = "national".equals(System.getProperty("benchmark.scale"));
         List<String> lines = new ArrayList<>();
         lines.add("# Reporting benchmark");
         lines.add("");

@@ -4,7 +4,7 @@ import java.util.function.Consumer;
 
 /**
  * National scale: about 1.5 million primary-school pupils in SWVs of 10,000 pupils each (about 40
- * schools), three school years. Only the benchmark asks for it (never CI): it is about ten million
+ * schools), three school years. Only the benchmark asks for it (never CI): it is about 13.6 million
  * events.
  */
 public final class NationalGenerator {
