@@ -2,6 +2,10 @@ package nl.passend.reporting.api;
 
 import static io.restassured.RestAssured.given;
 import static nl.passend.testing.ProblemAssert.assertProblem;
+import static nl.passend.reporting.Svg.svgs;
+import static nl.passend.reporting.Svg.marks;
+import static nl.passend.reporting.Svg.byId;
+import static nl.passend.reporting.Svg.texts;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static org.hamcrest.Matchers.containsString;
@@ -12,7 +16,6 @@ import static org.hamcrest.Matchers.startsWith;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
-import java.io.StringReader;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -23,7 +26,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import javax.xml.parsers.DocumentBuilderFactory;
 import nl.passend.reporting.Feed;
 import nl.passend.reporting.KnownSwv;
 import nl.passend.reporting.Tokens;
@@ -35,7 +37,6 @@ import org.junit.jupiter.api.TestInstance;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
-import org.xml.sax.InputSource;
 
 /**
  * The SWV's dashboard in a browser: one HTML page whose SVG charts are drawn on the server from the
@@ -218,60 +219,5 @@ class DashboardTest {
             assertProblem(response, 401, "unauthorized").header("WWW-Authenticate", startsWith("Bearer"))
                     .header("Location", nullValue());
         }
-    }
-
-    // ---- reading the SVG with an XML parser -----------------------------------------------------
-
-    private static final Pattern SVG = Pattern.compile("<svg\\b.*?</svg>", Pattern.DOTALL);
-
-    /** Every {@code <svg>} of the page parsed as XML (which fails on anything not well-formed), by id. */
-    private static Map<String, Document> svgs(String page) {
-        Map<String, Document> svgs = new LinkedHashMap<>();
-        Matcher m = SVG.matcher(page);
-        while (m.find()) {
-            try {
-                DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
-                factory.setNamespaceAware(true);
-                Document doc = factory.newDocumentBuilder().parse(new InputSource(new StringReader(m.group())));
-                assertThat(doc.getDocumentElement().getNamespaceURI()).isEqualTo("http://www.w3.org/2000/svg");
-                svgs.put(doc.getDocumentElement().getAttribute("id"), doc);
-            } catch (Exception e) {
-                throw new AssertionError("not well-formed: " + m.group(), e);
-            }
-        }
-        return svgs;
-    }
-
-    /** The drawn data points: elements with class {@code mark}. */
-    private static List<Element> marks(Document svg) {
-        List<Element> marks = new ArrayList<>();
-        NodeList all = svg.getElementsByTagNameNS("*", "*");
-        for (int i = 0; i < all.getLength(); i++) {
-            Element e = (Element) all.item(i);
-            if (List.of(e.getAttribute("class").split("\\s+")).contains("mark")) {
-                marks.add(e);
-            }
-        }
-        return marks;
-    }
-
-    private static Element byId(Document svg, String id) {
-        NodeList all = svg.getElementsByTagNameNS("*", "*");
-        for (int i = 0; i < all.getLength(); i++) {
-            Element e = (Element) all.item(i);
-            if (id.equals(e.getAttribute("id"))) {
-                return e;
-            }
-        }
-        return null;
-    }
-
-    private static List<String> texts(Document svg, String tag) {
-        List<String> texts = new ArrayList<>();
-        NodeList nodes = svg.getElementsByTagNameNS("*", tag);
-        for (int i = 0; i < nodes.getLength(); i++) {
-            texts.add(nodes.item(i).getTextContent());
-        }
-        return texts;
     }
 }

@@ -1,9 +1,12 @@
 package nl.passend.reporting.service;
 
+import static nl.passend.reporting.Svg.svgs;
+import static nl.passend.reporting.Svg.marks;
+import static nl.passend.reporting.Svg.byId;
+import static nl.passend.reporting.Svg.texts;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import java.io.StringReader;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -11,9 +14,7 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import javax.xml.parsers.DocumentBuilderFactory;
 import nl.passend.events.codes.SchoolType;
 import nl.passend.events.codes.SupportLevel;
 import nl.passend.events.codes.TlvCategory;
@@ -29,8 +30,6 @@ import nl.passend.reporting.domain.RiskSignal;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
-import org.w3c.dom.NodeList;
-import org.xml.sax.InputSource;
 
 /** The dashboard page drawn from a report made by hand: escaping, an empty SWV, Dutch percentages. */
 class DashboardPageTest {
@@ -219,61 +218,6 @@ class DashboardPageTest {
 
     private static BigDecimal rate(String rate) {
         return rate == null ? null : new BigDecimal(rate);
-    }
-
-    // ---- reading the SVG with an XML parser -----------------------------------------------------
-
-    private static final Pattern SVG = Pattern.compile("<svg\\b.*?</svg>", Pattern.DOTALL);
-
-    /** Every {@code <svg>} of the page parsed as XML (which fails on anything not well-formed), by id. */
-    static Map<String, Document> svgs(String page) {
-        Map<String, Document> svgs = new LinkedHashMap<>();
-        Matcher m = SVG.matcher(page);
-        while (m.find()) {
-            try {
-                DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
-                factory.setNamespaceAware(true);
-                Document doc = factory.newDocumentBuilder().parse(new InputSource(new StringReader(m.group())));
-                assertThat(doc.getDocumentElement().getNamespaceURI()).isEqualTo("http://www.w3.org/2000/svg");
-                svgs.put(doc.getDocumentElement().getAttribute("id"), doc);
-            } catch (Exception e) {
-                throw new AssertionError("not well-formed: " + m.group(), e);
-            }
-        }
-        return svgs;
-    }
-
-    /** The drawn data points: elements with class {@code mark}. */
-    static List<Element> marks(Document svg) {
-        List<Element> marks = new ArrayList<>();
-        NodeList all = svg.getElementsByTagNameNS("*", "*");
-        for (int i = 0; i < all.getLength(); i++) {
-            Element e = (Element) all.item(i);
-            if (List.of(e.getAttribute("class").split("\\s+")).contains("mark")) {
-                marks.add(e);
-            }
-        }
-        return marks;
-    }
-
-    static Element byId(Document svg, String id) {
-        NodeList all = svg.getElementsByTagNameNS("*", "*");
-        for (int i = 0; i < all.getLength(); i++) {
-            Element e = (Element) all.item(i);
-            if (id.equals(e.getAttribute("id"))) {
-                return e;
-            }
-        }
-        return null;
-    }
-
-    static List<String> texts(Document svg, String tag) {
-        List<String> texts = new ArrayList<>();
-        NodeList nodes = svg.getElementsByTagNameNS("*", tag);
-        for (int i = 0; i < nodes.getLength(); i++) {
-            texts.add(nodes.item(i).getTextContent());
-        }
-        return texts;
     }
 
     private static String text(Element e) {

@@ -4,6 +4,7 @@ import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -81,6 +82,23 @@ public class KafkaClients {
         if (producer != null) {
             producer.close(java.time.Duration.ofSeconds(5));
             producer = null;
+        }
+    }
+
+    /**
+     * Stops a poll loop's thread at shutdown: wakes the consumer out of poll() (the loop sees its
+     * running flag false and closes the consumer) and waits up to ten seconds for the thread.
+     */
+    public static void stopPolling(Thread thread, KafkaConsumer<?, ?> consumer) {
+        if (consumer != null) {
+            consumer.wakeup();
+        }
+        if (thread != null) {
+            try {
+                thread.join(TimeUnit.SECONDS.toMillis(10));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 }
