@@ -16,9 +16,10 @@ import nl.passend.platform.security.PupilAccess;
  * documents it; the common parts are here: a row counts as known when it was recorded before
  * {@link #end()}, and a business date is reached when it is on or before {@link #date()}.
  *
- * <p>Bad input is a 400 problem naming the parameter: a value that is not a date {@code yyyy-MM-dd}
- * (an empty one included), and a day after today (the file of a day that has not ended yet is the
- * file as it is now; a day still to come has no state to show).
+ * <p>Absent or empty, as every optional parameter here, it is no asOf: the state now. Bad input is a
+ * 400 problem naming the parameter: a value that is not a date {@code yyyy-MM-dd}, and a day after
+ * today (the file of today, which has not ended yet, is the file as it is now; a day still to come
+ * has no state to show).
  */
 public record AsOf(LocalDate date) {
 
@@ -31,14 +32,14 @@ public record AsOf(LocalDate date) {
         }
     }
 
-    /** The parameter's value as the caller sent it, against today in the Netherlands; null when it was not sent. */
+    /** The parameter's value as the caller sent it, against today in the Netherlands; null when absent or empty. */
     public static AsOf parse(String value) {
         return parse(value, PupilAccess.today());
     }
 
     /** As {@link #parse(String)}, with today given (for tests of the rule). */
     public static AsOf parse(String value, LocalDate today) {
-        if (value == null) {
+        if (value == null || value.isBlank()) {
             return null;
         }
         LocalDate date;

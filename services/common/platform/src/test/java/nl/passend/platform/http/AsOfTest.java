@@ -14,8 +14,10 @@ class AsOfTest {
     private static final LocalDate TODAY = LocalDate.of(2026, 3, 10);
 
     @Test
-    void absentIsNoAsOf() {
+    void absentOrEmptyIsNoAsOf() {
         assertThat(AsOf.parse(null, TODAY)).isNull();
+        assertThat(AsOf.parse("", TODAY)).isNull();
+        assertThat(AsOf.parse(" ", TODAY)).isNull();
     }
 
     @Test
@@ -27,7 +29,7 @@ class AsOfTest {
 
     @Test
     void anythingButADateIs400NamingTheParameter() {
-        for (String bad : List.of("", " ", "yesterday", "2026-3-1", "2026-02-30", "01-03-2026", "2026-03-01T00:00:00Z",
+        for (String bad : List.of("yesterday", "2026-3-1", "2026-02-30", "01-03-2026", "2026-03-01T00:00:00Z",
                 "20260301")) {
             assertThatThrownBy(() -> AsOf.parse(bad, TODAY)).as(bad).isInstanceOfSatisfying(HttpProblem.class, p -> {
                 assertThat(p.getStatusCode()).isEqualTo(400);
