@@ -15,6 +15,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
+import java.util.UUID;
 import nl.passend.consent.api.Requests.AnswerRequest;
 import nl.passend.consent.api.Requests.RecordRequest;
 import nl.passend.consent.api.Requests.WithdrawalRequest;
@@ -28,6 +29,7 @@ import nl.passend.consent.service.ConsentService;
 import nl.passend.events.codes.ConsentOutcome;
 import nl.passend.events.codes.ConsentPurpose;
 import nl.passend.events.codes.ConsentSubjectType;
+import nl.passend.platform.http.AsOf;
 import nl.passend.platform.http.Params;
 import nl.passend.platform.problem.Problems;
 import nl.passend.platform.security.Roles;
@@ -49,6 +51,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Consent")
 public class ConsentResource {
+
+    static final String AS_OF_STANDING = "As it stood means as the ledger had it at the end of the day (Europe/Amsterdam): the answers and withdrawals recorded by then, the guardians whose answer it needed by then, and the outcome these give (GRANTED only when every required guardian had given consent, REFUSED as soon as one refused, WITHDRAWN when one withdrew); an outcome reached by then and not changed since, an expiry included, is the request's own, with its outcomeAt. A day yyyy-MM-dd, today at the latest: a later day, or anything but a date, is answered 400 (empty is the same as absent). Who may read it is decided as for the read without asOf, and the read is audited with the day.";
+    static final String AS_OF_REQUESTS = "Show the pupil's consent requests as they stood at the end of this day: those made by then, newest first, each with its outcome then. Empty before the first. " + AS_OF_STANDING;
+    static final String AS_OF_REQUEST = "Show the request as it stood at the end of this day. 404 when it had not been made by then. " + AS_OF_STANDING;
 
     @Inject
     ConsentService consents;
@@ -76,8 +82,15 @@ public class ConsentResource {
     @Path("consent-requests/{id}")
     @RolesAllowed({Roles.ADMIN, Roles.IB, Roles.DIRECTOR, Roles.TEACHER, Roles.PARENT})
     @Operation(summary = "Read a consent request with its ledger")
-    public ConsentRequestResponse get(@PathParam("id") String id) {
-        return mapper.toResponse(consents.get(Params.uuid(id, "id")));
+    public ConsentRequestResponse get(@PathParam("id") String id,
+            @QueryParam(AsOf.PARAM) @Parameter(description = AS_OF_REQUEST,
+                    schema = @Schema(type = SchemaType.STRING, format = "date")) String asOf) {
+        UUID requestId = Params.uuid(id, "id");
+        AsOf day = AsOf.parse(asOf);
+        if (day != null) {
+            return mapper.toResponse(consents.get(requestId, day));
+        }
+        return mapper.toResponse(consents.get(requestId));
     }
 
     @POST
@@ -110,8 +123,15 @@ public class ConsentResource {
     @RolesAllowed({Roles.ADMIN, Roles.IB, Roles.DIRECTOR, Roles.TEACHER, Roles.PARENT})
     @Operation(summary = "A pupil's consent requests, newest first",
             description = "For the staff of the pupil's school and the pupil's own parents.")
-    public List<ConsentRequestResponse> ofPupil(@PathParam("pupilId") String pupilId) {
-        return mapper.toResponses(consents.ofPupil(Params.uuid(pupilId, "pupilId")));
+    public List<ConsentRequestResponse> ofPupil(@PathParam("pupilId") String pupilId,
+            @QueryParam(AsOf.PARAM) @Parameter(description = AS_OF_REQUESTS,
+                    schema = @Schema(type = SchemaType.STRING, format = "date")) String asOf) {
+        UUID id = Params.uuid(pupilId, "pupilId");
+        AsOf day = AsOf.parse(asOf);
+        if (day != null) {
+            return consents.ofPupil(id, day).stream().map(mapper::toResponse).toList();
+        }
+        return mapper.toResponses(consents.ofPupil(id));
     }
 
     @GET

@@ -4,6 +4,7 @@ import java.util.List;
 import nl.passend.consent.api.Responses.ConsentRequestResponse;
 import nl.passend.consent.api.Responses.EntryResponse;
 import nl.passend.consent.api.Responses.SubjectResponse;
+import nl.passend.consent.domain.ConsentAsOf.RequestAsOf;
 import nl.passend.consent.domain.ConsentEntry;
 import nl.passend.consent.domain.ConsentRequest;
 import nl.passend.consent.service.ConsentService.RequestView;
@@ -36,4 +37,12 @@ public interface ConsentMapper {
     SubjectResponse toSubject(ConsentRequest request);
 
     EntryResponse toResponse(ConsentEntry entry);
+
+    /** A request as it stood at the end of a day: the outcome, required guardians and ledger of then. */
+    default ConsentRequestResponse toResponse(RequestAsOf asOf) {
+        ConsentRequest r = asOf.request();
+        return new ConsentRequestResponse(r.id, r.purpose, r.pupilId, r.schoolCode, toSubject(r), asOf.outcome(),
+                asOf.outcomeAt(), r.requestedAt, r.expiresAt, r.requestedBy, List.copyOf(asOf.requiredGuardians()),
+                asOf.entries().stream().map(this::toResponse).toList());
+    }
 }

@@ -9,6 +9,8 @@ import java.util.Objects;
 import java.util.UUID;
 import nl.passend.consent.config.ConsentConfig;
 import nl.passend.consent.domain.Channel;
+import nl.passend.consent.domain.ConsentAsOf;
+import nl.passend.consent.domain.ConsentAsOf.RequestAsOf;
 import nl.passend.consent.domain.ConsentEntry;
 import nl.passend.consent.domain.ConsentOutcomes;
 import nl.passend.consent.domain.ConsentOutcomes.RuleViolation;
@@ -24,6 +26,7 @@ import nl.passend.platform.audit.AuditLog;
 import nl.passend.platform.directory.DirectoryGuardian;
 import nl.passend.platform.directory.DirectoryPupil;
 import nl.passend.platform.directory.PupilDirectory;
+import nl.passend.platform.http.AsOf;
 import nl.passend.platform.problem.Problems;
 import nl.passend.platform.security.Roles;
 
@@ -207,6 +210,31 @@ public class ConsentService {
         String role = guard.pupil(pupilId, pupil.schoolCode, READERS);
         audit.record(pupilId, role, "consent.list");
         return requests.ofPupil(pupilId).stream().map(this::view).toList();
+    }
+
+    /** A request as it stood at the end of the day; 404 when it had not been made by then. Authorized and audited as {@link #get(UUID)}. */
+    @Transactional
+    public RequestAsOf get(UUID requestId, AsOf asOf) {
+        ConsentRequest request = requests.findByIdOptional(requestId)
+                .orElseThrow(() -> Problems.notFound("consent request " + requestId));
+        String role = guard.pupil(request.pupilId, schoolOf(request), READERS);
+        audit.record(request.pupilId, role, "consent.request.read", asOf.audit());
+        return asOf(request, asOf).orElseThrow(() -> Problems.of(404, "not-found", "Not found",
+                "consent request " + requestId + " had not been made by the end of " + asOf));
+    }
+
+    /** The pupil's requests as they stood at the end of the day, newest first; those made later are left out. */
+    @Transactional
+    public List<RequestAsOf> ofPupil(UUID pupilId, AsOf asOf) {
+        DirectoryPupil pupil = guard.knownPupil(pupilId);
+        String role = guard.pupil(pupilId, pupil.schoolCode, READERS);
+        audit.record(pupilId, role, "consent.list", asOf.audit());
+        return requests.ofPupil(pupilId).stream().map(r -> asOf(r, asOf)).flatMap(java.util.Optional::stream)
+                .toList();
+    }
+
+    private java.util.Optional<RequestAsOf> asOf(ConsentRequest request, AsOf asOf) {
+        return ConsentAsOf.of(request, requests.requiredOf(request.id), entries.ofRequest(request.id), asOf);
     }
 
     /** The open requests waiting for the calling parent's answer. */

@@ -13,11 +13,13 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.List;
+import java.util.UUID;
 import nl.passend.opp.api.Requests.ClosureInput;
 import nl.passend.opp.api.Requests.DocumentInput;
 import nl.passend.opp.api.Requests.DueInput;
@@ -33,6 +35,7 @@ import nl.passend.opp.service.OppClock;
 import nl.passend.opp.service.OppPdf;
 import nl.passend.opp.service.OppService;
 import nl.passend.opp.service.OppService.PlanView;
+import nl.passend.platform.http.AsOf;
 import nl.passend.platform.http.ETags;
 import nl.passend.platform.http.Params;
 import nl.passend.platform.security.Roles;
@@ -58,6 +61,12 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class OppResource {
 
     static final String READERS_DOC = "Readable by the pupil's school's teacher, IB'er, director and student information system, the pupil's parents, a care professional linked to the pupil, and an SWV consultant of the school's SWV while a SHARE_WITH_SWV consent is valid.";
+
+    static final String AS_OF_RULES = " A day yyyy-MM-dd, today at the latest: a later day, or anything but a date, is answered 400 (empty is the same as absent). Who may read it is decided as for the read without asOf (today's access), and the read is audited with the day.";
+    static final String AS_OF_STANDING = "As it stood means as recorded by the end of the day (Europe/Amsterdam): each version's status is replayed from its creation, the consent requests, the consent decisions that changed it, its establishment and evaluations, all as recorded by then; a closing counts from its closing date. inForceVersion is the latest version established by then, consent the request that counted then with its outcome then, and evaluations, views, decisions and documents are those recorded by then. updatedAt is absent and no ETag is sent. A draft's content keeps no history: a version that was a DRAFT then shows its content as it is now.";
+    static final String AS_OF_PLANS = "Show the pupil's plans as they stood at the end of this day: those drawn up by then, each with its status, current version, version in force, attention and closing of that day. " + AS_OF_STANDING + " Empty before the first plan." + AS_OF_RULES;
+    static final String AS_OF_PLAN = "Show the plan as it stood at the end of this day: its current version then whole, a line per version drawn up by then, and the documents linked by then. " + AS_OF_STANDING + " 404 when the plan had not been drawn up by then." + AS_OF_RULES;
+    static final String AS_OF_VERSION = "Show the version as it stood at the end of this day: its status, consent, establishment, evaluations and views of then (a version replaced later still shows the status it had). " + AS_OF_STANDING + " 404 when the version had not been drawn up by then." + AS_OF_RULES;
 
     @Inject
     OppService opps;
@@ -89,8 +98,15 @@ public class OppResource {
     @RolesAllowed({Roles.TEACHER, Roles.IB, Roles.DIRECTOR, Roles.SIS_CLIENT, Roles.PARENT, Roles.CARE_PROFESSIONAL,
             Roles.SWV_CONSULTANT})
     @Operation(summary = "A pupil's OPPs, newest first (without content)", description = READERS_DOC)
-    public List<PlanSummary> ofPupil(@PathParam("pupilId") String pupilId) {
-        return mapper.toSummaries(opps.ofPupil(Params.uuid(pupilId, "pupilId")));
+    public List<PlanSummary> ofPupil(@PathParam("pupilId") String pupilId,
+            @QueryParam(AsOf.PARAM) @Parameter(description = AS_OF_PLANS,
+                    schema = @Schema(type = SchemaType.STRING, format = "date")) String asOf) {
+        UUID id = Params.uuid(pupilId, "pupilId");
+        AsOf day = AsOf.parse(asOf);
+        if (day != null) {
+            return opps.ofPupil(id, day).stream().map(mapper::toSummary).toList();
+        }
+        return mapper.toSummaries(opps.ofPupil(id));
     }
 
     @GET
@@ -99,10 +115,17 @@ public class OppResource {
             Roles.SWV_CONSULTANT})
     @Operation(summary = "An OPP with its current version whole", description = READERS_DOC
             + " The status is the current version's; inForceVersion is the latest established version.")
-    @APIResponse(responseCode = "200", description = "The plan", headers = @Header(name = "ETag"),
-            content = @Content(schema = @Schema(implementation = PlanResponse.class)))
-    public Response get(@PathParam("planId") String planId) {
-        return ok(opps.get(Params.uuid(planId, "planId")));
+    @APIResponse(responseCode = "200", description = "The plan; without asOf its ETag header carries the version for If-Match",
+            headers = @Header(name = "ETag"), content = @Content(schema = @Schema(implementation = PlanResponse.class)))
+    public Response get(@PathParam("planId") String planId,
+            @QueryParam(AsOf.PARAM) @Parameter(description = AS_OF_PLAN,
+                    schema = @Schema(type = SchemaType.STRING, format = "date")) String asOf) {
+        UUID id = Params.uuid(planId, "planId");
+        AsOf day = AsOf.parse(asOf);
+        if (day != null) {
+            return Response.ok(mapper.toResponse(opps.get(id, day))).build(); // a past state is not for If-Match
+        }
+        return ok(opps.get(id));
     }
 
     @GET
@@ -110,8 +133,16 @@ public class OppResource {
     @RolesAllowed({Roles.TEACHER, Roles.IB, Roles.DIRECTOR, Roles.SIS_CLIENT, Roles.PARENT, Roles.CARE_PROFESSIONAL,
             Roles.SWV_CONSULTANT})
     @Operation(summary = "One version of an OPP: every version stays readable", description = READERS_DOC)
-    public VersionResponse version(@PathParam("planId") String planId, @PathParam("number") String number) {
-        return mapper.toResponse(opps.version(Params.uuid(planId, "planId"), version(number)));
+    public VersionResponse version(@PathParam("planId") String planId, @PathParam("number") String number,
+            @QueryParam(AsOf.PARAM) @Parameter(description = AS_OF_VERSION,
+                    schema = @Schema(type = SchemaType.STRING, format = "date")) String asOf) {
+        UUID id = Params.uuid(planId, "planId");
+        int n = version(number);
+        AsOf day = AsOf.parse(asOf);
+        if (day != null) {
+            return mapper.toResponse(opps.version(id, n, day));
+        }
+        return mapper.toResponse(opps.version(id, n));
     }
 
     @PUT

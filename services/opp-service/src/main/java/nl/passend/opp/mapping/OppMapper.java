@@ -17,6 +17,8 @@ import nl.passend.opp.api.Responses.VersionResponse;
 import nl.passend.opp.api.Responses.VersionSummary;
 import nl.passend.opp.api.Responses.ViewResponse;
 import nl.passend.opp.domain.DestinationDecision;
+import nl.passend.opp.domain.OppAsOf.PlanAsOf;
+import nl.passend.opp.domain.OppAsOf.VersionAsOf;
 import nl.passend.opp.domain.OppConsentDecision;
 import nl.passend.opp.domain.OppDocument;
 import nl.passend.opp.domain.OppDue;
@@ -89,5 +91,40 @@ public interface OppMapper {
                 v.establishedRole, v.establishedAt, v.supersededAt, v.createdBy, v.createdAt,
                 view.evaluations().stream().map(this::toResponse).toList(),
                 view.views().stream().map(this::toResponse).toList());
+    }
+
+    // ---- as of a day: the standing replayed by OppAsOf, never the fields of the entities now ----
+
+    default PlanSummary toSummary(PlanAsOf p) {
+        OppPlan plan = p.plan();
+        return new PlanSummary(plan.id, plan.pupilId, plan.schoolCode, p.status(), p.currentVersion(),
+                p.inForceVersion(), p.firstEstablishedOn(), p.closedOn(), p.attention(), null);
+    }
+
+    default PlanResponse toResponse(PlanAsOf p) {
+        OppPlan plan = p.plan();
+        return new PlanResponse(plan.id, plan.pupilId, plan.schoolCode, p.status(), p.currentVersion(),
+                p.inForceVersion(), p.firstEstablishedOn(), p.lastEvaluatedOn(), p.closedOn(), p.closeReason(),
+                p.attention(), plan.createdAt, null, toResponse(p.current()),
+                p.versions().stream().map(this::toSummary).toList(),
+                p.documents().stream().map(this::toResponse).toList());
+    }
+
+    default VersionSummary toSummary(VersionAsOf v) {
+        OppVersion version = v.version();
+        return new VersionSummary(version.number, v.status(), version.expectedDestination, v.consentOutcome(),
+                v.established() ? version.establishedAt : null, v.superseded() ? version.supersededAt : null);
+    }
+
+    default VersionResponse toResponse(VersionAsOf v) {
+        OppVersion version = v.version();
+        ConsentResponse consent = new ConsentResponse(v.consentRequestId(), v.consentOutcome(), v.consentOutcomeOn(),
+                v.decisions().stream().map(this::toResponse).toList());
+        boolean established = v.established();
+        return new VersionResponse(version.number, v.status(), version.content, version.destinationDecision(), consent,
+                established ? version.establishedBy : null, established ? version.establishedRole : null,
+                established ? version.establishedAt : null, v.superseded() ? version.supersededAt : null,
+                version.createdBy, version.createdAt, v.evaluations().stream().map(this::toResponse).toList(),
+                v.views().stream().map(this::toResponse).toList());
     }
 }

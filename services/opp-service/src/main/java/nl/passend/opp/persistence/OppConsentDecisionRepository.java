@@ -12,4 +12,8 @@ public class OppConsentDecisionRepository implements PanacheRepositoryBase<OppCo
     public List<OppConsentDecision> ofVersion(UUID planId, int versionNumber) {
         return list("planId = ?1 and versionNumber = ?2 order by receivedAt, id", planId, versionNumber);
     }
+
+    public List<OppConsentDecision> ofPlan(UUID planId) {
+        return list("planId = ?1 order by receivedAt, id", planId);
+    }
 }

@@ -12,4 +12,8 @@ public class OppEvaluationRepository implements PanacheRepositoryBase<OppEvaluat
     public List<OppEvaluation> ofVersion(UUID planId, int versionNumber) {
         return list("planId = ?1 and versionNumber = ?2 order by evaluatedOn, recordedAt", planId, versionNumber);
     }
+
+    public List<OppEvaluation> ofPlan(UUID planId) {
+        return list("planId = ?1 order by evaluatedOn, recordedAt", planId);
+    }
 }

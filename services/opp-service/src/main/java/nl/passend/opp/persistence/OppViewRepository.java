@@ -12,4 +12,8 @@ public class OppViewRepository implements PanacheRepositoryBase<OppView, UUID> {
     public List<OppView> ofVersion(UUID planId, int versionNumber) {
         return list("planId = ?1 and versionNumber = ?2 order by recordedAt, id", planId, versionNumber);
     }
+
+    public List<OppView> ofPlan(UUID planId) {
+        return list("planId = ?1 order by recordedAt, id", planId);
+    }
 }

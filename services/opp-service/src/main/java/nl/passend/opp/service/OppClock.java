@@ -201,7 +201,8 @@ public class OppClock {
     void erased(@Observes DirectoryChange.Erased erased) {
         UUID pupilId = erased.pupilId();
         String plansOf = "(select id from opp_plan where pupil_id = ?1)";
-        for (String table : List.of("opp_view", "opp_evaluation", "opp_document", "opp_consent_decision", "opp_version")) {
+        for (String table : List.of("opp_view", "opp_evaluation", "opp_document", "opp_consent_decision",
+                "opp_consent_request", "opp_version")) {
             em.createNativeQuery("delete from " + table + " where plan_id in " + plansOf).setParameter(1, pupilId)
                     .executeUpdate();
         }

@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import nl.passend.events.EventType;
@@ -16,6 +17,10 @@ import nl.passend.events.codes.OppCloseReason;
 import nl.passend.events.codes.OppDueKind;
 import nl.passend.events.codes.OppStatus;
 import nl.passend.opp.domain.DestinationDecision;
+import nl.passend.opp.domain.OppAsOf;
+import nl.passend.opp.domain.OppAsOf.PlanAsOf;
+import nl.passend.opp.domain.OppAsOf.VersionAsOf;
+import nl.passend.opp.domain.OppConsentRequest;
 import nl.passend.opp.domain.GoalProgress;
 import nl.passend.opp.domain.OppDocument;
 import nl.passend.opp.domain.OppEvaluation;
@@ -28,6 +33,7 @@ import nl.passend.opp.domain.PlanContent.Goal;
 import nl.passend.opp.domain.ViewKind;
 import nl.passend.opp.messaging.OppEvents;
 import nl.passend.opp.persistence.OppConsentDecisionRepository;
+import nl.passend.opp.persistence.OppConsentRequestRepository;
 import nl.passend.opp.persistence.OppDocumentRepository;
 import nl.passend.opp.persistence.OppEvaluationRepository;
 import nl.passend.opp.persistence.OppPlanRepository;
@@ -36,6 +42,7 @@ import nl.passend.opp.persistence.OppViewRepository;
 import nl.passend.platform.audit.AuditLog;
 import nl.passend.platform.directory.DirectoryPupil;
 import nl.passend.platform.directory.PupilDirectory;
+import nl.passend.platform.http.AsOf;
 import nl.passend.platform.http.ETags;
 import nl.passend.platform.problem.Problems;
 import nl.passend.platform.security.PupilAccess;
@@ -69,6 +76,9 @@ public class OppService {
 
     @Inject
     OppConsentDecisionRepository decisions;
+
+    @Inject
+    OppConsentRequestRepository consentRequests;
 
     @Inject
     OppGuard guard;
@@ -131,6 +141,52 @@ public class OppService {
                 .orElseThrow(() -> Problems.notFound("version " + number + " of OPP " + planId));
         audit.record(plan.pupilId, role, "opp.version.read", planId + " v" + number);
         return versionView(version);
+    }
+
+    // ---- reads as of a day -------------------------------------------------------------------
+
+    /**
+     * The plan as it stood at the end of the day; 404 when it had not been drawn up by then.
+     * Authorized as the read now, and audited with the day.
+     */
+    @Transactional
+    public PlanAsOf get(UUID planId, AsOf asOf) {
+        OppPlan plan = plans.findByIdOptional(planId).orElseThrow(() -> Problems.notFound("OPP " + planId));
+        String role = guard.plan(plan, OppGuard.READERS);
+        audit.record(plan.pupilId, role, "opp.read", planId + " " + asOf.audit());
+        return asOf(plan, asOf).orElseThrow(() -> notYet("OPP " + planId, asOf));
+    }
+
+    /** One version as it stood at the end of the day; 404 when it had not been drawn up by then. */
+    @Transactional
+    public VersionAsOf version(UUID planId, int number, AsOf asOf) {
+        OppPlan plan = plans.findByIdOptional(planId).orElseThrow(() -> Problems.notFound("OPP " + planId));
+        String role = guard.plan(plan, OppGuard.READERS);
+        versions.of(planId, number).orElseThrow(() -> Problems.notFound("version " + number + " of OPP " + planId));
+        audit.record(plan.pupilId, role, "opp.version.read", planId + " v" + number + " " + asOf.audit());
+        return asOf(plan, asOf).flatMap(p -> p.version(number))
+                .orElseThrow(() -> notYet("version " + number + " of OPP " + planId, asOf));
+    }
+
+    /** The pupil's plans as they stood at the end of the day, newest first; those drawn up later are left out. */
+    @Transactional
+    public List<PlanAsOf> ofPupil(UUID pupilId, AsOf asOf) {
+        String role = guard.pupil(pupilId, OppGuard.READERS);
+        audit.record(pupilId, role, "opp.list", asOf.audit());
+        String school = guard.knownPupil(pupilId).schoolCode;
+        return plans.ofPupil(pupilId).stream()
+                .filter(p -> !OppGuard.isStaff(role) || p.schoolCode.equals(school))
+                .map(p -> asOf(p, asOf)).flatMap(Optional::stream).toList();
+    }
+
+    private Optional<PlanAsOf> asOf(OppPlan plan, AsOf asOf) {
+        return OppAsOf.of(new OppAsOf.Recorded(plan, versions.ofPlan(plan.id), consentRequests.ofPlan(plan.id),
+                decisions.ofPlan(plan.id), evaluations.ofPlan(plan.id), views.ofPlan(plan.id),
+                documents.ofPlan(plan.id)), asOf);
+    }
+
+    private static RuntimeException notYet(String what, AsOf asOf) {
+        return Problems.of(404, "not-found", "Not found", what + " had not been drawn up by the end of " + asOf);
     }
 
     // ---- the authors' changes ----------------------------------------------------------------
@@ -220,6 +276,13 @@ public class OppService {
         version.consentOutcomeOn = null;
         version.status = OppStatus.IN_DIALOGUE;
         plan.status = OppStatus.IN_DIALOGUE;
+        OppConsentRequest request = new OppConsentRequest();
+        request.requestId = requestId;
+        request.planId = plan.id;
+        request.versionNumber = number;
+        request.requestedAt = Instant.now();
+        request.requestedBy = guard.subject();
+        consentRequests.persist(request);
         events.consentRequested(plan, version, requestId, today());
         if (wasDraft) {
             events.changed(EventType.OPP_IN_DIALOGUE, plan, version, today());

@@ -156,7 +156,7 @@ final class OppCalls {
             counts.put("opp_plan.version", TestDb.count(
                     "select coalesce(sum(version), 0) from opp_plan where pupil_id = ?", id));
             for (String table : List.of("opp_version", "opp_evaluation", "opp_view", "opp_document",
-                    "opp_consent_decision")) {
+                    "opp_consent_decision", "opp_consent_request")) {
                 counts.put(table, TestDb.count("select count(*) from " + table + " where plan_id in " + PLANS, id));
             }
             counts.put("outbox_event", TestDb.count("select count(*) from outbox_event where event_key = ?",

@@ -497,8 +497,8 @@ class OppClockTest {
         UUID otherPlan = Fixtures.establishedPlan(other);
 
         Map<String, String> ofPlans = Map.of(
-                "opp_version", "plan_id", "opp_consent_decision", "plan_id", "opp_evaluation", "plan_id",
-                "opp_view", "plan_id", "opp_document", "plan_id");
+                "opp_version", "plan_id", "opp_consent_decision", "plan_id", "opp_consent_request", "plan_id",
+                "opp_evaluation", "plan_id", "opp_view", "plan_id", "opp_document", "plan_id");
         for (Map.Entry<String, String> table : ofPlans.entrySet()) {
             assertThat(TestDb.count("select count(*) from " + table.getKey()
                     + " where plan_id in (select id from opp_plan where pupil_id = ?)", pupil.id()))

@@ -18,6 +18,8 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
+import java.util.UUID;
+import nl.passend.platform.http.AsOf;
 import nl.passend.platform.http.Cursor;
 import nl.passend.platform.http.ETags;
 import nl.passend.platform.http.Page;
@@ -62,6 +64,10 @@ public class PupilResource {
     static final String[] READERS = {Roles.ADMIN, Roles.SIS_CLIENT, Roles.IB, Roles.DIRECTOR, Roles.TEACHER,
             Roles.CARE_PROFESSIONAL, Roles.PARENT};
 
+    static final String AS_OF_RULES = " A day yyyy-MM-dd, today at the latest: a later day, or anything but a date, is answered 400 (empty is the same as absent). Who may read it is decided as for the read without asOf, and the read is audited with the day. pupil-service keeps the enrolments' dates, not when they were entered: the day's state follows from the start and end dates (a leaving entered late counts from its end date).";
+    static final String AS_OF_PUPIL = "Show the pupil as it stood at the end of this day (Europe/Amsterdam): schoolCode, externalId and status of the enrolment the pupil was at that day (ACTIVE until the day before the end date, LEFT from it; after a move, the new school from its start date). Names, birth date and ECK iD are as recorded now; the group fields are absent, since groups keep no history; version and updatedAt are the record's now, and no ETag is sent. 404 when Passend did not know the pupil by that day or no enrolment had started by then." + AS_OF_RULES;
+    static final String AS_OF_ENROLMENTS = "Show the enrolments as they stood at the end of this day (Europe/Amsterdam): those started on or before the day, oldest first; endDate, destination and destinationSchoolCode only when the end date is on or before the day. Empty before the first, or when Passend did not know the pupil by then." + AS_OF_RULES;
+
     @Inject
     PupilService pupils;
 
@@ -105,10 +111,17 @@ public class PupilResource {
     @RolesAllowed({Roles.ADMIN, Roles.SIS_CLIENT, Roles.IB, Roles.DIRECTOR, Roles.TEACHER,
             Roles.CARE_PROFESSIONAL, Roles.PARENT})
     @Operation(summary = "Read a pupil")
-    @APIResponse(responseCode = "200", description = "The pupil; its ETag header carries the version for If-Match",
+    @APIResponse(responseCode = "200", description = "The pupil; without asOf its ETag header carries the version for If-Match",
             content = @Content(schema = @Schema(implementation = PupilResponse.class)))
-    public Response get(@PathParam("id") String id) {
-        return withETag(pupils.get(Params.uuid(id, "id")));
+    public Response get(@PathParam("id") String id,
+            @QueryParam(AsOf.PARAM) @Parameter(description = AS_OF_PUPIL,
+                    schema = @Schema(type = SchemaType.STRING, format = "date")) String asOf) {
+        UUID pupilId = Params.uuid(id, "id");
+        AsOf day = AsOf.parse(asOf);
+        if (day != null) {
+            return Response.ok(mapper.toResponse(pupils.get(pupilId, day))).build(); // a past state is not for If-Match
+        }
+        return withETag(pupils.get(pupilId));
     }
 
     @PUT
@@ -140,8 +153,15 @@ public class PupilResource {
     @RolesAllowed({Roles.ADMIN, Roles.SIS_CLIENT, Roles.IB, Roles.DIRECTOR, Roles.TEACHER,
             Roles.CARE_PROFESSIONAL, Roles.PARENT})
     @Operation(summary = "A pupil's enrolments, with leaving dates and destinations")
-    public List<EnrolmentResponse> enrolments(@PathParam("id") String id) {
-        return pupils.enrolments(Params.uuid(id, "id")).stream().map(mapper::toResponse).toList();
+    public List<EnrolmentResponse> enrolments(@PathParam("id") String id,
+            @QueryParam(AsOf.PARAM) @Parameter(description = AS_OF_ENROLMENTS,
+                    schema = @Schema(type = SchemaType.STRING, format = "date")) String asOf) {
+        UUID pupilId = Params.uuid(id, "id");
+        AsOf day = AsOf.parse(asOf);
+        if (day != null) {
+            return pupils.enrolments(pupilId, day).stream().map(mapper::toResponse).toList();
+        }
+        return pupils.enrolments(pupilId).stream().map(mapper::toResponse).toList();
     }
 
     @GET

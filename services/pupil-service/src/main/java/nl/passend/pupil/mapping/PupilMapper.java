@@ -15,9 +15,12 @@ import nl.passend.pupil.domain.Enrolment;
 import nl.passend.pupil.domain.Guardian;
 import nl.passend.pupil.domain.ProfessionalLink;
 import nl.passend.pupil.domain.Pupil;
+import nl.passend.pupil.domain.PupilAsOf;
+import nl.passend.pupil.domain.PupilAsOf.EnrolmentAsOf;
 import nl.passend.pupil.domain.School;
 import nl.passend.pupil.domain.SchoolGroup;
 import nl.passend.pupil.domain.Swv;
+import nl.passend.pupil.service.PupilService.PupilAsOfView;
 import org.mapstruct.Mapper;
 import org.mapstruct.Mapping;
 
@@ -41,6 +44,25 @@ public interface PupilMapper {
     PupilResponse toResponse(Pupil pupil, SchoolGroup group);
 
     EnrolmentResponse toResponse(Enrolment enrolment);
+
+    /** An enrolment as of a day: its end, destination and destination school only once the pupil had left. */
+    default EnrolmentResponse toResponse(EnrolmentAsOf asOf) {
+        Enrolment e = asOf.enrolment();
+        boolean left = asOf.left();
+        return new EnrolmentResponse(e.id, e.schoolCode, e.externalId, e.startDate, left ? e.endDate : null,
+                left ? e.destination : null, left ? e.destinationSchoolCode : null);
+    }
+
+    /**
+     * A pupil as of a day: the school, externalId and status of the enrolment of that day; no group,
+     * since pupil-service keeps no history of groups.
+     */
+    default PupilResponse toResponse(PupilAsOfView view) {
+        Pupil p = view.pupil();
+        Enrolment e = view.enrolment().enrolment();
+        return new PupilResponse(p.id, p.eckId, p.givenName, p.familyName, p.birthDate, e.schoolCode, e.externalId,
+                null, null, null, PupilAsOf.status(view.enrolment()), p.version, p.updatedAt);
+    }
 
     GuardianResponse toResponse(Guardian guardian);
 

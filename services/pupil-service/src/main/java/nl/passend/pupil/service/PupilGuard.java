@@ -9,6 +9,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import nl.passend.platform.audit.AuditLog;
+import nl.passend.platform.http.AsOf;
 import nl.passend.platform.problem.Problems;
 import nl.passend.platform.security.Caller;
 import nl.passend.platform.security.Roles;
@@ -65,7 +66,16 @@ public class PupilGuard {
         return access(pupilId, action, Set.of(roles));
     }
 
+    /** As {@link #access(UUID, String)} for a read as of a day: the audit entry names the day. */
+    public Granted accessAsOf(UUID pupilId, String action, AsOf asOf) {
+        return access(pupilId, action, null, asOf.audit());
+    }
+
     private Granted access(UUID pupilId, String action, Set<String> requiredRoles) {
+        return access(pupilId, action, requiredRoles, null);
+    }
+
+    private Granted access(UUID pupilId, String action, Set<String> requiredRoles, String reason) {
         Pupil pupil = pupils.findById(pupilId);
         if (pupil == null) {
             throw Problems.notFound("pupil " + pupilId);
@@ -79,7 +89,7 @@ public class PupilGuard {
             role = grantedRole(pupil, new PupilAccess.CallerFacts(facts.subject(), required, facts.schools()))
                     .orElseThrow(() -> Problems.forbidden("your role may not do this for this pupil"));
         }
-        audit.record(pupil.id, role, action);
+        audit.record(pupil.id, role, action, reason);
         return new Granted(pupil, role);
     }
 

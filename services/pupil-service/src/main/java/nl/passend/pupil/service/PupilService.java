@@ -13,6 +13,7 @@ import java.util.UUID;
 import nl.passend.events.EventType;
 import nl.passend.platform.audit.AuditEntry;
 import nl.passend.platform.audit.AuditLog;
+import nl.passend.platform.http.AsOf;
 import nl.passend.platform.http.Cursor;
 import nl.passend.platform.http.ETags;
 import nl.passend.platform.http.SyncHorizon;
@@ -27,6 +28,8 @@ import nl.passend.pupil.domain.Enrolment;
 import nl.passend.pupil.domain.Guardian;
 import nl.passend.pupil.domain.ProfessionalLink;
 import nl.passend.pupil.domain.Pupil;
+import nl.passend.pupil.domain.PupilAsOf;
+import nl.passend.pupil.domain.PupilAsOf.EnrolmentAsOf;
 import nl.passend.pupil.domain.PupilStatus;
 import nl.passend.pupil.domain.SchoolGroup;
 import nl.passend.pupil.messaging.PupilEvents;
@@ -109,6 +112,27 @@ public class PupilService {
         return new PupilView(pupil, group(pupil));
     }
 
+    /** A pupil as of a day: who may read it and its audit as for the read now; the school and status of that day. */
+    public record PupilAsOfView(Pupil pupil, EnrolmentAsOf enrolment) {
+    }
+
+    /**
+     * The pupil as it stood at the end of the day: the enrolment it was at then (its school, its
+     * externalId there, whether it had left). 404 when Passend did not know the pupil yet or no
+     * enrolment had started by then.
+     */
+    @Transactional
+    public PupilAsOfView get(UUID id, AsOf asOf) {
+        Pupil pupil = guard.accessAsOf(id, "pupil.read", asOf).pupil();
+        EnrolmentAsOf on = PupilAsOf.known(pupil.createdAt, asOf)
+                ? PupilAsOf.enrolmentOn(enrolments.ofPupil(id), asOf).orElse(null) : null;
+        if (on == null) {
+            throw Problems.of(404, "not-found", "Not found", "pupil " + id + " was not enrolled on " + asOf
+                    + " as far as Passend knew then");
+        }
+        return new PupilAsOfView(pupil, on);
+    }
+
     @Transactional
     public PupilView update(UUID id, PupilUpdate update, String ifMatch) {
         Pupil pupil = lockForWrite(id, "pupil.update");
@@ -169,6 +193,13 @@ public class PupilService {
     public List<Enrolment> enrolments(UUID id) {
         guard.access(id, "pupil.enrolments.read");
         return enrolments.ofPupil(id);
+    }
+
+    /** The enrolments as they stood at the end of the day (empty before the first, or before Passend knew the pupil). */
+    @Transactional
+    public List<EnrolmentAsOf> enrolments(UUID id, AsOf asOf) {
+        Pupil pupil = guard.accessAsOf(id, "pupil.enrolments.read", asOf).pupil();
+        return PupilAsOf.known(pupil.createdAt, asOf) ? PupilAsOf.enrolments(enrolments.ofPupil(id), asOf) : List.of();
     }
 
     @Transactional

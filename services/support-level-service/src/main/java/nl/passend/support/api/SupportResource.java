@@ -12,11 +12,14 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.List;
+import java.util.UUID;
+import nl.passend.platform.http.AsOf;
 import nl.passend.platform.http.ETags;
 import nl.passend.platform.http.Params;
 import nl.passend.platform.security.Roles;
@@ -44,9 +47,11 @@ import nl.passend.support.service.LevelService.Current;
 import nl.passend.support.service.LevelService.LevelChange;
 import nl.passend.support.service.SignalService;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -62,6 +67,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class SupportResource {
 
     static final String READERS_DOC = "For the pupil's school's IB'er, director and teachers, a care professional linked to the pupil, and the pupil's parents.";
+
+    static final String AS_OF_RULES = " A day yyyy-MM-dd, today at the latest: a later day, or anything but a date, is answered 400 (empty is the same as absent). Who may read it is decided as for the read without asOf, and the read is audited with the day.";
+    static final String AS_OF_LEVEL = "Show the level as it stood at the end of this day (Europe/Amsterdam): the latest history entry known then, i.e. recorded before the day ended. A correction recorded later does not change it; an entry recorded later with an earlier effective date does not either. Before the first such entry the level is null. No ETag is sent with it." + AS_OF_RULES;
+    static final String AS_OF_HISTORY = "Show the history as it stood at the end of this day (Europe/Amsterdam): the entries recorded before the day ended; correctedBy only names a correction recorded by then. Empty before the first entry." + AS_OF_RULES;
+    static final String AS_OF_INTERVENTIONS = "Show the interventions as they stood at the end of this day (Europe/Amsterdam): those recorded by then whose startDate is on or before the day, each with the sessions held on or before the day and recorded by then, and its evaluation (effect, note, evaluatedOn) only when evaluatedOn is on or before the day. Empty before the first." + AS_OF_RULES;
 
     @Inject
     LevelService levels;
@@ -83,10 +93,18 @@ public class SupportResource {
     @RolesAllowed({Roles.IB, Roles.DIRECTOR, Roles.TEACHER, Roles.CARE_PROFESSIONAL, Roles.PARENT})
     @Operation(summary = "A pupil's current support level", description = READERS_DOC
             + " The ETag (\"0\" while no level was recorded) is what a change sends as If-Match.")
-    @APIResponse(responseCode = "200", description = "The level", headers = @Header(name = "ETag"),
+    @APIResponse(responseCode = "200", description = "The level; without asOf its ETag header carries the version for If-Match",
+            headers = @Header(name = "ETag"),
             content = @Content(schema = @Schema(implementation = CurrentLevelResponse.class)))
-    public Response current(@PathParam("pupilId") String pupilId) {
-        Current current = levels.current(Params.uuid(pupilId, "pupilId"));
+    public Response current(@PathParam("pupilId") String pupilId,
+            @QueryParam(AsOf.PARAM) @Parameter(description = AS_OF_LEVEL,
+                    schema = @Schema(type = SchemaType.STRING, format = "date")) String asOf) {
+        UUID id = Params.uuid(pupilId, "pupilId");
+        AsOf day = AsOf.parse(asOf);
+        if (day != null) {
+            return Response.ok(mapper.toResponse(levels.current(id, day))).build(); // a past state is not for If-Match
+        }
+        Current current = levels.current(id);
         return Response.ok(mapper.toResponse(current)).tag(ETags.of(current.version())).build();
     }
 
@@ -109,8 +127,11 @@ public class SupportResource {
     @Path("pupils/{pupilId}/support-level/history")
     @RolesAllowed({Roles.IB, Roles.DIRECTOR, Roles.TEACHER, Roles.CARE_PROFESSIONAL, Roles.PARENT})
     @Operation(summary = "A pupil's full support level history, oldest first", description = READERS_DOC)
-    public List<LevelEntryResponse> history(@PathParam("pupilId") String pupilId) {
-        return mapper.toHistory(levels.history(Params.uuid(pupilId, "pupilId")));
+    public List<LevelEntryResponse> history(@PathParam("pupilId") String pupilId,
+            @QueryParam(AsOf.PARAM) @Parameter(description = AS_OF_HISTORY,
+                    schema = @Schema(type = SchemaType.STRING, format = "date")) String asOf) {
+        UUID id = Params.uuid(pupilId, "pupilId");
+        return mapper.toHistory(levels.history(id, AsOf.parse(asOf)));
     }
 
     @POST
@@ -132,8 +153,11 @@ public class SupportResource {
     @RolesAllowed({Roles.IB, Roles.DIRECTOR, Roles.TEACHER, Roles.CARE_PROFESSIONAL, Roles.PARENT})
     @Operation(summary = "A pupil's interventions, newest first", description = READERS_DOC
             + " A parent or care professional sees only their own pupil among a group's pupils.")
-    public List<InterventionResponse> ofPupil(@PathParam("pupilId") String pupilId) {
-        return mapper.toInterventionResponses(interventions.ofPupil(Params.uuid(pupilId, "pupilId")));
+    public List<InterventionResponse> ofPupil(@PathParam("pupilId") String pupilId,
+            @QueryParam(AsOf.PARAM) @Parameter(description = AS_OF_INTERVENTIONS,
+                    schema = @Schema(type = SchemaType.STRING, format = "date")) String asOf) {
+        UUID id = Params.uuid(pupilId, "pupilId");
+        return mapper.toInterventionResponses(interventions.ofPupil(id, AsOf.parse(asOf)));
     }
 
     @GET

@@ -58,9 +58,11 @@ public interface SupportMapper {
 
     default InterventionResponse toResponse(InterventionView view) {
         var i = view.intervention();
+        boolean evaluated = view.showsEvaluation();
         return new InterventionResponse(i.id, i.appId, i.schoolCode, view.visiblePupils(), i.domain, i.level, i.kind,
-                i.startsOn, i.endsOn, i.frequencyPerWeek, i.minutesPerSession, i.givenBy, i.effect, i.evaluationNote,
-                i.evaluatedOn, view.sessions().stream().map(this::toResponse).toList(), i.recordedAt);
+                i.startsOn, i.endsOn, i.frequencyPerWeek, i.minutesPerSession, i.givenBy, evaluated ? i.effect : null,
+                evaluated ? i.evaluationNote : null, evaluated ? i.evaluatedOn : null,
+                view.sessions().stream().map(this::toResponse).toList(), i.recordedAt);
     }
 
     default List<InterventionResponse> toInterventionResponses(List<InterventionView> views) {

@@ -24,6 +24,7 @@ import nl.passend.events.codes.SupportLevel;
 import nl.passend.platform.audit.AuditLog;
 import nl.passend.platform.directory.DirectoryPupil;
 import nl.passend.platform.directory.PupilDirectory;
+import nl.passend.platform.http.AsOf;
 import nl.passend.platform.http.ETags;
 import nl.passend.platform.problem.Problems;
 import nl.passend.platform.security.Roles;
@@ -31,6 +32,7 @@ import nl.passend.platform.security.PupilAccess;
 import nl.passend.support.domain.GivenBy;
 import nl.passend.support.domain.Intervention;
 import nl.passend.support.domain.InterventionSession;
+import nl.passend.support.domain.SupportAsOf;
 import nl.passend.support.domain.SupportRules;
 import nl.passend.support.messaging.SupportEvents;
 import nl.passend.support.persistence.InterventionRepository;
@@ -84,7 +86,12 @@ public class InterventionService {
     }
 
     /** An intervention with its sessions and the pupils of its group the caller may see (a parent: only their child). */
-    public record InterventionView(Intervention intervention, List<InterventionSession> sessions, Set<UUID> visiblePupils) {
+    public record InterventionView(Intervention intervention, List<InterventionSession> sessions, Set<UUID> visiblePupils,
+            boolean showsEvaluation) {
+
+        public InterventionView(Intervention intervention, List<InterventionSession> sessions, Set<UUID> visiblePupils) {
+            this(intervention, sessions, visiblePupils, true);
+        }
     }
 
     @Transactional
@@ -133,14 +140,31 @@ public class InterventionService {
 
     @Transactional
     public List<InterventionView> ofPupil(UUID pupilId) {
+        return ofPupil(pupilId, null);
+    }
+
+    /**
+     * The pupil's interventions; with {@code asOf} those recorded by the end of that day that had
+     * started by then, each with the sessions held and recorded by then, and its evaluation only when
+     * evaluated by then. Audited with the day.
+     */
+    @Transactional
+    public List<InterventionView> ofPupil(UUID pupilId, AsOf asOf) {
         String role = guard.pupil(pupilId, SupportGuard.READERS);
-        audit.record(pupilId, role, "support.intervention.list");
+        audit.record(pupilId, role, "support.intervention.list", asOf == null ? null : asOf.audit());
         boolean staff = SupportGuard.isStaff(role);
         // a school's staff see their own school's interventions, not those of a school the pupil came from
         String school = guard.knownPupil(pupilId).schoolCode;
         return interventions.ofPupil(pupilId).stream().filter(i -> !staff || i.schoolCode.equals(school))
-                .map(i -> new InterventionView(i, sessions.ofIntervention(i.id), staff ? i.pupils : Set.of(pupilId)))
+                .filter(i -> asOf == null || SupportAsOf.shows(i, asOf))
+                .map(i -> new InterventionView(i, sessionsOf(i, asOf), staff ? i.pupils : Set.of(pupilId),
+                        asOf == null || SupportAsOf.showsEvaluation(i, asOf)))
                 .toList();
+    }
+
+    private List<InterventionSession> sessionsOf(Intervention intervention, AsOf asOf) {
+        List<InterventionSession> all = sessions.ofIntervention(intervention.id);
+        return asOf == null ? all : all.stream().filter(s -> SupportAsOf.shows(s, asOf)).toList();
     }
 
     @Transactional

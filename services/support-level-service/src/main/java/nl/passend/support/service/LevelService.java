@@ -11,12 +11,14 @@ import nl.passend.events.codes.SupportDomain;
 import nl.passend.events.codes.SupportLevel;
 import nl.passend.platform.audit.AuditLog;
 import nl.passend.platform.directory.DirectoryPupil;
+import nl.passend.platform.http.AsOf;
 import nl.passend.platform.http.ETags;
 import nl.passend.platform.problem.Problems;
 import nl.passend.platform.security.Roles;
 import nl.passend.platform.security.PupilAccess;
 import nl.passend.support.domain.LevelEntry;
 import nl.passend.support.domain.PupilSupport;
+import nl.passend.support.domain.SupportAsOf;
 import nl.passend.support.domain.SupportRules;
 import nl.passend.support.messaging.SupportEvents;
 import nl.passend.support.persistence.LevelEntryRepository;
@@ -63,13 +65,34 @@ public class LevelService {
         return currentOf(pupilId);
     }
 
+    /**
+     * The level as it stood at the end of the day: the latest entry known then (null before the
+     * first). Authorized as the current level is, and audited with the day.
+     */
+    @Transactional
+    public Current current(UUID pupilId, AsOf asOf) {
+        if (asOf == null) {
+            return current(pupilId);
+        }
+        String role = guard.pupil(pupilId, SupportGuard.READERS);
+        audit.record(pupilId, role, "support.level.read", asOf.audit());
+        return new Current(pupilId, null, SupportAsOf.current(SupportAsOf.history(entries.ofPupil(pupilId), asOf)));
+    }
+
     @Transactional
     public List<LevelEntry> history(UUID pupilId) {
+        return history(pupilId, null);
+    }
+
+    /** The history, or with {@code asOf} the entries known at the end of that day; audited with the day. */
+    @Transactional
+    public List<LevelEntry> history(UUID pupilId, AsOf asOf) {
         String role = guard.pupil(pupilId, SupportGuard.READERS);
-        audit.record(pupilId, role, "support.level.history");
+        audit.record(pupilId, role, "support.level.history", asOf == null ? null : asOf.audit());
         // a school's staff see their own school's entries, not those of a school the pupil came from
         String school = guard.knownPupil(pupilId).schoolCode;
-        return entries.ofPupil(pupilId).stream()
+        List<LevelEntry> recorded = entries.ofPupil(pupilId);
+        return (asOf == null ? recorded : SupportAsOf.history(recorded, asOf)).stream()
                 .filter(e -> !SupportGuard.isStaff(role) || e.schoolCode.equals(school)).toList();
     }
 

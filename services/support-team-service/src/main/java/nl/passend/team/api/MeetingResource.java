@@ -19,6 +19,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.List;
+import java.util.UUID;
+import nl.passend.platform.http.AsOf;
 import nl.passend.platform.http.Cursor;
 import nl.passend.platform.http.ETags;
 import nl.passend.platform.http.Page;
@@ -66,6 +68,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class MeetingResource {
 
     static final String MANAGERS_DOC = "For the school's IB'er, director and teachers; for a BOT also the SWV consultant of the school's SWV.";
+
+    static final String AS_OF_CASES = "Show the cases as they stood at the end of this day (Europe/Amsterdam): those put on the agenda by then of a meeting whose date is on or before the day; each with the parents' consents as the decisions received by then had made them (OPEN while asked and undecided), its outcome and action items only once recorded by then, an action item done only from its doneOn, and overdue measured against the day; named and pupilId follow the consent and outcome of then. The meeting's attendees are those recorded now (fixed once it was held). Who may read is decided as for the read without asOf (today's access); besides, the SWV consultant sees only cases named then and the parents only cases discussed by then. Empty before the first. A day yyyy-MM-dd, today at the latest: a later day, or anything but a date, is answered 400 (empty is the same as absent). The read is audited with the day.";
 
     @Inject
     MeetingService meetings;
@@ -193,8 +197,15 @@ public class MeetingResource {
     @RolesAllowed({Roles.IB, Roles.DIRECTOR, Roles.TEACHER, Roles.SWV_CONSULTANT, Roles.PARENT})
     @Operation(summary = "The cases about one pupil, newest first",
             description = "The school's staff see those of their school; the parents those discussed; the SWV consultant only those named in a BOT of their SWV.")
-    public List<CaseResponse> ofPupil(@PathParam("pupilId") String pupilId) {
-        return mapper.toCaseResponses(cases.ofPupil(Params.uuid(pupilId, "pupilId")));
+    public List<CaseResponse> ofPupil(@PathParam("pupilId") String pupilId,
+            @QueryParam(AsOf.PARAM) @Parameter(description = AS_OF_CASES,
+                    schema = @Schema(type = SchemaType.STRING, format = "date")) String asOf) {
+        UUID id = Params.uuid(pupilId, "pupilId");
+        AsOf day = AsOf.parse(asOf);
+        if (day != null) {
+            return cases.ofPupil(id, day).stream().map(mapper::toResponse).toList();
+        }
+        return mapper.toCaseResponses(cases.ofPupil(id));
     }
 
     @POST

@@ -26,6 +26,9 @@ import nl.passend.team.domain.TeamRules;
 import nl.passend.team.domain.TlvAdvice;
 import nl.passend.team.domain.TlvRequest;
 import nl.passend.team.service.TeamSignals.Signal;
+import nl.passend.team.domain.CaseAsOf;
+import nl.passend.team.domain.CaseAsOf.CaseState;
+import nl.passend.team.service.Views.CaseAsOfView;
 import nl.passend.team.service.Views.CaseView;
 import nl.passend.team.service.Views.MeetingView;
 import org.mapstruct.Mapper;
@@ -64,6 +67,24 @@ public interface TeamMapper {
     }
 
     List<CaseResponse> toCaseResponses(List<CaseView> views);
+
+    /** A case as it stood at the end of a day: the consents, outcome and action items of then. */
+    default CaseResponse toResponse(CaseAsOfView view) {
+        TeamCase c = view.teamCase();
+        Meeting m = view.meeting();
+        CaseState state = view.state();
+        ConsentResponse consent = state.consent() == null ? null : new ConsentResponse(state.consent(), state.consentOn());
+        OutcomeResponse outcome = !state.discussed() ? null : new OutcomeResponse(c.discussedOn,
+                view.named() ? DiscussedAs.NAMED : DiscussedAs.ANONYMOUS, c.discussion, c.advice, c.decisions,
+                state.assessmentConsent());
+        List<ActionItemResponse> items = view.actionItems().stream().map(item -> {
+            CaseAsOf.ItemState at = CaseAsOf.item(item, view.asOf());
+            return new ActionItemResponse(item.id, item.caseId, item.description, item.ownerFunction, item.dueOn,
+                    at.doneOn(), at.overdue(), item.version);
+        }).toList();
+        return new CaseResponse(c.id, m.id, m.type, m.date, c.schoolCode, view.showPupil() ? c.pupilId : null,
+                c.question, c.byName, view.named(), consent, outcome, items);
+    }
 
     default ActionItemResponse toResponse(ActionItem item) {
         return new ActionItemResponse(item.id, item.caseId, item.description, item.ownerFunction, item.dueOn, item.doneOn,

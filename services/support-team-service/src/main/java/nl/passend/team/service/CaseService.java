@@ -14,19 +14,24 @@ import nl.passend.events.codes.ConsentOutcome;
 import nl.passend.events.codes.ConsentPurpose;
 import nl.passend.platform.audit.AuditLog;
 import nl.passend.platform.directory.DirectoryPupil;
+import nl.passend.platform.http.AsOf;
 import nl.passend.platform.http.ETags;
 import nl.passend.platform.problem.Problems;
 import nl.passend.platform.security.PupilAccess;
 import nl.passend.platform.security.Roles;
 import nl.passend.team.domain.ActionItem;
 import nl.passend.team.domain.AttendeeFunction;
+import nl.passend.team.domain.CaseAsOf;
+import nl.passend.team.domain.CaseAsOf.CaseState;
 import nl.passend.team.domain.Meeting;
 import nl.passend.team.domain.TeamCase;
 import nl.passend.team.domain.TeamRules;
 import nl.passend.team.messaging.TeamEvents;
 import nl.passend.team.persistence.ActionItemRepository;
+import nl.passend.team.persistence.CaseConsentDecisionRepository;
 import nl.passend.team.persistence.MeetingRepository;
 import nl.passend.team.persistence.TeamCaseRepository;
+import nl.passend.team.service.Views.CaseAsOfView;
 import nl.passend.team.service.Views.CaseView;
 
 /**
@@ -45,6 +50,9 @@ public class CaseService {
 
     @Inject
     ActionItemRepository actionItems;
+
+    @Inject
+    CaseConsentDecisionRepository consentDecisions;
 
     @Inject
     TeamGuard guard;
@@ -154,6 +162,50 @@ public class CaseService {
         }
         if (views.isEmpty()) {
             audit.record(pupilId, reader.orElseThrow(), "team.case.list"); // that there are none is about the pupil too
+        }
+        return views;
+    }
+
+    /**
+     * The cases about one pupil as they stood at the end of the day: those on the agenda of a
+     * meeting held on or before it, put there by then; each with the consents, outcome and action
+     * items of then. Who sees which case is decided as now (the school's staff, the SWV consultant
+     * for a BOT of their SWV, the parents); besides, the SWV consultant sees only cases named then,
+     * and the parents only cases discussed by then. Audited with the day.
+     */
+    @Transactional
+    public List<CaseAsOfView> ofPupil(UUID pupilId, AsOf asOf) {
+        guard.knownPupil(pupilId);
+        List<CaseAsOfView> views = new ArrayList<>();
+        Optional<String> reader = guard.pupilRole(pupilId, TeamGuard.STAFF).or(() -> guard.pupilRole(pupilId, Roles.PARENT));
+        String visibleAs = reader.orElse(null);
+        for (TeamCase c : cases.ofPupil(pupilId)) {
+            Meeting meeting = meetings.findById(c.meetingId);
+            String role = guard.caseRole(c, meeting).orElse(null);
+            if (role == null || role.equals(Roles.SWV_CONSULTANT) && !view(c, meeting, role).named()) {
+                continue; // not visible now, as in the read without asOf
+            }
+            visibleAs = visibleAs == null ? role : visibleAs;
+            if (!CaseAsOf.shows(c, meeting, asOf)) {
+                continue;
+            }
+            CaseState state = CaseAsOf.state(c, consentDecisions.ofCase(c.id), asOf);
+            boolean named = CaseAsOf.named(c, meeting, state);
+            if (role.equals(Roles.SWV_CONSULTANT) && !named) {
+                continue; // an anonymous case is never linked to the pupil for someone from outside the school
+            }
+            if (role.equals(Roles.PARENT) && !state.discussed()) {
+                continue; // the parents read a case once it was discussed
+            }
+            views.add(new CaseAsOfView(c, meeting, state.discussed() ? actionItems.ofCase(c.id) : List.of(), state,
+                    named, named || role.equals(Roles.PARENT), asOf));
+            audit.record(pupilId, role, "team.case.read", asOf.audit());
+        }
+        if (visibleAs == null) {
+            throw Problems.notFound("pupil " + pupilId);
+        }
+        if (views.isEmpty()) {
+            audit.record(pupilId, visibleAs, "team.case.list", asOf.audit()); // that there were none is about the pupil too
         }
         return views;
     }

@@ -1,7 +1,9 @@
 package nl.passend.team.service;
 
 import java.util.List;
+import nl.passend.platform.http.AsOf;
 import nl.passend.team.domain.ActionItem;
+import nl.passend.team.domain.CaseAsOf.CaseState;
 import nl.passend.team.domain.Meeting;
 import nl.passend.team.domain.TeamCase;
 
@@ -20,5 +22,10 @@ public final class Views {
     }
 
     public record MeetingView(Meeting meeting, List<CaseView> cases) {
+    }
+
+    /** A case as it stood at the end of a day, as the caller may see it: named by the consent and outcome of then. */
+    public record CaseAsOfView(TeamCase teamCase, Meeting meeting, List<ActionItem> actionItems, CaseState state,
+            boolean named, boolean showPupil, AsOf asOf) {
     }
 }

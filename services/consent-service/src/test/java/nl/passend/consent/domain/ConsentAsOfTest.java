@@ -1,0 +1,119 @@
+package nl.passend.consent.domain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import nl.passend.consent.domain.ConsentAsOf.RequestAsOf;
+import nl.passend.consent.domain.ConsentAsOf.Required;
+import nl.passend.events.codes.ConsentOutcome;
+import nl.passend.platform.http.AsOf;
+import org.junit.jupiter.api.Test;
+
+/** A consent request as it stood at the end of a day, from the ledger as recorded by then. */
+class ConsentAsOfTest {
+
+    private static final ZoneId NL = ZoneId.of("Europe/Amsterdam");
+
+    private static Instant at(String day) {
+        return LocalDate.parse(day).atTime(12, 0).atZone(NL).toInstant();
+    }
+
+    private static AsOf asOf(String day) {
+        return new AsOf(LocalDate.parse(day));
+    }
+
+    private final UUID mother = UUID.randomUUID();
+    private final UUID father = UUID.randomUUID();
+    private final ConsentRequest request = new ConsentRequest();
+    private final List<ConsentEntry> ledger = new ArrayList<>();
+    private long seq;
+
+    // asked 1 Mar of both parents; the mother gives 3 Mar, the father 5 Mar (GRANTED), the father
+    // withdraws 9 Mar (WITHDRAWN, the outcome now, reached then)
+    ConsentAsOfTest() {
+        request.requestedAt = at("2026-03-01");
+        request.requiredGuardians.add(mother);
+        request.requiredGuardians.add(father);
+        entry(mother, EntryKind.GIVEN, "2026-03-03");
+        entry(father, EntryKind.GIVEN, "2026-03-05");
+        entry(father, EntryKind.WITHDRAWN, "2026-03-09");
+        request.outcome = ConsentOutcome.WITHDRAWN;
+        request.outcomeAt = at("2026-03-09");
+    }
+
+    private void entry(UUID guardian, EntryKind kind, String day) {
+        ConsentEntry e = new ConsentEntry();
+        e.seq = ++seq;
+        e.guardianId = guardian;
+        e.kind = kind;
+        e.recordedAt = at(day);
+        ledger.add(e);
+    }
+
+    private List<Required> both(String since) {
+        return List.of(new Required(mother, at(since)), new Required(father, at(since)));
+    }
+
+    private RequestAsOf asOf(String day, List<Required> required) {
+        return ConsentAsOf.of(request, required, ledger, asOf(day)).orElseThrow();
+    }
+
+    @Test
+    void beforeTheRequestThereIsNone() {
+        assertThat(ConsentAsOf.of(request, both("2026-03-01"), ledger, asOf("2026-02-28"))).isEmpty();
+    }
+
+    @Test
+    void openUntilEveryRequiredGuardianGaveConsent() {
+        RequestAsOf asked = asOf("2026-03-01", both("2026-03-01"));
+        assertThat(asked.outcome()).isEqualTo(ConsentOutcome.OPEN);
+        assertThat(asked.outcomeAt()).isNull();
+        assertThat(asked.entries()).isEmpty();
+        assertThat(asked.requiredGuardians()).containsExactly(mother, father);
+        assertThat(asOf("2026-03-04", both("2026-03-01")).outcome()).isEqualTo(ConsentOutcome.OPEN);
+
+        RequestAsOf granted = asOf("2026-03-05", both("2026-03-01"));
+        assertThat(granted.outcome()).isEqualTo(ConsentOutcome.GRANTED);
+        assertThat(granted.outcomeAt()).isEqualTo(at("2026-03-05"));
+        assertThat(granted.entries()).hasSize(2);
+    }
+
+    @Test
+    void theOutcomeReachedByThenAndNotChangedSinceIsTheRequestsOwn() {
+        RequestAsOf withdrawn = asOf("2026-03-09", both("2026-03-01"));
+        assertThat(withdrawn.outcome()).isEqualTo(ConsentOutcome.WITHDRAWN);
+        assertThat(withdrawn.outcomeAt()).isEqualTo(at("2026-03-09"));
+        assertThat(withdrawn.entries()).hasSize(3);
+    }
+
+    @Test
+    void aGuardianAddedLaterWasNotNeededBefore() {
+        // the father's parental authority became known on 4 Mar: until then the mother's consent sufficed
+        List<Required> required = List.of(new Required(mother, at("2026-03-01")), new Required(father, at("2026-03-04")));
+        RequestAsOf motherOnly = asOf("2026-03-03", required);
+        assertThat(motherOnly.requiredGuardians()).containsExactly(mother);
+        assertThat(motherOnly.outcome()).isEqualTo(ConsentOutcome.GRANTED);
+        RequestAsOf both = asOf("2026-03-04", required);
+        assertThat(both.requiredGuardians()).containsExactly(mother, father);
+        assertThat(both.outcome()).isEqualTo(ConsentOutcome.OPEN);
+    }
+
+    @Test
+    void anExpiryCountsFromWhenItHappened() {
+        ConsentRequest expired = new ConsentRequest();
+        expired.requestedAt = at("2026-01-01");
+        expired.requiredGuardians.add(mother);
+        expired.outcome = ConsentOutcome.EXPIRED;
+        expired.outcomeAt = at("2026-01-31");
+        List<Required> required = List.of(new Required(mother, at("2026-01-01")));
+        assertThat(ConsentAsOf.of(expired, required, List.of(), asOf("2026-01-30")).orElseThrow().outcome())
+                .isEqualTo(ConsentOutcome.OPEN);
+        assertThat(ConsentAsOf.of(expired, required, List.of(), asOf("2026-01-31")).orElseThrow().outcome())
+                .isEqualTo(ConsentOutcome.EXPIRED);
+    }
+}
