@@ -5,7 +5,8 @@ care professional only the pupil linked to them; an OPP goes through the whole c
 between opp-service and consent-service over Kafka and is established by the director; a BOT case
 by name waits for the parent's consent, given in consent-service and learned by support-team-service
 over Kafka; an arrangement starts the OPP clock in opp-service; reporting-service serves the SWV's figures
-from the events, aggregates only, each role its own. Prints
+from the events, aggregates only, each role its own; the gateway serves the same API under /api/v1,
+routed by path to each service, with the token checked at the door. Prints
 each call; exits non-zero when an answer is not what it should be."""
 import json
 import sys
@@ -13,6 +14,7 @@ import sys
 import demo_data as api
 
 failures = []
+GATEWAY = "http://127.0.0.1:8080/api/v1"
 
 
 def expect(what, result, status, check=None):
@@ -194,6 +196,21 @@ def reporting_checks(ids):
         "GET", "/swvs/PO2601/report" + period, api.person("teacher-regenboog"), base=api.REPORTS), 403)
 
 
+def gateway_checks(ids):
+    teacher, parent = api.person("teacher-regenboog"), api.person("parent-sanne")
+    expect("through the gateway: teacher-regenboog lists 12AB00 (pupil-service)",
+           api.call("GET", "/schools/12AB00/pupils", teacher, base=GATEWAY), 200,
+           lambda b: names(b) == ["Daan", "Noor", "Sanne"])
+    expect("through the gateway: teacher-regenboog lists 34CD00",
+           api.call("GET", "/schools/34CD00/pupils", teacher, base=GATEWAY), 404)
+    expect("through the gateway: parent-sanne reads Sanne's interventions (support-level-service)",
+           api.call("GET", "/pupils/%s/interventions" % ids["Sanne"], parent, base=GATEWAY), 200,
+           lambda b: any(i["appId"] == "e2e-rb-1" for i in b))
+    expect("through the gateway: no token", api.call("GET", "/schools/12AB00/pupils", "", base=GATEWAY), 401)
+    expect("the gateway's merged API document", api.call("GET", "/openapi.yaml", "", base=GATEWAY, raw=True), 200,
+           lambda b: b"/api/v1/pupils/{id}:" in b)
+
+
 def main():
     sis = api.sis_client()
     pupil = {"externalId": "RB-E2E", "givenName": "Noor", "familyName": "Visser", "birthDate": "2018-05-09",
@@ -228,6 +245,7 @@ def main():
     support_checks(ids)
     team_checks(ids)
     reporting_checks(ids)
+    gateway_checks(ids)
     if failures:
         sys.exit("e2e: %d checks failed:\n  %s" % (len(failures), "\n  ".join(failures)))
 
