@@ -22,7 +22,8 @@ import org.eclipse.microprofile.config.ConfigProvider;
  */
 public class FakeServices implements QuarkusTestResourceLifecycleManager {
 
-    public static final String PORT = "passend.test.fake-services.port";
+    // not below "passend.": the platform's and the gateway's config mappings refuse keys they do not know there
+    public static final String PORT = "fake-services.port";
     public static final List<String> ON_A_PATH = List.of("support-level-service", "opp-service",
             "support-team-service", "consent-service", "reporting-service");
 
