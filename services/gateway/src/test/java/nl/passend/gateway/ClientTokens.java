@@ -14,13 +14,26 @@ public final class ClientTokens {
     private ClientTokens() {
     }
 
+    /**
+     * A student information system's service-account token as Keycloak issues it for the sis-client client:
+     * azp = the client id, role sis-client, its schools in the {@code schools} claim.
+     */
+    public static String sis(String clientId, String... schools) {
+        return token(clientId, "service-account-" + clientId, "sis-client", schools);
+    }
+
     public static String token(String clientId, String subject, String role) {
+        return token(clientId, subject, role, "12AB00");
+    }
+
+    /** A token of the client with the given role and {@code schools} claim. */
+    public static String token(String clientId, String subject, String role, String... schools) {
         return Jwt.subject(subject)
                 .preferredUserName(subject)
                 .issuer(TestTokens.ISSUER)
                 .audience("https://service.example.com")
                 .groups(Set.of(role))
-                .claim("schools", List.of("12AB00"))
+                .claim("schools", List.of(schools))
                 .claim("azp", clientId)
                 .jws().keyId("1").sign();
     }

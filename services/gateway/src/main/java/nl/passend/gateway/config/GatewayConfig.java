@@ -44,6 +44,8 @@ public interface GatewayConfig {
 
     RateLimit rateLimit();
 
+    Webhooks webhooks();
+
     interface Service {
         /**
          * Base URL, e.g. {@code http://localhost:8081}; a path in it (e.g. {@code http://host/pupils-api})
@@ -68,5 +70,70 @@ public interface GatewayConfig {
 
         @WithDefault("1m")
         Duration window();
+    }
+
+    /**
+     * Webhooks of student information systems: how deliveries are tried, retried and given up, and which
+     * callback URLs are accepted.
+     */
+    interface Webhooks {
+        /** Attempts of one delivery before it is given up (and its subscription is FAILING). */
+        @WithDefault("12")
+        int maxAttempts();
+
+        /** The wait after the first failed attempt; each later one waits {@link #backoffMultiplier()} times longer. */
+        @WithDefault("10s")
+        Duration initialBackoff();
+
+        @WithDefault("2")
+        double backoffMultiplier();
+
+        /** The longest wait between two attempts. */
+        @WithDefault("1h")
+        Duration maxBackoff();
+
+        /** Each wait is varied by up to this fraction either way, so that failed receivers are not hit in step. */
+        @WithDefault("0.2")
+        double jitter();
+
+        /** How long an attempt waits for the callback's answer; longer counts as a failure (timeout). */
+        @WithDefault("10s")
+        Duration requestTimeout();
+
+        @WithDefault("5s")
+        Duration connectTimeout();
+
+        /** How often the worker looks for due deliveries (also the scheduler's interval). */
+        @WithDefault("1s")
+        Duration pollInterval();
+
+        /** Attempts under way at once, per gateway instance. */
+        @WithDefault("8")
+        int concurrency();
+
+        /** Subscriptions one client may have. */
+        @WithDefault("25")
+        int maxSubscriptionsPerClient();
+
+        /** After a rotation the previous secret signs too (a second signature) for this long. */
+        @WithDefault("24h")
+        Duration secretGracePeriod();
+
+        /** Delivered deliveries are deleted after this long, given-up ones after {@link #keepFailed()}. */
+        @WithDefault("7d")
+        Duration keepDelivered();
+
+        @WithDefault("30d")
+        Duration keepFailed();
+
+        /**
+         * Callbacks must be https on a public address; true also accepts http(s) on localhost, 127.0.0.1 and
+         * [::1] (dev and tests).
+         */
+        @WithDefault("false")
+        boolean allowLocalCallbacks();
+
+        /** The AES key (base64, 16, 24 or 32 bytes) that encrypts the signing secrets in the database. */
+        String secretKey();
     }
 }
