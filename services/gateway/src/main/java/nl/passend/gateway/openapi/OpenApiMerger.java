@@ -35,7 +35,8 @@ import nl.passend.gateway.domain.RouteTable;
  * <ul>
  * <li>a service's path is in it, below /api/v1, when the gateway routes that path to that service; any other
  * (reporting-service's browser dashboard, which is not part of the API) is left out and listed in
- * {@link Result#leftOut()};</li>
+ * {@link Result#leftOut()}; the gateway's own contract ({@code gateway.yaml}) has its paths below /api/v1
+ * already, and each is in it when it is one of the gateway's own paths;</li>
  * <li>components of the same kind and name that are the same in every service that has them (after the
  * renames below) are kept once under their name; where they differ, every variant is renamed to the
  * service's name in PascalCase before it ({@code ConsentResponse} → {@code OppConsentResponse},
@@ -112,7 +113,8 @@ public final class OpenApiMerger {
         Map<String, List<String>> leftOut = new TreeMap<>();
         Map<String, List<String>> kept = new TreeMap<>();
         specs.forEach((service, spec) -> spec.path("paths").fieldNames().forEachRemaining(path -> {
-            boolean routedHere = routes.resolveTemplate(path).map(r -> r.target().equals(service)).orElse(false);
+            boolean routedHere = routes.resolveTemplate(routedPath(service, path))
+                    .map(r -> r.target().equals(service)).orElse(false);
             (routedHere ? kept : leftOut).computeIfAbsent(service, s -> new ArrayList<>()).add(path);
         }));
 
@@ -127,7 +129,7 @@ public final class OpenApiMerger {
         specs.forEach((service, spec) -> {
             Map<String, String> rename = renames.getOrDefault(service, Map.of());
             for (String path : kept.getOrDefault(service, List.of())) {
-                String publicPath = GatewayConfig.PUBLIC_PREFIX + path;
+                String publicPath = ownPublicPath(service, path) ? path : GatewayConfig.PUBLIC_PREFIX + path;
                 if (sortedPaths.containsKey(publicPath)) {
                     throw new IllegalArgumentException(publicPath + " is in two services' documents");
                 }
@@ -182,6 +184,19 @@ public final class OpenApiMerger {
         Map<String, String> renamed = new TreeMap<>();
         renames.forEach((service, map) -> map.forEach((from, to) -> renamed.put(service + ":" + from, to)));
         return new Result(doc, leftOut, renamed);
+    }
+
+    /**
+     * The gateway's own contract ({@code gateway.yaml}) documents its endpoints at their public paths
+     * ({@code /api/v1/subscriptions}); a service's contract has the service's own paths.
+     */
+    private static boolean ownPublicPath(String service, String path) {
+        return RouteTable.GATEWAY.equals(service) && path.startsWith(GatewayConfig.PUBLIC_PREFIX + "/");
+    }
+
+    /** The path as the route table knows it: below /api/v1. */
+    private static String routedPath(String service, String path) {
+        return ownPublicPath(service, path) ? path.substring(GatewayConfig.PUBLIC_PREFIX.length()) : path;
     }
 
     /** Per service: "kind/name" → new name, for the components that differ between services. */

@@ -7,6 +7,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /**
  * A gateway endpoint of the tests only, on a path pupil-service's prefix /pupils/* also matches: listed
@@ -18,6 +19,7 @@ public class GatewayEchoResource {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
+    @Operation(hidden = true) // a test fixture, not part of the gateway's contract
     public Map<String, String> echo(@PathParam("id") String id, RoutingContext ctx) {
         return Map.of("id", id,
                 "correlationId", String.valueOf(ctx.<String>get(GatewayRoutes.CORRELATION_ID)),

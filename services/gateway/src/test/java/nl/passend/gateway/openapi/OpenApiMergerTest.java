@@ -112,4 +112,34 @@ class OpenApiMergerTest {
         object.fieldNames().forEachRemaining(names::add);
         return names;
     }
+
+    @Test
+    void theGatewaysOwnContractIsMergedAtItsPublicPathsWhenTheyAreItsOwnPaths() throws IOException {
+        JsonNode gateway = yaml("""
+                openapi: 3.1.0
+                tags: [{name: Hooks}]
+                paths:
+                  /api/v1/hooks/{id}:
+                    get:
+                      tags: [Hooks]
+                      responses:
+                        "200": {content: {application/json: {schema: {$ref: '#/components/schemas/Hook'}}}}
+                  /api/v1/not-own:
+                    get: {responses: {"200": {description: not one of the own paths}}}
+                components:
+                  schemas:
+                    Hook: {type: object}
+                """);
+        RouteTable routes = RouteTable.of(Map.of("alpha-service", List.of("/things")), List.of("/hooks/*"));
+        Map<String, JsonNode> specs = new java.util.TreeMap<>(specs());
+        specs.remove("beta-service");
+        specs.put("gateway", gateway);
+
+        OpenApiMerger.Result merged = OpenApiMerger.merge(specs, routes);
+
+        assertThat(merged.document().path("paths").has("/api/v1/hooks/{id}")).isTrue();
+        assertThat(merged.document().path("paths").has("/api/v1/api/v1/hooks/{id}")).isFalse();
+        assertThat(merged.document().path("components").path("schemas").has("Hook")).isTrue();
+        assertThat(merged.leftOut().get("gateway")).containsExactly("/api/v1/not-own");
+    }
 }
