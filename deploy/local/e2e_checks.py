@@ -5,14 +5,23 @@ care professional only the pupil linked to them; an OPP goes through the whole c
 between opp-service and consent-service over Kafka and is established by the director; a BOT case
 by name waits for the parent's consent, given in consent-service and learned by support-team-service
 over Kafka; an arrangement starts the OPP clock in opp-service; reporting-service serves the SWV's figures
-from the events, aggregates only, each role its own. Prints
+from the events, aggregates only, each role its own; the gateway serves the same API under /api/v1,
+routed by path to each service, with the token checked at the door, and delivers the webhooks a student
+information system subscribed to, signed, in order, to a receiver on this machine. Prints
 each call; exits non-zero when an answer is not what it should be."""
+import base64
+import hashlib
+import hmac
+import http.server
 import json
 import sys
+import threading
+import time
 
 import demo_data as api
 
 failures = []
+GATEWAY = "http://127.0.0.1:8080/api/v1"
 
 
 def expect(what, result, status, check=None):
@@ -194,6 +203,99 @@ def reporting_checks(ids):
         "GET", "/swvs/PO2601/report" + period, api.person("teacher-regenboog"), base=api.REPORTS), 403)
 
 
+def gateway_checks(ids):
+    teacher, parent = api.person("teacher-regenboog"), api.person("parent-sanne")
+    expect("through the gateway: teacher-regenboog lists 12AB00 (pupil-service)",
+           api.call("GET", "/schools/12AB00/pupils", teacher, base=GATEWAY), 200,
+           lambda b: names(b) == ["Daan", "Noor", "Sanne"])
+    expect("through the gateway: teacher-regenboog lists 34CD00",
+           api.call("GET", "/schools/34CD00/pupils", teacher, base=GATEWAY), 404)
+    expect("through the gateway: parent-sanne reads Sanne's interventions (support-level-service)",
+           api.call("GET", "/pupils/%s/interventions" % ids["Sanne"], parent, base=GATEWAY), 200,
+           lambda b: any(i["appId"] == "e2e-rb-1" for i in b))
+    expect("through the gateway: no token", api.call("GET", "/schools/12AB00/pupils", "", base=GATEWAY), 401)
+    expect("the gateway's merged API document", api.call("GET", "/openapi.yaml", "", base=GATEWAY, raw=True), 200,
+           lambda b: b"/api/v1/pupils/{id}:" in b)
+
+
+class Receiver(http.server.ThreadingHTTPServer):
+    """A student information system's webhook endpoint on 127.0.0.1: keeps what it receives, answers 204."""
+
+    def __init__(self):
+        self.received = []
+
+        class Handler(http.server.BaseHTTPRequestHandler):
+            def do_POST(handler):
+                body = handler.rfile.read(int(handler.headers.get("Content-Length", 0)))
+                self.received.append(({k.lower(): v for k, v in handler.headers.items()}, body))
+                handler.send_response(204)
+                handler.end_headers()
+
+            def log_message(handler, *args):
+                pass
+
+        super().__init__(("127.0.0.1", 0), Handler)
+        threading.Thread(target=self.serve_forever, daemon=True).start()
+
+    def url(self):
+        return "http://127.0.0.1:%d/passend-webhooks" % self.server_address[1]
+
+
+def signed_by(secret, headers, body, tolerance=300):
+    """The Standard Webhooks check a vendor makes (services/gateway/README.md)."""
+    if abs(time.time() - int(headers["webhook-timestamp"])) > tolerance:
+        return False
+    key = base64.b64decode(secret[len("whsec_"):])
+    signed = ("%s.%s." % (headers["webhook-id"], headers["webhook-timestamp"])).encode() + body
+    expected = "v1," + base64.b64encode(hmac.new(key, signed, hashlib.sha256).digest()).decode()
+    return any(hmac.compare_digest(expected, s) for s in headers["webhook-signature"].split(" "))
+
+
+def webhook_checks(ids):
+    sis = api.sis_client()
+    # a run before this one may have left subscriptions to its receiver, long gone: drop them
+    for old in api.call("GET", "/subscriptions", sis, base=GATEWAY)[1] or []:
+        if old["callbackUrl"].startswith("http://127.0.0.1:"):
+            api.call("DELETE", "/subscriptions/" + old["id"], sis, base=GATEWAY)
+    receiver = Receiver()
+    moved = "nl.passend.pupil.moved-group.v1"
+    expect("through the gateway: sis-client subscribes to a school not in its token",
+           api.call("POST", "/subscriptions", sis, {"callbackUrl": receiver.url(), "eventTypes": [moved],
+                                                     "schoolCodes": ["12AB00", "99ZZ99"]}, base=GATEWAY), 403)
+    expect("through the gateway: teacher-regenboog subscribes",
+           api.call("POST", "/subscriptions", api.person("teacher-regenboog"),
+                    {"callbackUrl": receiver.url(), "eventTypes": [moved], "schoolCodes": ["12AB00"]},
+                    base=GATEWAY), 403)
+    subscription = expect("through the gateway: sis-client subscribes to pupils moving group at 12AB00",
+                          api.call("POST", "/subscriptions", sis, {"callbackUrl": receiver.url(), "eventTypes": [moved],
+                                                                    "schoolCodes": ["12AB00"]}, base=GATEWAY), 201,
+                          lambda b: b["secret"].startswith("whsec_") and b["status"] == "ACTIVE")
+    if not isinstance(subscription, dict):
+        return
+    noor = {"externalId": "RB-E2E", "givenName": "Noor", "familyName": "Visser", "birthDate": "2018-05-09",
+            "enrolledOn": "2023-08-28"}
+    for group in ({"name": "4A", "year": 4}, {"name": "3A", "year": 3}):  # and back, as the checks before expect
+        api.call("POST", "/schools/12AB00/pupils/batch", sis, {"pupils": [dict(noor, group=group)]}, base=GATEWAY)
+    api.eventually("both moves of Noor delivered to the receiver", lambda: len(receiver.received) >= 2)
+    events = [(h, json.loads(b), b) for h, b in receiver.received]
+    expect("the webhooks: CloudEvents about Noor, in the order she moved (4, then 3)",
+           (200, events, None), 200,
+           lambda e: [x[1]["type"] for x in e] == [moved, moved] and {x[1]["subject"] for x in e} == {ids["Noor"]}
+           and [x[1]["data"]["groupYear"] for x in e] == [4, 3])
+    expect("the webhooks: application/cloudevents+json, webhook-id = the event id, signed with the secret",
+           (200, events, None), 200,
+           lambda e: all(h["content-type"].startswith("application/cloudevents+json") and h["webhook-id"] == ev["id"]
+                         and signed_by(subscription["secret"], h, raw) for h, ev, raw in e))
+    expect("the webhooks carry no name", (200, events, None), 200,
+           lambda e: all(b"Noor" not in raw and b"Visser" not in raw for _, _, raw in e))
+    expect("through the gateway: the subscription's deliveries",
+           api.call("GET", "/subscriptions/%s/deliveries" % subscription["id"], sis, base=GATEWAY), 200,
+           lambda b: [d["status"] for d in b] == ["DELIVERED", "DELIVERED"])
+    expect("through the gateway: sis-client unsubscribes",
+           api.call("DELETE", "/subscriptions/" + subscription["id"], sis, base=GATEWAY), 204)
+    receiver.shutdown()
+
+
 def main():
     sis = api.sis_client()
     pupil = {"externalId": "RB-E2E", "givenName": "Noor", "familyName": "Visser", "birthDate": "2018-05-09",
@@ -228,6 +330,8 @@ def main():
     support_checks(ids)
     team_checks(ids)
     reporting_checks(ids)
+    gateway_checks(ids)
+    webhook_checks(ids)
     if failures:
         sys.exit("e2e: %d checks failed:\n  %s" % (len(failures), "\n  ".join(failures)))
 

@@ -85,7 +85,7 @@ public class OppResource {
     @RolesAllowed({Roles.TEACHER, Roles.IB})
     @Operation(summary = "Draw up a new OPP for a pupil (version 1, DRAFT)",
             description = "By the teacher or IB'er of the pupil's school. A pupil has one open OPP at a time: revise it with a new version instead of starting another (409). Language and maths goals name their reference level (422 otherwise).")
-    @APIResponse(responseCode = "201", description = "Drawn up", headers = @Header(name = "ETag"),
+    @APIResponse(responseCode = "201", description = "Drawn up", headers = @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(schema = @Schema(implementation = PlanResponse.class)))
     public Response create(@PathParam("pupilId") String pupilId, @NotNull @Valid PlanInput input) {
         PlanView view = opps.create(Params.uuid(pupilId, "pupilId"), mapper.toDraft(input));
@@ -116,7 +116,8 @@ public class OppResource {
     @Operation(summary = "An OPP with its current version whole", description = READERS_DOC
             + " The status is the current version's; inForceVersion is the latest established version.")
     @APIResponse(responseCode = "200", description = "The plan; without asOf its ETag header carries the version for If-Match",
-            headers = @Header(name = "ETag"), content = @Content(schema = @Schema(implementation = PlanResponse.class)))
+            headers = @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(schema = @Schema(implementation = PlanResponse.class)))
     public Response get(@PathParam("planId") String planId,
             @QueryParam(AsOf.PARAM) @Parameter(description = AS_OF_PLAN,
                     schema = @Schema(type = SchemaType.STRING, format = "date")) String asOf) {
@@ -160,7 +161,7 @@ public class OppResource {
     @RolesAllowed({Roles.TEACHER, Roles.IB})
     @Operation(summary = "Revise the plan as a new version (DRAFT)",
             description = "After the current version left DRAFT, e.g. to change an established plan or to go on after a refusal. The new version needs the parents' consent again; the established version stays in force until the new one is established.")
-    @APIResponse(responseCode = "201", description = "The new version is the current one", headers = @Header(name = "ETag"),
+    @APIResponse(responseCode = "201", description = "The new version is the current one", headers = @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(schema = @Schema(implementation = PlanResponse.class)))
     public Response revise(@PathParam("planId") String planId, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @NotNull @Valid PlanInput input) {
@@ -194,7 +195,7 @@ public class OppResource {
     @RolesAllowed({Roles.TEACHER, Roles.IB})
     @Operation(summary = "Record an evaluation of the version in force",
             description = "Progress on every goal of the version, what changes, and the pupil's and parents' views. Only an established version is evaluated (409 for a DRAFT).")
-    @APIResponse(responseCode = "201", description = "Recorded", headers = @Header(name = "ETag"),
+    @APIResponse(responseCode = "201", description = "Recorded", headers = @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(schema = @Schema(implementation = PlanResponse.class)))
     public Response evaluate(@PathParam("planId") String planId, @PathParam("number") String number,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @NotNull @Valid EvaluationInput input) {
@@ -206,7 +207,7 @@ public class OppResource {
     @RolesAllowed({Roles.TEACHER, Roles.IB, Roles.PARENT})
     @Operation(summary = "Record the pupil's or the parents' view on a version (hoorrecht)",
             description = "A parent records the parents' view on their own child's plan; the school records the pupil's view (and the parents' on their behalf).")
-    @APIResponse(responseCode = "201", description = "Recorded", headers = @Header(name = "ETag"),
+    @APIResponse(responseCode = "201", description = "Recorded", headers = @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(schema = @Schema(implementation = PlanResponse.class)))
     public Response addView(@PathParam("planId") String planId, @PathParam("number") String number,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @NotNull @Valid ViewInput input) {
@@ -217,7 +218,7 @@ public class OppResource {
     @Path("opps/{planId}/documents")
     @RolesAllowed({Roles.TEACHER, Roles.IB})
     @Operation(summary = "Link a document to the plan by reference (title, kind, uri)")
-    @APIResponse(responseCode = "201", description = "Linked", headers = @Header(name = "ETag"),
+    @APIResponse(responseCode = "201", description = "Linked", headers = @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(schema = @Schema(implementation = PlanResponse.class)))
     public Response addDocument(@PathParam("planId") String planId, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @NotNull @Valid DocumentInput input) {

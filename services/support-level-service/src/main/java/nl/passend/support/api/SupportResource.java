@@ -94,7 +94,7 @@ public class SupportResource {
     @Operation(summary = "A pupil's current support level", description = READERS_DOC
             + " The ETag (\"0\" while no level was recorded) is what a change sends as If-Match.")
     @APIResponse(responseCode = "200", description = "The level; without asOf its ETag header carries the version for If-Match",
-            headers = @Header(name = "ETag"),
+            headers = @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(schema = @Schema(implementation = CurrentLevelResponse.class)))
     public Response current(@PathParam("pupilId") String pupilId,
             @QueryParam(AsOf.PARAM) @Parameter(description = AS_OF_LEVEL,
@@ -113,7 +113,7 @@ public class SupportResource {
     @RolesAllowed(Roles.IB)
     @Operation(summary = "Change a pupil's support level (the IB'er)",
             description = "A new entry in the history with effective date, reason, domains and who decided. With correctsEntryId it corrects the current entry instead; history is never overwritten. A move to LEVEL_4 publishes nl.passend.support.extra-support-started.v1: the OPP is due within 6 weeks.")
-    @APIResponse(responseCode = "201", description = "Recorded; the new current level", headers = @Header(name = "ETag"),
+    @APIResponse(responseCode = "201", description = "Recorded; the new current level", headers = @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(schema = @Schema(implementation = CurrentLevelResponse.class)))
     public Response change(@PathParam("pupilId") String pupilId, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @NotNull @Valid LevelChangeInput in) {
@@ -164,7 +164,7 @@ public class SupportResource {
     @Path("interventions/{id}")
     @RolesAllowed({Roles.IB, Roles.DIRECTOR, Roles.TEACHER, Roles.CARE_PROFESSIONAL, Roles.PARENT})
     @Operation(summary = "One intervention with its sessions")
-    @APIResponse(responseCode = "200", description = "The intervention", headers = @Header(name = "ETag"),
+    @APIResponse(responseCode = "200", description = "The intervention", headers = @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(schema = @Schema(implementation = InterventionResponse.class)))
     public Response intervention(@PathParam("id") String id) {
         InterventionView view = interventions.get(Params.uuid(id, "id"));
@@ -176,7 +176,7 @@ public class SupportResource {
     @RolesAllowed({Roles.TEACHER, Roles.IB})
     @Operation(summary = "Evaluate an intervention: achieved, partly, not achieved, with a short note",
             description = "Once. Three or more interventions in one domain evaluated NOT_ACHIEVED within a school year without a level change make a signal.")
-    @APIResponse(responseCode = "200", description = "Evaluated", headers = @Header(name = "ETag"),
+    @APIResponse(responseCode = "200", description = "Evaluated", headers = @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(schema = @Schema(implementation = InterventionResponse.class)))
     public Response evaluate(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @NotNull @Valid InterventionEvaluationInput in) {
@@ -189,7 +189,7 @@ public class SupportResource {
     @Path("schools/{schoolCode}/action-plans")
     @RolesAllowed(Roles.IB)
     @Operation(summary = "Start a handelingsplan for a pupil or a small group at LEVEL_3 (the IB'er)")
-    @APIResponse(responseCode = "201", description = "Started", headers = @Header(name = "ETag"),
+    @APIResponse(responseCode = "201", description = "Started", headers = @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(schema = @Schema(implementation = ActionPlanResponse.class)))
     public Response startActionPlan(@PathParam("schoolCode") String schoolCode, @NotNull @Valid ActionPlanInput in) {
         ActionPlan plan = actionPlans.start(schoolCode, new NewActionPlan(in.pupilIds(), in.domain(), in.goal(),
@@ -202,7 +202,7 @@ public class SupportResource {
     @Path("action-plans/{id}")
     @RolesAllowed({Roles.IB, Roles.DIRECTOR, Roles.TEACHER})
     @Operation(summary = "One handelingsplan, for the school's staff")
-    @APIResponse(responseCode = "200", description = "The action plan", headers = @Header(name = "ETag"),
+    @APIResponse(responseCode = "200", description = "The action plan", headers = @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(schema = @Schema(implementation = ActionPlanResponse.class)))
     public Response actionPlan(@PathParam("id") String id) {
         ActionPlan plan = actionPlans.get(Params.uuid(id, "id"));
@@ -221,7 +221,7 @@ public class SupportResource {
     @Path("action-plans/{id}/evaluation")
     @RolesAllowed(Roles.IB)
     @Operation(summary = "Evaluate a handelingsplan; with end=true it ends")
-    @APIResponse(responseCode = "200", description = "Evaluated", headers = @Header(name = "ETag"),
+    @APIResponse(responseCode = "200", description = "Evaluated", headers = @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(schema = @Schema(implementation = ActionPlanResponse.class)))
     public Response evaluateActionPlan(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @NotNull @Valid ActionPlanEvaluationInput in) {

@@ -88,7 +88,7 @@ public class MeetingResource {
     @RolesAllowed({Roles.IB, Roles.DIRECTOR, Roles.TEACHER, Roles.SWV_CONSULTANT})
     @Operation(summary = "Plan a support-team, BOT or multidisciplinary meeting", description = MANAGERS_DOC
             + " At least one member; parents and the pupil take part as participants (PARENT, PUPIL); a BOT has the SWV consultant, who takes part from outside the school.")
-    @APIResponse(responseCode = "201", description = "Planned", headers = @Header(name = "ETag"),
+    @APIResponse(responseCode = "201", description = "Planned", headers = @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(schema = @Schema(implementation = MeetingResponse.class)))
     public Response plan(@PathParam("schoolCode") String schoolCode, @NotNull @Valid MeetingInput in) {
         MeetingView view = meetings.plan(schoolCode, toInput(in));
@@ -118,7 +118,7 @@ public class MeetingResource {
     @Path("meetings/{id}")
     @RolesAllowed({Roles.IB, Roles.DIRECTOR, Roles.TEACHER, Roles.SWV_CONSULTANT})
     @Operation(summary = "One meeting with the cases the caller may see", description = MANAGERS_DOC)
-    @APIResponse(responseCode = "200", description = "The meeting", headers = @Header(name = "ETag"),
+    @APIResponse(responseCode = "200", description = "The meeting", headers = @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(schema = @Schema(implementation = MeetingResponse.class)))
     public Response get(@PathParam("id") String id) {
         MeetingView view = meetings.get(Params.uuid(id, "id"));
@@ -130,7 +130,7 @@ public class MeetingResource {
     @RolesAllowed({Roles.IB, Roles.DIRECTOR, Roles.TEACHER, Roles.SWV_CONSULTANT})
     @Operation(summary = "Change a meeting's date, title and attendees until it is held", description = MANAGERS_DOC
             + " The type is fixed. Adding someone from outside the school asks the parents' consent for every case put on the agenda by name.")
-    @APIResponse(responseCode = "200", description = "Changed", headers = @Header(name = "ETag"),
+    @APIResponse(responseCode = "200", description = "Changed", headers = @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(schema = @Schema(implementation = MeetingResponse.class)))
     public Response change(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @NotNull @Valid MeetingInput in) {
@@ -144,7 +144,7 @@ public class MeetingResource {
     @RolesAllowed({Roles.IB, Roles.DIRECTOR, Roles.TEACHER, Roles.SWV_CONSULTANT})
     @Operation(summary = "Mark the meeting held (on or after its day)", description = MANAGERS_DOC
             + " Publishes nl.passend.team.meeting-held.v1 with the number of cases discussed by name and anonymously.")
-    @APIResponse(responseCode = "200", description = "Held", headers = @Header(name = "ETag"),
+    @APIResponse(responseCode = "200", description = "Held", headers = @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(schema = @Schema(implementation = MeetingResponse.class)))
     public Response held(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         MeetingView view = meetings.held(Params.uuid(id, "id"), ifMatch);
@@ -156,7 +156,7 @@ public class MeetingResource {
     @RolesAllowed({Roles.IB, Roles.DIRECTOR, Roles.TEACHER})
     @Operation(summary = "Put a pupil of the school on the meeting's agenda (the school's staff)",
             description = "By name with anyone from outside the school taking part, this publishes a DISCUSS_IN_SUPPORT_TEAM consent request (subject MEETING_CASE, case id, 1) on passend.team; until consent-service reports GRANTED the case is anonymous, and after REFUSED, EXPIRED or WITHDRAWN it stays so.")
-    @APIResponse(responseCode = "201", description = "On the agenda", headers = @Header(name = "ETag"),
+    @APIResponse(responseCode = "201", description = "On the agenda", headers = @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(schema = @Schema(implementation = CaseResponse.class)))
     public Response addCase(@PathParam("id") String id, @NotNull @Valid CaseInput in) {
         CaseView view = cases.add(Params.uuid(id, "id"), new NewCase(in.pupilId(), in.question(), in.byName()));
@@ -169,7 +169,7 @@ public class MeetingResource {
     @RolesAllowed({Roles.IB, Roles.DIRECTOR, Roles.TEACHER, Roles.SWV_CONSULTANT, Roles.PARENT})
     @Operation(summary = "One case", description = MANAGERS_DOC
             + " A parent reads the outcome of a case about their own child once it was discussed.")
-    @APIResponse(responseCode = "200", description = "The case", headers = @Header(name = "ETag"),
+    @APIResponse(responseCode = "200", description = "The case", headers = @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(schema = @Schema(implementation = CaseResponse.class)))
     public Response getCase(@PathParam("id") String id) {
         CaseView view = cases.get(Params.uuid(id, "id"));
@@ -181,7 +181,7 @@ public class MeetingResource {
     @RolesAllowed({Roles.IB, Roles.DIRECTOR, Roles.TEACHER, Roles.SWV_CONSULTANT})
     @Operation(summary = "Record what the meeting discussed, advised and decided about the case, once",
             description = MANAGERS_DOC + " From the meeting's day. NAMED only when the case may be named (409 consent-required otherwise). Publishes nl.passend.team.case-discussed.v1 and one decision-recorded event per decision; ASSESS asks the parents' ASSESSMENT consent.")
-    @APIResponse(responseCode = "200", description = "Recorded", headers = @Header(name = "ETag"),
+    @APIResponse(responseCode = "200", description = "Recorded", headers = @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(schema = @Schema(implementation = CaseResponse.class)))
     public Response outcome(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @NotNull @Valid OutcomeInput in) {
@@ -212,7 +212,7 @@ public class MeetingResource {
     @Path("action-items/{id}/done")
     @RolesAllowed({Roles.IB, Roles.DIRECTOR, Roles.TEACHER, Roles.SWV_CONSULTANT})
     @Operation(summary = "Mark an action item done", description = MANAGERS_DOC)
-    @APIResponse(responseCode = "200", description = "Done", headers = @Header(name = "ETag"),
+    @APIResponse(responseCode = "200", description = "Done", headers = @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(schema = @Schema(implementation = ActionItemResponse.class)))
     public Response done(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @NotNull @Valid DoneInput in) {

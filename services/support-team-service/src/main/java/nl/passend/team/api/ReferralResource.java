@@ -42,6 +42,7 @@ import nl.passend.team.service.TlvService;
 import nl.passend.team.service.TlvService.Decision;
 import nl.passend.team.service.TlvService.NewAdvice;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -74,7 +75,7 @@ public class ReferralResource {
     @RolesAllowed({Roles.IB, Roles.DIRECTOR})
     @Operation(summary = "Record an arrangement granted for a pupil (the school's IB'er or director)",
             description = "Extra support granted by the school's board or the SWV (fundingSource), from startDate, open-ended without endDate. Publishes nl.passend.team.arrangement-started.v1: the OPP is due within 6 weeks.")
-    @APIResponse(responseCode = "201", description = "Recorded", headers = @Header(name = "ETag"),
+    @APIResponse(responseCode = "201", description = "Recorded", headers = @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(schema = @Schema(implementation = ArrangementResponse.class)))
     public Response startArrangement(@PathParam("pupilId") String pupilId, @NotNull @Valid ArrangementInput in) {
         Arrangement a = arrangements.start(Params.uuid(pupilId, "pupilId"), new NewArrangement(in.kind(),
@@ -95,7 +96,7 @@ public class ReferralResource {
     @Path("arrangements/{id}")
     @RolesAllowed({Roles.IB, Roles.DIRECTOR, Roles.TEACHER, Roles.PARENT})
     @Operation(summary = "One arrangement")
-    @APIResponse(responseCode = "200", description = "The arrangement", headers = @Header(name = "ETag"),
+    @APIResponse(responseCode = "200", description = "The arrangement", headers = @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(schema = @Schema(implementation = ArrangementResponse.class)))
     public Response arrangement(@PathParam("id") String id) {
         Arrangement a = arrangements.get(Params.uuid(id, "id"));
@@ -106,7 +107,7 @@ public class ReferralResource {
     @Path("arrangements/{id}/end")
     @RolesAllowed({Roles.IB, Roles.DIRECTOR})
     @Operation(summary = "End an arrangement", description = "Publishes nl.passend.team.arrangement-ended.v1.")
-    @APIResponse(responseCode = "200", description = "Ended", headers = @Header(name = "ETag"),
+    @APIResponse(responseCode = "200", description = "Ended", headers = @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(schema = @Schema(implementation = ArrangementResponse.class)))
     public Response endArrangement(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @NotNull @Valid EndInput in) {
@@ -119,7 +120,7 @@ public class ReferralResource {
     @RolesAllowed(Roles.IB)
     @Operation(summary = "Prepare a TLV request for SBO or SO (the IB'er)",
             description = "One request in preparation or waiting for the SWV per pupil. Advices may come now or later; each by another expert.")
-    @APIResponse(responseCode = "201", description = "In preparation", headers = @Header(name = "ETag"),
+    @APIResponse(responseCode = "201", description = "In preparation", headers = @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(schema = @Schema(implementation = TlvResponse.class)))
     public Response prepare(@PathParam("pupilId") String pupilId, @NotNull @Valid TlvInput in) {
         List<NewAdvice> advices = in.advices() == null ? List.of() : in.advices().stream().map(ReferralResource::toAdvice).toList();
@@ -140,7 +141,7 @@ public class ReferralResource {
     @Path("tlv-requests/{id}")
     @RolesAllowed({Roles.IB, Roles.DIRECTOR, Roles.PARENT, Roles.SWV_CONSULTANT, Roles.BOARD})
     @Operation(summary = "One TLV request")
-    @APIResponse(responseCode = "200", description = "The request", headers = @Header(name = "ETag"),
+    @APIResponse(responseCode = "200", description = "The request", headers = @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(schema = @Schema(implementation = TlvResponse.class)))
     public Response tlv(@PathParam("id") String id) {
         TlvRequest t = tlvs.get(Params.uuid(id, "id"));
@@ -152,7 +153,7 @@ public class ReferralResource {
     @RolesAllowed(Roles.IB)
     @Operation(summary = "Add an expert's written advice (the IB'er, while in preparation)",
             description = "A second advice by the same expert (same registration, or same name without one) is refused (422 same-expert).")
-    @APIResponse(responseCode = "200", description = "Added", headers = @Header(name = "ETag"),
+    @APIResponse(responseCode = "200", description = "Added", headers = @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(schema = @Schema(implementation = TlvResponse.class)))
     public Response addAdvice(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @NotNull @Valid AdviceInput in) {
@@ -166,7 +167,7 @@ public class ReferralResource {
     @RolesAllowed(Roles.DIRECTOR)
     @Operation(summary = "Submit the request to the SWV for the board (the director)",
             description = "Needs two written advices by two different experts, at least one an orthopedagoog or psycholoog (422 otherwise). Publishes nl.passend.team.tlv-requested.v1.")
-    @APIResponse(responseCode = "200", description = "Submitted", headers = @Header(name = "ETag"),
+    @APIResponse(responseCode = "200", description = "Submitted", headers = @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(schema = @Schema(implementation = TlvResponse.class)))
     public Response submit(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         TlvRequest t = tlvs.submit(Params.uuid(id, "id"), ifMatch);
@@ -177,7 +178,7 @@ public class ReferralResource {
     @Path("tlv-requests/{id}/decision")
     @Operation(summary = "The SWV's decision",
             description = "By the role the SWV configured (by default swv-consultant) with the SWV in the token; any other role gets 403. GRANTED with a category that fits the request (SBO; SO_LOW, SO_MEDIUM, SO_HIGH), a start and a later end date; REFUSED with a reason. Records the issuing SWV and publishes nl.passend.team.tlv-decided.v1.")
-    @APIResponse(responseCode = "200", description = "Decided", headers = @Header(name = "ETag"),
+    @APIResponse(responseCode = "200", description = "Decided", headers = @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(schema = @Schema(implementation = TlvResponse.class)))
     public Response decide(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @NotNull @Valid DecisionInput in) {
@@ -190,7 +191,7 @@ public class ReferralResource {
     @Path("tlv-requests/{id}/objection")
     @RolesAllowed({Roles.PARENT, Roles.DIRECTOR})
     @Operation(summary = "Lodge an objection to the decision (the parents or the director), within 6 weeks")
-    @APIResponse(responseCode = "200", description = "Recorded", headers = @Header(name = "ETag"),
+    @APIResponse(responseCode = "200", description = "Recorded", headers = @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(schema = @Schema(implementation = TlvResponse.class)))
     public Response object(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @NotNull @Valid ObjectionInput in) {

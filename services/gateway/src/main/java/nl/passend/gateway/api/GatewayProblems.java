@@ -1,0 +1,61 @@
+package nl.passend.gateway.api;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * The gateway's own errors as RFC 9457 {@code application/problem+json}, with the same {@code type} URIs
+ * (https://passend.nl/problems/...) and fields as the services' problems. A service's own problem passes
+ * through the gateway untouched.
+ */
+public final class GatewayProblems {
+
+    public static final String TYPE_BASE = "https://passend.nl/problems/";
+    public static final String CONTENT_TYPE = "application/problem+json";
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private GatewayProblems() {
+    }
+
+    public static Buffer body(int status, String slug, String title, String detail, String instance) {
+        ObjectNode problem = JSON.createObjectNode()
+                .put("type", TYPE_BASE + slug)
+                .put("title", title)
+                .put("status", status)
+                .put("detail", detail);
+        if (instance != null) {
+            problem.put("instance", instance);
+        }
+        return Buffer.buffer(problem.toString());
+    }
+
+    /** Ends the exchange with the problem (nothing happens when an answer has already begun). */
+    public static void send(RoutingContext ctx, int status, String slug, String title, String detail) {
+        HttpServerResponse response = ctx.response();
+        if (response.headWritten() || response.ended() || response.closed()) {
+            return;
+        }
+        response.setStatusCode(status)
+                .putHeader("Content-Type", CONTENT_TYPE)
+                .end(body(status, slug, title, detail, ctx.request().path()));
+    }
+
+    public static void unauthorized(RoutingContext ctx) {
+        ctx.response().putHeader("WWW-Authenticate", "Bearer");
+        send(ctx, 401, "unauthorized", "Unauthorized", "a valid bearer token is required");
+    }
+
+    public static void notFound(RoutingContext ctx) {
+        send(ctx, 404, "not-found", "Not found", "no endpoint of the Passend API has this path");
+    }
+
+    public static void tooManyRequests(RoutingContext ctx, long retryAfterSeconds) {
+        ctx.response().putHeader("Retry-After", Long.toString(retryAfterSeconds));
+        send(ctx, 429, "too-many-requests", "Too many requests",
+                "this client has used up its rate limit; try again after " + retryAfterSeconds + " s");
+    }
+}

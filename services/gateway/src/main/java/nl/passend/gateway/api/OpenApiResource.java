@@ -1,0 +1,43 @@
+package nl.passend.gateway.api;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Response;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+/**
+ * The whole public API as one OpenAPI document: api-specs/openapi/passend-api.yaml, merged from the
+ * services' contracts (see {@code nl.passend.gateway.openapi.OpenApiMerger}), packaged with the gateway.
+ * Swagger UI (/q/swagger-ui) shows it. One of the gateway's own paths (passend.gateway.own-paths), and
+ * public (passend.gateway.public-paths).
+ */
+@Path("/api/v1/openapi.yaml")
+public class OpenApiResource {
+
+    static final String DOCUMENT = "openapi/passend-api.yaml";
+
+    private final byte[] document;
+
+    public OpenApiResource() {
+        try (InputStream in = Thread.currentThread().getContextClassLoader().getResourceAsStream(DOCUMENT)) {
+            if (in == null) {
+                throw new IllegalStateException(DOCUMENT + " is missing from the gateway's classpath");
+            }
+            document = in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @GET
+    @Produces("application/yaml")
+    // not in the gateway's own contract: public (no token), unlike every endpoint documented there
+    @Operation(summary = "The Passend API as one OpenAPI document", hidden = true)
+    public Response document() {
+        return Response.ok(document).header("Cache-Control", "max-age=300").build();
+    }
+}

@@ -1,0 +1,254 @@
+package nl.passend.gateway.api;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.any;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.put;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
+import static io.restassured.RestAssured.given;
+import static nl.passend.testing.ProblemAssert.assertProblem;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.matchesPattern;
+import static org.hamcrest.Matchers.startsWith;
+
+import com.github.tomakehurst.wiremock.client.WireMock;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import io.restassured.response.Response;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.UUID;
+import nl.passend.gateway.ClientTokens;
+import nl.passend.gateway.FakeServices;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The gateway in front of real HTTP servers standing in for the services ({@link FakeServices}): what it
+ * forwards, what it answers itself, and how it fails. Each test uses its own client id, so that the test
+ * profile's small rate limit (5 per minute) is counted per test.
+ */
+@QuarkusTest
+class GatewayProxyTest {
+
+    private static final String UUID_PATTERN = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
+
+    private WireMock services;
+    private String clientId;
+    private String token;
+
+    @BeforeEach
+    void setUp() {
+        services = FakeServices.client();
+        clientId = "client-" + UUID.randomUUID();
+        token = token(clientId);
+    }
+
+    private static String token(String clientId) {
+        return ClientTokens.token(clientId, "sis-" + clientId, "sis-client");
+    }
+
+    @Test
+    void forwardsMethodPathQueryHeadersAndBodyToTheOwningServiceAndItsAnswerBack() {
+        String pupil = UUID.randomUUID().toString();
+        String plan = UUID.randomUUID().toString();
+        String body = "{\"perspective\":{\"expectedDestination\":\"SBO\"},\"note\":\"" + "x".repeat(200_000) + "\"}";
+        services.register(post(urlEqualTo("/opp-service/pupils/" + pupil + "/opps?dryRun=false&x=a%20b"))
+                .willReturn(aResponse().withStatus(201)
+                        .withHeader("Content-Type", "application/json")
+                        .withHeader("ETag", "\"1\"")
+                        .withHeader("Location", "http://127.0.0.1:" + FakeServices.port() + "/opp-service/opps/" + plan)
+                        .withBody("{\"id\":\"" + plan + "\",\"version\":1}")));
+
+        Response response = given().auth().oauth2(token).urlEncodingEnabled(false)
+                .contentType("application/json")
+                .header("If-Match", "\"0\"")
+                .header("X-Correlation-Id", "sis-sync-42")
+                .body(body)
+                .post("/api/v1/pupils/{pupil}/opps?dryRun=false&x=a%20b", pupil);
+
+        response.then().statusCode(201)
+                .contentType("application/json")
+                .header("ETag", "\"1\"")
+                .header("Location", "http://localhost:" + RestAssured.port + "/api/v1/opps/" + plan)
+                .header("X-Correlation-Id", "sis-sync-42")
+                .body("id", equalTo(plan));
+        services.verifyThat(postRequestedFor(urlEqualTo("/opp-service/pupils/" + pupil + "/opps?dryRun=false&x=a%20b"))
+                .withHeader("Authorization", WireMock.equalTo("Bearer " + token))
+                .withHeader("If-Match", WireMock.equalTo("\"0\""))
+                .withHeader("Content-Type", WireMock.containing("application/json"))
+                .withHeader("X-Correlation-Id", WireMock.equalTo("sis-sync-42"))
+                .withRequestBody(WireMock.equalTo(body)));
+    }
+
+    @Test
+    void theLongestMatchingPrefixDecidesTheService() {
+        String pupil = UUID.randomUUID().toString();
+        services.register(get(urlEqualTo("/pupils/" + pupil)).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/json").withBody("{\"from\":\"pupil-service\"}")));
+        services.register(get(urlEqualTo("/support-level-service/pupils/" + pupil + "/support-level"))
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+                        .withBody("{\"from\":\"support-level-service\"}")));
+        services.register(get(urlEqualTo("/reporting-service/swvs/PO2601/report"))
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+                        .withBody("{\"from\":\"reporting-service\"}")));
+
+        given().auth().oauth2(token).get("/api/v1/pupils/{id}", pupil)
+                .then().statusCode(200).body("from", equalTo("pupil-service"));
+        given().auth().oauth2(token).get("/api/v1/pupils/{id}/support-level", pupil)
+                .then().statusCode(200).body("from", equalTo("support-level-service"));
+        given().auth().oauth2(token).get("/api/v1/swvs/PO2601/report")
+                .then().statusCode(200).body("from", equalTo("reporting-service"));
+    }
+
+    @Test
+    void aServicesErrorAndARelativeLocationPassThroughBelowTheApiPath() {
+        String code = "9" + UUID.randomUUID().toString().substring(0, 5);
+        services.register(put(urlEqualTo("/schools/" + code)).willReturn(aResponse().withStatus(412)
+                .withHeader("Content-Type", "application/problem+json")
+                .withHeader("Location", "/schools/" + code)
+                .withBody("{\"type\":\"https://passend.nl/problems/stale-version\",\"status\":412}")));
+
+        given().auth().oauth2(token).contentType("application/json").header("If-Match", "\"3\"").body("{}")
+                .put("/api/v1/schools/{code}", code)
+                .then().statusCode(412)
+                .contentType("application/problem+json")
+                .header("Location", "/api/v1/schools/" + code)
+                .body("type", equalTo("https://passend.nl/problems/stale-version"));
+    }
+
+    @Test
+    void aCorrelationIdIsKeptWhenValidAndMadeOtherwiseAndAlwaysForwarded() {
+        String pupil = UUID.randomUUID().toString();
+        services.register(get(urlPathMatching("/consent-service/pupils/" + pupil + "/consent-check"))
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody("{}")));
+
+        String made = given().auth().oauth2(token).get("/api/v1/pupils/{id}/consent-check", pupil)
+                .then().statusCode(200).header("X-Correlation-Id", matchesPattern(UUID_PATTERN))
+                .extract().header("X-Correlation-Id");
+        String replaced = given().auth().oauth2(token).header("X-Correlation-Id", "bad id\twith spaces")
+                .get("/api/v1/pupils/{id}/consent-check", pupil)
+                .then().statusCode(200).header("X-Correlation-Id", matchesPattern(UUID_PATTERN))
+                .extract().header("X-Correlation-Id");
+
+        assertThat(made).isNotEqualTo(replaced);
+        services.verifyThat(getRequestedFor(urlPathMatching("/consent-service/pupils/" + pupil + "/consent-check"))
+                .withHeader("X-Correlation-Id", WireMock.equalTo(made)));
+        services.verifyThat(getRequestedFor(urlPathMatching("/consent-service/pupils/" + pupil + "/consent-check"))
+                .withHeader("X-Correlation-Id", WireMock.equalTo(replaced)));
+    }
+
+    @Test
+    void withoutAValidTokenNothingIsForwarded() {
+        String pupil = UUID.randomUUID().toString();
+        assertProblem(given().get("/api/v1/pupils/{id}", pupil), 401, "unauthorized")
+                .header("WWW-Authenticate", "Bearer")
+                .header("X-Correlation-Id", matchesPattern(UUID_PATTERN));
+        assertProblem(given().auth().oauth2("not-a-token").get("/api/v1/pupils/{id}", pupil), 401, "unauthorized");
+        String foreign = token.substring(0, token.lastIndexOf('.') + 1) + "c2lnbmF0dXJl"; // signature forged
+        assertProblem(given().auth().oauth2(foreign).get("/api/v1/pupils/{id}", pupil), 401, "unauthorized");
+        services.verifyThat(0, anyRequestedFor(urlPathMatching("/pupils/" + pupil)));
+    }
+
+    @Test
+    void aClientOverItsLimitGets429WithRetryAfterAndOtherClientsGoOn() {
+        services.register(get(urlEqualTo("/opp-service/opps/limit")).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/json").withBody("{}")));
+        for (int i = 0; i < 5; i++) {
+            given().auth().oauth2(token).get("/api/v1/opps/limit").then().statusCode(200)
+                    .header("X-RateLimit-Limit", "5").header("X-RateLimit-Remaining", Integer.toString(4 - i));
+        }
+        Response over = given().auth().oauth2(token).get("/api/v1/opps/limit");
+        assertProblem(over, 429, "too-many-requests").header("Retry-After", matchesPattern("[1-9][0-9]?"));
+        assertThat(Integer.parseInt(over.header("Retry-After"))).isBetween(1, 60);
+        // another user's token from the same client counts against the same limit
+        String sameClient = ClientTokens.token(clientId, "someone-else", "teacher");
+        given().auth().oauth2(sameClient).get("/api/v1/opps/limit").then().statusCode(429);
+        given().auth().oauth2(token("client-" + UUID.randomUUID())).get("/api/v1/opps/limit").then().statusCode(200);
+    }
+
+    @Test
+    void aServiceThatIsDownIs503() {
+        assertProblem(given().auth().oauth2(token).get("/api/v1/test-unreachable/anything"), 503, "service-unavailable")
+                .header("X-Correlation-Id", matchesPattern(UUID_PATTERN));
+    }
+
+    @Test
+    void aServiceSlowerThanTheTimeoutIs504AndTheCallerDoesNotWaitForIt() {
+        services.register(get(urlEqualTo("/support-team-service/meetings/slow")).willReturn(aResponse()
+                .withStatus(200).withFixedDelay(4_000).withBody("{}")));
+        long started = System.nanoTime();
+        assertProblem(given().auth().oauth2(token).get("/api/v1/meetings/slow"), 504, "service-timeout");
+        assertThat((System.nanoTime() - started) / 1_000_000).isLessThan(3_500);
+    }
+
+    @Test
+    void anUnknownPathIs404WithoutAskingAnyService() {
+        assertProblem(given().auth().oauth2(token).get("/api/v1/no-such-things/1"), 404, "not-found");
+        assertProblem(given().auth().oauth2(token).get("/api/v1"), 404, "not-found");
+        assertProblem(given().auth().oauth2(token).get("/api/v1/"), 404, "not-found");
+        // /pupils alone is no prefix of pupil-service (/pupils/* is)
+        assertProblem(given().auth().oauth2(token).get("/api/v1/pupils"), 404, "not-found");
+        services.verifyThat(0, anyRequestedFor(urlPathMatching(".*no-such-things.*")));
+    }
+
+    @Test
+    void oddPathsAreNeverA500() throws IOException {
+        services.register(any(urlPathMatching("/admin/.*")).willReturn(aResponse().withStatus(404)
+                .withHeader("Content-Type", "application/problem+json").withBody("{\"status\":404}")));
+        assertThat(rawStatusLine("GET /api/v1/pupils/%zz HTTP/1.1")).contains(" 400 ");
+        // dot segments are resolved before routing: this is /api/v1/admin/x, pupil-service's
+        given().auth().oauth2(token).urlEncodingEnabled(false).get("/api/v1/pupils/1/../../admin/x")
+                .then().statusCode(404);
+        services.verifyThat(getRequestedFor(urlEqualTo("/admin/x")));
+        given().auth().oauth2(token).urlEncodingEnabled(false).get("/api/v1/../q/nothing").then()
+                .statusCode(org.hamcrest.Matchers.lessThan(500));
+    }
+
+    /** A request line no HTTP client would send, sent over a plain socket; the status line that comes back. */
+    private String rawStatusLine(String requestLine) throws IOException {
+        try (Socket socket = new Socket("localhost", RestAssured.port)) {
+            socket.setSoTimeout(5_000);
+            OutputStream out = socket.getOutputStream();
+            out.write((requestLine + "\r\nHost: localhost\r\nAuthorization: Bearer " + token
+                    + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            return new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII)).readLine();
+        }
+    }
+
+    @Test
+    void theGatewaysOwnEndpointTakesPrecedenceOverAServicePrefixAndPassesTheFilter() {
+        String pupil = UUID.randomUUID().toString();
+        given().auth().oauth2(token).header("X-Correlation-Id", "echo-1")
+                .get("/api/v1/pupils/{id}/gateway-echo", pupil)
+                .then().statusCode(200)
+                .header("X-Correlation-Id", "echo-1")
+                .body("id", equalTo(pupil))
+                .body("correlationId", equalTo("echo-1"))
+                .body("clientId", startsWith("client:client-"));
+        assertProblem(given().get("/api/v1/pupils/{id}/gateway-echo", pupil), 401, "unauthorized");
+        services.verifyThat(0, anyRequestedFor(urlPathMatching("/pupils/" + pupil + ".*")));
+    }
+
+    @Test
+    void theMergedApiDocumentIsServedWithoutATokenAndSwaggerUiShowsIt() throws Exception {
+        String committed = Files.readString(Path.of("../../api-specs/openapi/passend-api.yaml"));
+        String served = given().get("/api/v1/openapi.yaml").then().statusCode(200)
+                .contentType(startsWith("application/yaml")).extract().asString();
+        assertThat(served).isEqualTo(committed);
+        given().get("/q/swagger-ui/").then().statusCode(200);
+    }
+}

@@ -1,0 +1,57 @@
+package nl.passend.gateway.openapi;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import nl.passend.gateway.domain.RouteTable;
+import org.junit.jupiter.api.Test;
+
+/**
+ * api-specs/openapi/passend-api.yaml is what merging the services' documents (and the gateway's own,
+ * gateway.yaml) with the gateway's routes gives today, and every path of every service is routed to that
+ * service, every path of the gateway's own contract to the gateway.
+ */
+class MergedDocumentTest {
+
+    private static final Path SPECS = Path.of("../../api-specs/openapi");
+
+    @Test
+    void theCommittedMergedDocumentIsUpToDate() throws IOException {
+        OpenApiMerger.Result merged = OpenApiMerger.merge(OpenApiMerger.readSpecs(SPECS), MergeOpenApi.configuredRoutes());
+        Path committed = SPECS.resolve(OpenApiMerger.MERGED_FILE);
+        String expected = merged.yaml();
+        String actual = Files.exists(committed) ? Files.readString(committed) : "";
+        if (!expected.equals(actual)) {
+            Path written = Path.of("target", "openapi", OpenApiMerger.MERGED_FILE);
+            Files.createDirectories(written.getParent());
+            Files.writeString(written, expected);
+            JsonNode committedTree = actual.isEmpty() ? null : OpenApiMerger.YAML.readTree(actual);
+            throw new AssertionError("api-specs/openapi/passend-api.yaml is stale"
+                    + (committedTree != null && committedTree.equals(merged.document()) ? " (formatting only)" : "")
+                    + ": a service's contract or the gateway's routes changed. Regenerate it with "
+                    + "./mvnw -q -pl services/gateway compile exec:java (the fresh one is in " + written.toAbsolutePath() + ")");
+        }
+    }
+
+    @Test
+    void everyPathOfEveryServiceIsRoutedToThatServiceButTheDashboard() throws IOException {
+        Map<String, JsonNode> specs = OpenApiMerger.readSpecs(SPECS);
+        RouteTable routes = MergeOpenApi.configuredRoutes();
+        // every service's contract, and the gateway's own (gateway.yaml: its endpoints under /api/v1)
+        List<String> contracts = new java.util.ArrayList<>(routes.services());
+        contracts.add(RouteTable.GATEWAY);
+        assertThat(specs.keySet()).containsExactlyInAnyOrderElementsOf(contracts);
+        OpenApiMerger.Result merged = OpenApiMerger.merge(specs, routes);
+        // reporting-service's dashboard is a browser page with its own login, not part of the API; every
+        // endpoint of the gateway's own contract is one of its own paths (else it would be proxied or a 404)
+        assertThat(merged.leftOut()).isEqualTo(Map.of("reporting-service",
+                List.of("/dashboard", "/dashboard/swvs/{swvCode}", "/dashboard/swvs/{swvCode}/report.csv")));
+        int paths = specs.values().stream().mapToInt(s -> s.path("paths").size()).sum();
+        assertThat(merged.document().path("paths").size()).isEqualTo(paths - 3);
+    }
+}
