@@ -146,10 +146,10 @@ class SubscriptionApiTest {
         create(sis, subscription("https://10.0.0.8/hooks", List.of(ENROLLED), List.of(school))).then().statusCode(400)
                 .body("violations.find { it.field == 'callbackUrl' }.message",
                         equalTo("must not be a private or internal address"));
-        // (a body that is no JSON at all is a problem without a type: the platform's malformed-json mapper does
-        // not see the exception Quarkus's JSON reader answers it with)
+        // a body that is no JSON at all (Quarkus's reader wraps the parse error; the platform unwraps it)
         given().auth().oauth2(sis).contentType("application/json").body("{callbackUrl: https}")
-                .post("/api/v1/subscriptions").then().statusCode(400).contentType("application/problem+json");
+                .post("/api/v1/subscriptions").then().statusCode(400).contentType("application/problem+json")
+                .body("type", equalTo("https://passend.nl/problems/malformed-json"));
         given().auth().oauth2(sis).get("/api/v1/subscriptions").then().statusCode(200).body("$", equalTo(List.of()));
     }
 

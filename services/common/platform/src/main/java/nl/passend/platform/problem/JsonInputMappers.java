@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import java.util.Arrays;
 import java.util.stream.Collectors;
 import io.quarkiverse.resteasy.problem.HttpProblem;
+import io.quarkiverse.resteasy.problem.jaxrs.WebApplicationExceptionMapper;
+import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -18,6 +20,28 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
  * for a code list, the values it takes, never a Java class; a body that is no JSON at all says so.
  */
 public class JsonInputMappers {
+
+    /** resteasy-problem's own answer to every other WebApplicationException. */
+    private static final WebApplicationExceptionMapper WEB_APPLICATION = new WebApplicationExceptionMapper();
+
+    /**
+     * Quarkus's JSON reader wraps a body it cannot parse (not JSON at all, say) in a 400
+     * WebApplicationException, which the mappers below would not see: unwrap it for them.
+     */
+    @ServerExceptionMapper(priority = Problems.MAPPER_PRIORITY)
+    public Response unreadableBody(WebApplicationException e) {
+        if (e.getResponse() != null && e.getResponse().getStatus() == 400
+                && e.getCause() instanceof JsonProcessingException json) {
+            if (json instanceof InvalidFormatException invalid) {
+                return invalidValue(invalid);
+            }
+            if (json instanceof MismatchedInputException mismatched) {
+                return mismatchedInput(mismatched);
+            }
+            return problem("malformed-json", "the body is not valid JSON", "");
+        }
+        return WEB_APPLICATION.toResponse(e);
+    }
 
     @ServerExceptionMapper(priority = Problems.MAPPER_PRIORITY)
     public Response invalidValue(InvalidFormatException e) {
