@@ -70,6 +70,7 @@ ACCOUNT = {
     "parent-daan": "0d9f3a52-0000-4000-8000-000000000102",
     "parent-fatima": "0d9f3a52-0000-4000-8000-000000000103",
     "parent-lucas": "0d9f3a52-0000-4000-8000-000000000104",
+    "parent-milan": "0d9f3a52-0000-4000-8000-000000000105",  # the end-to-end case's parent (e2e_checks.py)
     "care-orthopedagoog": "0d9f3a52-0000-4000-8000-000000000051",
 }
 
