@@ -212,7 +212,7 @@ def reporting_checks(ids):
         "GET", "/swvs/PO2601/report" + period, director, base=api.REPORTS), 403)
     expect("board-utrecht reads its board's schools", api.call(
         "GET", "/boards/41001/report" + period, api.person("board-utrecht"), base=api.REPORTS), 200,
-        lambda b: [s["schoolCode"] for s in b["schools"]] == ["12AB00", "12AB01"])
+        lambda b: [s["schoolCode"] for s in b["schools"]] == ["12AB00", "12AB01", "78GH00"])
     expect("teacher-regenboog reads the SWV's report", api.call(
         "GET", "/swvs/PO2601/report" + period, api.person("teacher-regenboog"), base=api.REPORTS), 403)
 
