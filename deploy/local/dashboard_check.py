@@ -4,8 +4,10 @@ Chrome DevTools Protocol (websocket-client), opens the dashboard, logs in on Key
 the service sends it there (OIDC authorization code flow), and checks that the three charts are
 drawn: svg#referral-chart, svg#level-chart and svg#trend-chart each exist, are larger than 50x50
 and hold at least one mark (a rect, circle, path or polyline of class "mark"). Saves a screenshot.
+With --referral <school code> (repeatable) it also checks that the referral chart has that school's bar
+and that its title counts at least one referral ("12AB00: 25,0% (1 van 4)").
 
-  python3 dashboard_check.py <dashboard-url> <username> <password> <screenshot.png>
+  python3 dashboard_check.py <dashboard-url> <username> <password> <screenshot.png> [--referral <school code>]...
 
 Exit 0 when all is well, 1 (with what is wrong) otherwise. Chromium and its profile directory are
 always removed. Needs Debian's chromium and python3-websocket (.ci/run installs them).
@@ -13,6 +15,7 @@ always removed. Needs Debian's chromium and python3-websocket (.ci/run installs 
 import base64
 import json
 import os
+import re
 import shutil
 import signal
 import socket
@@ -132,6 +135,30 @@ CHART_STATE = """((ids) => ids.map(id => {
 }))(%s)"""
 
 
+REFERRAL_STATE = """((codes) => codes.map(code => {
+  const marks = [...document.querySelectorAll('svg#referral-chart rect.mark')];
+  const mark = marks.find(m => ((m.querySelector('title') || {}).textContent || '').startsWith(code + ':'));
+  if (!mark) return {code: code, found: false};
+  const box = mark.getBoundingClientRect();
+  return {code: code, found: true, title: mark.querySelector('title').textContent, width: Math.round(box.width),
+          fill: mark.getAttribute('fill')};
+}))(%s)"""
+
+
+def check_referrals(tools, codes):
+    """The referral chart's bar of each school: there, with at least one referral in its title; the problems found."""
+    problems = []
+    for bar in tools.evaluate(REFERRAL_STATE % json.dumps(codes)) or []:
+        if not bar["found"]:
+            problems.append(f"svg#referral-chart has no bar for {bar['code']}")
+            continue
+        counted = re.search(r"\((\d+) van (\d+)\)", bar["title"])
+        print(f"referral-chart {bar['code']}: \"{bar['title']}\", bar {bar['width']} px wide, fill {bar['fill']}")
+        if not counted or int(counted.group(1)) < 1:
+            problems.append(f"the referral chart counts no referral for {bar['code']}: {bar['title']!r}")
+    return problems
+
+
 def free_port():
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -249,10 +276,12 @@ def stop(chromium):
 
 
 def main(argv):
-    if len(argv) != 5:
-        print("usage: python3 dashboard_check.py <dashboard-url> <username> <password> <screenshot.png>", file=sys.stderr)
+    referrals = [code for flag, code in zip(argv[5::2], argv[6::2]) if flag == "--referral"]
+    if len(argv) < 5 or len(argv) != 5 + 2 * len(referrals):
+        print("usage: python3 dashboard_check.py <dashboard-url> <username> <password> <screenshot.png> "
+              "[--referral <school code>]...", file=sys.stderr)
         return 2
-    url, username, password, png = argv[1:]
+    url, username, password, png = argv[1:5]
     browser = shutil.which("chromium") or shutil.which("chromium-browser") or shutil.which("google-chrome")
     if not browser:
         print("dashboard check: chromium is not installed (Debian: apt-get install chromium)", file=sys.stderr)
@@ -283,6 +312,8 @@ def main(argv):
         try:
             state = open_dashboard(tools, url, username, password)
             charts, problems = check_charts(tools)
+            if referrals:
+                problems += check_referrals(tools, referrals)
             if tools.documents and tools.documents[-1][1] >= 400:
                 status = tools.documents[-1][1]
                 hint = " (no redirect to the login page: the service did not start the code flow)" if status == 401 else ""

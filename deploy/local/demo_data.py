@@ -1,15 +1,21 @@
 #!/usr/bin/env python3
 """Loads Passend's demo data through the API, with tokens from the real Keycloak.
 
-Two schools in two SWVs, two pupils each, every pupil's parent linked to their demo login
-(the fixed user ids in deploy/keycloak/passend-realm.json), and an orthopedagoog linked to one
-pupil. Support levels (Sanne 2, Daan 4, Fatima 3 with a handelingsplan, Lucas 4) and interventions
-recorded by the teachers' app. OPPs: Daan's established (drafted, consented by his parent through
-consent-service, established by the director), Lucas's in dialogue with his parents. Meetings: a
+Two SWVs: PO2601 (Utrecht) with OBS De Regenboog (12AB00), OBS Het Anker (12AB01) and SBO De Brug
+(78GH00), and PO2602 (Eemland) with CBS De Klimop (34CD00). De Regenboog has two pupils, De Klimop
+eight; the parents with a demo login are linked to it (the fixed user ids in
+deploy/keycloak/passend-realm.json), and an orthopedagoog is linked to one pupil. Support levels 1 to 4
+(Sanne 2, Daan 4, Fatima 3 with a handelingsplan, Lucas 4, Mila 1, Finn 2, Yara, Sem, Noah and Julia 4)
+and interventions recorded by the teachers' app. OPPs in every state: Daan's established (drafted,
+consented by his parent through consent-service, established by the director), Lucas's in dialogue
+with his parents (consent open), and at De Klimop, where the IB'er records the parents' answers given
+on paper: Fatima's a draft, Julia's consented, Yara's established and evaluated, Sem's established
+with the consent withdrawn afterwards, Noah's in dialogue after a refusal, Finn's closed. Meetings: a
 BOT at De Regenboog discussed Daan by name (his parent consented through consent-service), started
 an SWV arrangement and requested a TLV for SBO, which the SWV consultant granted; De Klimop's own
-support team discussed Fatima anonymously. For the SWV's figures a third school, OBS Het Anker (PO2601),
-with three pupils, one of whom left for SBO two weeks ago. Running it again changes nothing. Usage: demo_data.py <keycloak-url> <pupil-service-url>
+support team discussed Fatima anonymously. For the SWV's figures Het Anker has three pupils, one of
+whom left for SBO two weeks ago, and the SWV's analyst publishes PO2601's report of the latest count
+date. Running it again changes nothing. Usage: demo_data.py <keycloak-url> <pupil-service-url>
 """
 import datetime
 import json
@@ -34,6 +40,8 @@ SCHOOLS = {
     "12AB00": {"name": "OBS De Regenboog", "schoolType": "BAO", "boardCode": "41001", "swvCode": "PO2601"},
     "34CD00": {"name": "CBS De Klimop", "schoolType": "BAO", "boardCode": "41002", "swvCode": "PO2602"},
     "12AB01": {"name": "OBS Het Anker", "schoolType": "BAO", "boardCode": "41001", "swvCode": "PO2601"},
+    # the SBO school of the board, where the end-to-end case's pupil goes with his TLV
+    "78GH00": {"name": "SBO De Brug", "schoolType": "SBO", "boardCode": "41001", "swvCode": "PO2601"},
 }
 # Het Anker (reporting demo): three pupils, one of whom leaves for SBO this school year
 ANKER = [("HA-3001", "Mees", "Smit", "2017-04-11", ("5A", 5)), ("HA-3002", "Lotte", "Mulder", "2016-09-30", ("6A", 6)),
@@ -47,6 +55,13 @@ PUPILS_BY_SCHOOL = {
     "34CD00": ("ib-klimop", [
         ("KL-2001", "Fatima", "El Amrani", "2018-01-23", ("4A", 4), ("Samira", "El Amrani"), "parent-fatima"),
         ("KL-2002", "Lucas", "Bakker", "2015-06-30", ("7B", 7), ("Mirjam", "Bakker"), "parent-lucas"),
+        # without a login of their parents (the IB'er records their answers given on paper)
+        ("KL-2003", "Yara", "Hendriks", "2016-02-17", ("6B", 6), ("Ilse", "Hendriks"), None),
+        ("KL-2004", "Sem", "Dekker", "2015-10-05", ("7B", 7), ("Rob", "Dekker"), None),
+        ("KL-2005", "Noah", "de Wit", "2017-07-21", ("5A", 5), ("Hanna", "de Wit"), None),
+        ("KL-2006", "Julia", "Smit", "2016-05-30", ("6B", 6), ("Kees", "Smit"), None),
+        ("KL-2007", "Finn", "Kok", "2015-12-12", ("7B", 7), ("Anouk", "Kok"), None),
+        ("KL-2008", "Mila", "Jacobs", "2018-03-03", ("4A", 4), ("Tom", "Jacobs"), None),
     ]),
 }
 # the Keycloak user ids of the demo logins (passend-realm.json)
@@ -55,6 +70,7 @@ ACCOUNT = {
     "parent-daan": "0d9f3a52-0000-4000-8000-000000000102",
     "parent-fatima": "0d9f3a52-0000-4000-8000-000000000103",
     "parent-lucas": "0d9f3a52-0000-4000-8000-000000000104",
+    "parent-milan": "0d9f3a52-0000-4000-8000-000000000105",  # the end-to-end case's parent (e2e_checks.py)
     "care-orthopedagoog": "0d9f3a52-0000-4000-8000-000000000051",
 }
 
@@ -181,12 +197,121 @@ def load_opps(pupil_ids):
         draft_and_ask_consent(lucas, klimop, "VSO_ARBEID", "Praktisch ingesteld; leert het best door te doen.")
 
 
+# De Klimop's plans in the other states of an OPP's life; pupil -> the state the demo leaves the plan in
+OPP_STATES = {
+    "KL-2001": "DRAFT",                 # Fatima: drawn up after her arrangement, not yet put to her parents
+    "KL-2003": "EVALUATED",             # Yara: consented, established and evaluated
+    "KL-2004": "CONSENT_WITHDRAWN",     # Sem: established, then his father withdrew his consent
+    "KL-2005": "REFUSED",               # Noah: his mother refused; the plan stays in dialogue
+    "KL-2006": "CONSENTED",             # Julia: consented, waiting for the director
+    "KL-2007": "CLOSED",                # Finn: established, closed when no longer needed
+}
+
+
+def plan_of(plan_id, staff):
+    return ok(call("GET", "/opps/" + plan_id, staff, base=OPPS), "reading an OPP")
+
+
+def request_about(pupil_id, subject_id, staff):
+    """The consent request about a subject as the school's staff see it in consent-service, once its guardian is known."""
+    _, requests, _ = call("GET", "/pupils/%s/consent-requests" % pupil_id, staff, base=CONSENTS)
+    return next((r for r in (requests or []) if r["subject"]["id"] == subject_id and r["requiredGuardians"]), None)
+
+
+def load_opp_states(pupil_ids):
+    """De Klimop's OPPs in every other state; the parents answer on paper, recorded by the IB'er."""
+    ib, director = person("ib-klimop"), person("director-klimop")
+    plans = {}
+    for ext, state in OPP_STATES.items():
+        pupil = pupil_ids[ext]
+        eventually("pupil %s reaching opp-service" % ext,
+                   lambda: call("GET", "/pupils/%s/opps" % pupil, ib, base=OPPS)[0] == 200)
+        if ok(call("GET", "/pupils/%s/opps" % pupil, ib, base=OPPS), "reading OPPs"):
+            continue  # loaded before
+        if state == "DRAFT":
+            ok(call("POST", "/pupils/%s/opps" % pupil, ib, plan_input("VMBO_KB", "Leest nog op AVI M4; rekent op niveau."),
+                    base=OPPS), "drawing up Fatima's OPP")
+        else:
+            plans[ext] = draft_and_ask_consent(pupil, ib, "VMBO_TL", "Goede werkhouding; rekenen blijft achter.")
+    # each request reaches consent-service over Kafka; the answers go back to opp-service the same way
+    for ext, plan_id in plans.items():
+        request = eventually("the consent request about %s's OPP reaching consent-service" % ext,
+                             lambda: request_about(pupil_ids[ext], plan_id, ib))
+        plans[ext] = (plan_id, request)
+        answer = "REFUSED" if OPP_STATES[ext] == "REFUSED" else "GIVEN"
+        ok(call("POST", "/consent-requests/%s/answers" % request["id"], ib,
+                {"answer": answer, "guardianId": request["requiredGuardians"][0], "channel": "PAPER"}, base=CONSENTS),
+           "ib-klimop recording %s's parent's answer on paper" % ext)
+    for ext, (plan_id, request) in plans.items():
+        state = OPP_STATES[ext]
+        if state == "REFUSED":
+            eventually("the refusal reaching opp-service", lambda: (plan_of(plan_id, ib)["current"].get("consent") or {})
+                       .get("outcome") == "REFUSED")
+            continue
+        eventually("the consent reaching opp-service", lambda: plan_status(plan_id, ib) == "CONSENTED")
+        if state == "CONSENTED":
+            continue
+        ok(call("POST", "/opps/%s/versions/1/establishment" % plan_id, director,
+                headers={"If-Match": with_etag("/opps/" + plan_id, director, OPPS)}, base=OPPS),
+           "director-klimop establishing %s's OPP" % ext)
+        if state == "EVALUATED":
+            goals = plan_of(plan_id, ib)["current"]["content"]["goals"]
+            ok(call("POST", "/opps/%s/versions/1/evaluations" % plan_id, ib, {
+                "evaluatedOn": datetime.date.today().isoformat(),
+                "goalProgress": [{"goalId": g["id"], "progress": "ON_TRACK" if i == 0 else "BEHIND"}
+                                 for i, g in enumerate(goals)],
+                "changes": "Meer herhaling bij de tafels.", "pupilView": "Rekenen gaat beter.",
+                "parentView": "Thuis oefent ze graag met de tafels."},
+                {"If-Match": with_etag("/opps/" + plan_id, ib, OPPS)}, base=OPPS), "evaluating Yara's OPP")
+        elif state == "CONSENT_WITHDRAWN":
+            ok(call("POST", "/consent-requests/%s/withdrawals" % request["id"], ib,
+                    {"guardianId": request["requiredGuardians"][0], "channel": "PHONE"}, base=CONSENTS),
+               "ib-klimop recording Sem's father's withdrawal")
+            eventually("the withdrawal reaching opp-service",
+                       lambda: plan_of(plan_id, ib).get("attention") == "CONSENT_WITHDRAWN")
+        elif state == "CLOSED":
+            ok(call("POST", "/opps/%s/closure" % plan_id, ib, {"reason": "NO_LONGER_NEEDED"},
+                    {"If-Match": with_etag("/opps/" + plan_id, ib, OPPS)}, base=OPPS), "closing Finn's OPP")
+
+
+def count_date(today=None):
+    """The latest count date up to today: (school year, OCTOBER or FEBRUARY)."""
+    today = today or datetime.date.today()
+    start = today.year if today.month >= 8 else today.year - 1
+    year = "%d-%d" % (start, start + 1)
+    if today >= datetime.date(start + 1, 2, 1):
+        return year, "FEBRUARY"
+    if today >= datetime.date(start, 10, 1):
+        return year, "OCTOBER"
+    return "%d-%d" % (start - 1, start), "FEBRUARY"
+
+
+def load_publication():
+    """The SWV's analyst publishes PO2601's report of the latest count date, once reporting-service has every event."""
+    admin, analyst = person("admin"), person("swv-analyst")
+    year, date = count_date()
+    published = ok(call("GET", "/swvs/PO2601/publications", analyst, base=REPORTS), "reading publications")
+    if any(p["schoolYear"] == year and p["countDate"] == date for p in published):
+        return year, date
+    eventually("reporting-service applying every event", lambda: (
+        call("GET", "/feed", admin, base=REPORTS)[1] or {}).get("behind") == 0)
+    ok(call("POST", "/swvs/PO2601/publications", analyst, {"schoolYear": year, "countDate": date}, base=REPORTS),
+       "publishing PO2601's report")
+    return year, date
+
+
 # pupil -> (level, effective date, reason, domains)
 LEVELS = {
     "RB-1001": ("LEVEL_2", "2025-10-01", "Extra uitleg bij begrijpend lezen", ["READING"]),
     "RB-1002": ("LEVEL_4", "2025-09-08", "Intensieve begeleiding nodig; BOT geadviseerd", ["MATHS", "BEHAVIOUR"]),
     "KL-2001": ("LEVEL_3", "2025-10-15", "Groepje voor technisch lezen", ["READING"]),
     "KL-2002": ("LEVEL_4", "2025-09-22", "Arrangement via het SWV", ["SOCIAL_EMOTIONAL"]),
+    "KL-2003": ("LEVEL_4", "2025-09-01", "Ernstige rekenproblemen; orthopedagoog betrokken", ["MATHS"]),
+    "KL-2004": ("LEVEL_4", "2025-09-01", "Gedrag vraagt een eigen aanpak", ["BEHAVIOUR"]),
+    "KL-2005": ("LEVEL_4", "2025-10-06", "Taalontwikkeling blijft ver achter", ["LANGUAGE"]),
+    "KL-2006": ("LEVEL_4", "2025-11-03", "Extra ondersteuning lezen en spelling", ["READING", "LANGUAGE"]),
+    "KL-2007": ("LEVEL_2", "2025-09-01", "Na een jaar extra ondersteuning weer in de groep", ["MATHS"]),
+    "KL-2008": ("LEVEL_1", "2025-09-01", "Basisaanbod volstaat", ["READING"]),
 }
 
 
@@ -357,6 +482,8 @@ def main():
 
         ib = person(ib_login)
         for ext, _, _, _, _, _, login in pupils:
+            if login is None:
+                continue
             pupil_id = pupil_ids[ext]
             guardian = ok(call("GET", "/pupils/%s/guardians" % pupil_id, ib), "reading guardians")[0]
             if guardian["accountId"] != ACCOUNT[login]:
@@ -377,11 +504,15 @@ def main():
     load_support(pupil_ids)
     load_opps(pupil_ids)
     load_team(pupil_ids)
+    load_opp_states(pupil_ids)
     load_reporting(sis)
-    print("demo data: 2 SWVs, 2 boards, 2 schools; pupils %s; parents linked to their logins; "
-          "levels, interventions and a handelingsplan; OPPs: Daan established, Lucas in dialogue; "
-          "a BOT that discussed Daan by name, his arrangement and granted TLV; Fatima discussed anonymously" %
-          ", ".join("%d %s" % (n, outcome.lower()) for outcome, n in counts.items()))
+    year, date = load_publication()
+    print("demo data: 2 SWVs, 2 boards, 4 schools (one SBO); pupils %s; parents linked to their logins; "
+          "levels 1-4, interventions and a handelingsplan; OPPs: Daan and Sem established (Sem's consent withdrawn), "
+          "Lucas in dialogue (consent open), Noah in dialogue (consent refused), Fatima a draft, Julia consented, "
+          "Yara evaluated, Finn closed; a BOT that discussed Daan by name, his arrangement and granted TLV; "
+          "Fatima discussed anonymously; PO2601's report of %s %s published" %
+          (", ".join("%d %s" % (n, outcome.lower()) for outcome, n in counts.items()), year, date))
 
 
 if __name__ == "__main__":

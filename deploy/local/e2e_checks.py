@@ -7,16 +7,30 @@ by name waits for the parent's consent, given in consent-service and learned by 
 over Kafka; an arrangement starts the OPP clock in opp-service; reporting-service serves the SWV's figures
 from the events, aggregates only, each role its own; the gateway serves the same API under /api/v1,
 routed by path to each service, with the token checked at the door, and delivers the webhooks a student
-information system subscribed to, signed, in order, to a receiver on this machine. Prints
-each call; exits non-zero when an answer is not what it should be."""
+information system subscribed to, signed, in order, to a receiver on this machine.
+
+Last, the whole system in one case, driven only through the gateway with real Keycloak tokens
+(case_checks): the student information system syncs Milan, a teacher records interventions, the
+IB'er raises him to level 4, an OPP is drafted, his parent consents through the consent API, the
+director establishes it, a BOT discusses him by name after his parent's consent, the SWV grants a
+TLV, he leaves for SBO, and the SWV's analyst sees the referral in PO2601's report; another school's
+teacher, another child's parent and the analyst get nothing of him; the gateway's 401, correlation id
+and merged OpenAPI document; and, where the gateway serves it, his groeidocument
+(growth_document_checks). Prints each call (the case: who, what, the status and the answer's key
+fields); exits non-zero when an answer is not what it should be."""
 import base64
+import datetime
 import hashlib
 import hmac
 import http.server
 import json
+import re
 import sys
 import threading
 import time
+import urllib.error
+import urllib.request
+import uuid
 
 import demo_data as api
 
@@ -198,7 +212,7 @@ def reporting_checks(ids):
         "GET", "/swvs/PO2601/report" + period, director, base=api.REPORTS), 403)
     expect("board-utrecht reads its board's schools", api.call(
         "GET", "/boards/41001/report" + period, api.person("board-utrecht"), base=api.REPORTS), 200,
-        lambda b: [s["schoolCode"] for s in b["schools"]] == ["12AB00", "12AB01"])
+        lambda b: [s["schoolCode"] for s in b["schools"]] == ["12AB00", "12AB01", "78GH00"])
     expect("teacher-regenboog reads the SWV's report", api.call(
         "GET", "/swvs/PO2601/report" + period, api.person("teacher-regenboog"), base=api.REPORTS), 403)
 
@@ -296,6 +310,412 @@ def webhook_checks(ids):
     receiver.shutdown()
 
 
+# --- the whole system: one pupil's case from the student information system to the SWV's report, all through the gateway
+
+class Reply(tuple):
+    """(status, body, ETag) as demo_data's call answers them, with the answer's headers besides."""
+
+    def __new__(cls, status, body, headers):
+        reply = super().__new__(cls, (status, body, headers.get("ETag")))
+        reply.headers = headers
+        return reply
+
+
+def gw(method, path, bearer=None, body=None, headers=None, raw=False):
+    """One call to the gateway (http://127.0.0.1:8080/api/v1 + path); a 429 of its rate limit is waited out as Retry-After says."""
+    retried = False
+    for _ in range(10):
+        request = urllib.request.Request(GATEWAY + path, method=method,
+                                         data=None if body is None else json.dumps(body).encode())
+        if bearer:
+            request.add_header("Authorization", "Bearer " + bearer)
+        if body is not None:
+            request.add_header("Content-Type", "application/json")
+        for name, value in (headers or {}).items():
+            request.add_header(name, value)
+        try:
+            with urllib.request.urlopen(request) as answer:
+                status, text, answer_headers = answer.status, answer.read(), answer.headers
+        except urllib.error.HTTPError as error:
+            status, text, answer_headers = error.code, error.read(), error.headers
+        if status == 502 and method == "GET" and not retried:
+            # seen once: the gateway reused a pooled connection the service had just closed ("broke off its answer");
+            # a GET may be asked again, and the e2e says so rather than fail on it
+            print("     (the gateway answered 502 to GET %s: %s; asking once more)" % (short(path), text[:200].decode(errors="replace")))
+            retried = True
+            continue
+        if status != 429:
+            break
+        wait = int(answer_headers.get("Retry-After") or 1)
+        print("     (the gateway's rate limit answered 429: waiting %d s as Retry-After says)" % wait)
+        time.sleep(wait)
+    if raw:
+        parsed = text
+    else:
+        try:
+            parsed = json.loads(text) if text else None
+        except ValueError:
+            parsed = text.decode(errors="replace")
+    return Reply(status, parsed, answer_headers)
+
+
+UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
+
+
+def short(text):
+    """UUIDs cut to their first 8 characters, so that a line of output can be quoted."""
+    return UUID.sub(lambda m: m.group(0)[:8] + "…", text)
+
+
+def step(who, method, path, reply, status, check=None, show=None):
+    """Checks one answer and prints it: who called what, the status, the answer's key fields."""
+    code, body = reply[0], reply[1]
+    try:
+        good = (code in status if isinstance(status, tuple) else code == status) and (check is None or bool(check(body)))
+    except (KeyError, TypeError, IndexError, AttributeError, ValueError) as e:
+        good = False
+        body = "%s (the check could not read it: %r)" % (body, e)
+    fields = ""
+    if show is not None and (code < 300 or good):
+        try:
+            fields = json.dumps(show(body), ensure_ascii=False, separators=(", ", ": "))
+        except (KeyError, TypeError, IndexError, AttributeError, ValueError):
+            fields = ""
+    elif code >= 400 and isinstance(body, dict):
+        fields = json.dumps({k: body.get(k) for k in ("type", "title") if body.get(k)}, separators=(", ", ": "))
+    print("%s case: %s %s %s -> %s %s" % ("ok  " if good else "FAIL", who, method, short("/api/v1" + path), code,
+                                          short(fields)))
+    if not good:
+        failures.append("case: %s %s %s: %s %s" % (who, method, path, code, body))
+    return body
+
+
+def note(text):
+    print("ok   case: " + short(text))
+
+
+def problem(reply):
+    """A refusal as the API promises it: application/problem+json."""
+    return (reply.headers.get("Content-Type") or "").startswith("application/problem+json")
+
+
+CASE_PUPIL = "RB-1010"  # the student information system's id of the case's pupil
+
+
+def case_checks():
+    """The case of Milan Peeters, De Regenboog (12AB00, SWV PO2601), from sync to referral, through the gateway."""
+    today = datetime.date.today()
+    day = lambda offset: (today + datetime.timedelta(days=offset)).isoformat()  # noqa: E731
+    year, count = api.count_date()
+    print("\n== the end-to-end case through the gateway %s (school year %s, count date %s) ==" % (GATEWAY, year, count))
+    sis, teacher, ib = api.sis_client(), api.person("teacher-regenboog"), api.person("ib-regenboog")
+    director, parent = api.person("director-regenboog"), api.person("parent-milan")
+    consultant, analyst, admin = api.person("swv-consultant"), api.person("swv-analyst"), api.person("admin")
+
+    # the gateway itself: the token checked at the door, the correlation id, the whole API in one document
+    reply = gw("GET", "/schools/12AB00/pupils")
+    step("(no token)", "GET", "/schools/12AB00/pupils", reply, 401,
+         lambda b: problem(reply) and reply.headers.get("WWW-Authenticate", "").startswith("Bearer"),
+         lambda b: {"Content-Type": reply.headers.get("Content-Type"), "WWW-Authenticate": reply.headers.get("WWW-Authenticate"),
+                    "title": b.get("title")})
+    mine = "e2e-case-" + uuid.uuid4().hex[:12]
+    reply = gw("GET", "/schools/12AB00/pupils?size=1", sis, headers={"X-Correlation-Id": mine})
+    step("sis-client (X-Correlation-Id: %s)" % mine, "GET", "/schools/12AB00/pupils?size=1", reply, 200,
+         lambda b: reply.headers.get("X-Correlation-Id") == mine,
+         lambda b: {"X-Correlation-Id": reply.headers.get("X-Correlation-Id"),
+                    "X-RateLimit-Limit": reply.headers.get("X-RateLimit-Limit")})
+    reply = gw("GET", "/schools/12AB00/pupils?size=1", sis)
+    step("sis-client (no correlation id)", "GET", "/schools/12AB00/pupils?size=1", reply, 200,
+         lambda b: UUID.fullmatch(reply.headers.get("X-Correlation-Id") or ""),
+         lambda b: {"X-Correlation-Id": reply.headers.get("X-Correlation-Id")})
+    reply = gw("GET", "/openapi.yaml", raw=True)
+    step("(no token)", "GET", "/openapi.yaml", reply, 200,
+         lambda b: b"\nopenapi: 3" in b and b"/api/v1/pupils/{id}/leave:" in b and b"/api/v1/swvs/{swvCode}/report:" in b,
+         lambda b: {"Content-Type": reply.headers.get("Content-Type"),
+                    "openapi": b.split(b"\nopenapi:", 1)[1].split(b"\n", 1)[0].strip().decode(),
+                    "paths": sum(1 for line in b.split(b"\n") if line.startswith(b"  /api/v1/"))})
+
+    # 1. the student information system syncs the school: a full read keeps the cursor, the upsert, the delta after it
+    cursor, pages = None, 0
+    while True:
+        reply = gw("GET", "/schools/12AB00/pupils?size=200" + ("&cursor=" + cursor if cursor else ""), sis)
+        pages += 1
+        if reply[0] != 200:
+            break
+        cursor = reply[1]["nextCursor"] or cursor
+        if not reply[1]["hasMore"]:
+            break
+    step("sis-client", "GET", "/schools/12AB00/pupils?size=200", reply, 200, lambda b: cursor,
+         lambda b: {"pages": pages, "pupils": names(b), "hasMore": b["hasMore"], "nextCursor": cursor[:12] + "…"})
+    milan_upsert = {"externalId": CASE_PUPIL, "givenName": "Milan", "familyName": "Peeters", "birthDate": "2016-04-08",
+                    "enrolledOn": "2020-08-31", "group": {"name": "7A", "year": 7},
+                    "guardians": [{"externalId": CASE_PUPIL + "-G1", "givenName": "Eva", "familyName": "Peeters",
+                                   "hasParentalAuthority": True}]}
+    batch = step("sis-client", "POST", "/schools/12AB00/pupils/batch", gw(
+        "POST", "/schools/12AB00/pupils/batch", sis, {"pupils": [milan_upsert]}), 200,
+        lambda b: b["items"][0]["outcome"] in ("CREATED", "UNCHANGED"),
+        lambda b: {"created": b["created"], "updated": b["updated"], "unchanged": b["unchanged"], "items": b["items"]})
+    pupil = batch["items"][0]["pupilId"]
+    step("sis-client (the same batch again)", "POST", "/schools/12AB00/pupils/batch", gw(
+        "POST", "/schools/12AB00/pupils/batch", sis, {"pupils": [milan_upsert]}), 200,
+        lambda b: b["unchanged"] == 1 and b["items"][0]["pupilId"] == pupil,
+        lambda b: {"created": b["created"], "unchanged": b["unchanged"], "outcome": b["items"][0]["outcome"]})
+    step("sis-client (the delta since its cursor)", "GET", "/schools/12AB00/pupils?cursor=…", gw(
+        "GET", "/schools/12AB00/pupils?size=200&cursor=" + cursor, sis), 200,
+        lambda b: [p["id"] for p in b["items"]] == [pupil],
+        lambda b: {"items": [{k: p[k] for k in ("id", "externalId", "givenName", "groupName", "status")}
+                             for p in b["items"]], "hasMore": b["hasMore"]})
+
+    # the IB'er links the guardian to the parent's login, so that the parents' app shows Milan
+    guardian = step("ib-regenboog", "GET", "/pupils/%s/guardians" % pupil, gw(
+        "GET", "/pupils/%s/guardians" % pupil, ib), 200, lambda b: b[0]["hasParentalAuthority"],
+        lambda b: [{k: g[k] for k in ("id", "givenName", "hasParentalAuthority", "accountId")} for g in b])[0]
+    if guardian.get("accountId") != api.ACCOUNT["parent-milan"]:
+        step("ib-regenboog", "PUT", "/pupils/%s/guardians/%s/account" % (pupil, guardian["id"]), gw(
+            "PUT", "/pupils/%s/guardians/%s/account" % (pupil, guardian["id"]), ib,
+            {"accountId": api.ACCOUNT["parent-milan"]}, {"If-Match": '"%d"' % guardian["version"]}), 200,
+            lambda b: b["accountId"] == api.ACCOUNT["parent-milan"], lambda b: {"accountId": b["accountId"]})
+    step("parent-milan", "GET", "/me/children", gw("GET", "/me/children", parent), 200,
+         lambda b: any(c["id"] == pupil for c in b), lambda b: [{"givenName": c["givenName"], "schoolCode": c["schoolCode"]} for c in b])
+
+    # 2. support: the level as it was, a teacher's interventions, then the IB'er raises Milan to level 4
+    api.eventually("Milan reaching support-level-service",
+                   lambda: gw("GET", "/pupils/%s/support-level" % pupil, ib)[0] == 200)
+    level_path = "/pupils/%s/support-level" % pupil
+    step("ib-regenboog", "POST", level_path, gw("POST", level_path, ib, {
+        "level": "LEVEL_3", "effectiveDate": day(-42), "reason": "Rekenen en gedrag: interventies in een groepje",
+        "domains": ["MATHS", "BEHAVIOUR"], "decidedBy": "ondersteuningsteam"}, {"If-Match": gw("GET", level_path, ib)[2]}),
+        201, lambda b: b["level"] == "LEVEL_3",
+        lambda b: {"level": b["level"], "category": b["category"], "since": b["since"],
+                   "entry.previousLevel": b["entry"]["previousLevel"]})
+    app = "app-" + CASE_PUPIL.lower()  # the teachers' app's own ids
+    interventions = step("teacher-regenboog", "POST", "/schools/12AB00/interventions/batch", gw(
+        "POST", "/schools/12AB00/interventions/batch", teacher, {"interventions": [
+            dict(api.intervention(app + "-1", [pupil], "MATHS", "LEVEL_3", "SMALL_GROUP_TRAINING", day(-40), day(-5)),
+                 givenBy="TEACHER"),
+            api.intervention(app + "-2", [pupil], "BEHAVIOUR", "LEVEL_3", "BEHAVIOUR_COACHING", day(-40), None)],
+            "sessions": [{"appId": app + "-1-s1", "interventionAppId": app + "-1", "heldOn": day(-38), "minutes": 30},
+                         {"appId": app + "-2-s1", "interventionAppId": app + "-2", "heldOn": day(-37), "minutes": 20}]}),
+        200, lambda b: len(b["interventions"]) == 2,
+        lambda b: {"interventions": [{"appId": i["appId"], "outcome": i["outcome"]} for i in b["interventions"]],
+                   "sessions": [s["outcome"] for s in b["sessions"]]})
+    first = interventions["interventions"][0]["id"]
+    step("teacher-regenboog", "POST", "/interventions/%s/evaluation" % first, gw(
+        "POST", "/interventions/%s/evaluation" % first, teacher,
+        {"effect": "NOT_ACHIEVED", "note": "Tafels nog niet geautomatiseerd ondanks het groepje.", "evaluatedOn": day(-5)},
+        {"If-Match": gw("GET", "/interventions/" + first, teacher)[2]}), 200,
+        lambda b: b["effect"] == "NOT_ACHIEVED", lambda b: {k: b[k] for k in ("appId", "effect", "evaluatedOn")})
+    step("ib-regenboog", "POST", level_path, gw("POST", level_path, ib, {
+        "level": "LEVEL_4", "effectiveDate": today.isoformat(), "reason": "Interventies onvoldoende; hulp van buiten nodig",
+        "domains": ["MATHS", "BEHAVIOUR"], "decidedBy": "ondersteuningsteam"}, {"If-Match": gw("GET", level_path, ib)[2]}),
+        201, lambda b: b["level"] == "LEVEL_4" and b["category"] == "EXTRA" and b["entry"]["previousLevel"] == "LEVEL_3",
+        lambda b: {"level": b["level"], "category": b["category"], "since": b["since"],
+                   "entry.previousLevel": b["entry"]["previousLevel"]})
+    step("ib-regenboog", "GET", level_path + "/history", gw("GET", level_path + "/history", ib), 200,
+         lambda b: [e["level"] for e in b] == ["LEVEL_3", "LEVEL_4"],
+         lambda b: [{k: e[k] for k in ("level", "effectiveDate", "recordedRole")} for e in b])
+    due = api.eventually("the start of extra support reaching opp-service", lambda: [
+        d for d in (gw("GET", "/pupils/%s/opp-due-dates" % pupil, ib)[1] or [])
+        if isinstance(d, dict) and d["reason"] == "EXTRA_SUPPORT"])
+    note("ib-regenboog GET /api/v1/pupils/%s/opp-due-dates -> 200 %s (opp-service learned the level change from "
+         "passend.support)" % (pupil, json.dumps({k: due[0][k] for k in ("reason", "startDate", "dueDate")})))
+
+    # 3. the OPP: drafted, the parents consent through the consent API, the director establishes it
+    plan = step("ib-regenboog", "POST", "/pupils/%s/opps" % pupil, gw(
+        "POST", "/pupils/%s/opps" % pupil, ib, api.plan_input("VMBO_BB", "Rekent op niveau eind groep 5; gedrag vraagt structuur.")),
+        201, lambda b: b["status"] == "DRAFT", lambda b: {k: b[k] for k in ("id", "status", "currentVersion")})
+    plan_id = plan["id"]
+    opp_path = "/opps/" + plan_id
+    step("ib-regenboog", "POST", opp_path + "/versions/1/consent-request", gw(
+        "POST", opp_path + "/versions/1/consent-request", ib, headers={"If-Match": gw("GET", opp_path, ib)[2]}), 200,
+        lambda b: b["status"] == "IN_DIALOGUE", lambda b: {"status": b["status"]})
+    request = api.eventually("the OPP's consent request reaching consent-service", lambda: next(
+        (r for r in (gw("GET", "/me/consent-requests", parent)[1] or []) if r["subject"]["id"] == plan_id), None))
+    step("parent-milan", "GET", "/me/consent-requests", Reply(200, [request], {}), 200, None,
+         lambda b: [{"id": r["id"], "purpose": r["purpose"], "subject": r["subject"], "outcome": r["outcome"]} for r in b])
+    step("parent-milan", "POST", "/consent-requests/%s/answers" % request["id"], gw(
+        "POST", "/consent-requests/%s/answers" % request["id"], parent, {"answer": "GIVEN"}), 201,
+        lambda b: b["outcome"] == "GRANTED",
+        lambda b: {"outcome": b["outcome"], "entries": [{k: e[k] for k in ("kind", "channel", "recordedRole")} for e in b["entries"]]})
+    api.eventually("GRANTED reaching opp-service", lambda: gw("GET", opp_path, ib)[1]["status"] == "CONSENTED")
+    step("ib-regenboog", "GET", opp_path, gw("GET", opp_path, ib), 200, lambda b: b["status"] == "CONSENTED",
+         lambda b: {"status": b["status"], "consent": {k: b["current"]["consent"][k] for k in ("outcome", "decidedOn")}})
+    step("director-regenboog", "POST", opp_path + "/versions/1/establishment", gw(
+        "POST", opp_path + "/versions/1/establishment", director, headers={"If-Match": gw("GET", opp_path, director)[2]}),
+        200, lambda b: b["status"] == "ESTABLISHED" and b["inForceVersion"] == 1,
+        lambda b: {k: b[k] for k in ("status", "inForceVersion", "firstEstablishedOn")})
+    step("parent-milan", "GET", opp_path, gw("GET", opp_path, parent), 200, lambda b: b["status"] == "ESTABLISHED",
+         lambda b: {"status": b["status"], "expectedDestination": b["current"]["content"]["perspective"]["expectedDestination"],
+                    "goals": len(b["current"]["content"]["goals"])})
+    reply = gw("GET", opp_path + "/document.pdf", parent, raw=True)
+    step("parent-milan", "GET", opp_path + "/document.pdf", reply, 200, lambda b: b.startswith(b"%PDF"),
+         lambda b: {"Content-Type": reply.headers.get("Content-Type"), "bytes": len(b)})
+
+    # 4. the BOT discusses Milan by name once his parents consented to it
+    meeting = step("ib-regenboog", "POST", "/schools/12AB00/meetings", gw("POST", "/schools/12AB00/meetings", ib, {
+        "type": "BOT", "date": today.isoformat(), "title": "BOT De Regenboog, december", "attendees": [
+            api.member("Ineke de Boer", "IB"), api.member("Marloes Smit", "DIRECTOR"),
+            api.member("Karin Visser", "SWV_CONSULTANT", True), api.member("Eva Peeters", "PARENT")]}), 201,
+        lambda b: b["outsidersPresent"], lambda b: {k: b[k] for k in ("id", "type", "date", "outsidersPresent", "held")})
+    case = step("ib-regenboog", "POST", "/meetings/%s/cases" % meeting["id"], gw(
+        "POST", "/meetings/%s/cases" % meeting["id"], ib,
+        {"pupilId": pupil, "question": "Past SBO beter bij wat Milan nodig heeft?", "byName": True}), 201,
+        lambda b: b["consent"]["outcome"] == "OPEN" and not b["named"],
+        lambda b: {"id": b["id"], "byName": b["byName"], "named": b["named"], "consent": b["consent"]["outcome"]})
+    case_path = "/cases/" + case["id"]
+    step("swv-consultant", "GET", case_path, gw("GET", case_path, consultant), 200,
+         lambda b: b.get("pupilId") is None and not b["named"],
+         lambda b: {"pupilId": b.get("pupilId"), "named": b["named"], "consent": b["consent"]["outcome"]})
+    outcome = {"discussedAs": "NAMED", "discussion": "Rekenen en gedrag vragen meer dan De Regenboog kan bieden.",
+               "advice": "Een TLV voor SBO aanvragen; De Brug heeft plaats.", "decisions": ["REQUEST_TLV"],
+               "actionItems": [{"description": "TLV-aanvraag met twee adviezen", "ownerFunction": "IB", "dueOn": day(14)}]}
+    step("swv-consultant (before the parents' consent)", "PUT", case_path + "/outcome", gw(
+        "PUT", case_path + "/outcome", consultant, outcome, {"If-Match": gw("GET", case_path, consultant)[2]}), 409,
+        lambda b: "consent-required" in b["type"])
+    request = api.eventually("the case's consent request reaching consent-service", lambda: next(
+        (r for r in (gw("GET", "/me/consent-requests", parent)[1] or []) if r["subject"]["id"] == case["id"]), None))
+    step("parent-milan", "POST", "/consent-requests/%s/answers" % request["id"], gw(
+        "POST", "/consent-requests/%s/answers" % request["id"], parent, {"answer": "GIVEN"}), 201,
+        lambda b: b["outcome"] == "GRANTED" and b["purpose"] == "DISCUSS_IN_SUPPORT_TEAM",
+        lambda b: {"purpose": b["purpose"], "subject": b["subject"], "outcome": b["outcome"]})
+    api.eventually("GRANTED reaching support-team-service", lambda: gw("GET", case_path, consultant)[1].get("named"))
+    step("swv-consultant", "GET", case_path, gw("GET", case_path, consultant), 200,
+         lambda b: b["pupilId"] == pupil and b["named"],
+         lambda b: {"pupilId": b["pupilId"], "named": b["named"], "consent": b["consent"]["outcome"]})
+    step("swv-consultant", "PUT", case_path + "/outcome", gw(
+        "PUT", case_path + "/outcome", consultant, outcome, {"If-Match": gw("GET", case_path, consultant)[2]}), 200,
+        lambda b: b["outcome"]["discussedAs"] == "NAMED",
+        lambda b: {"discussedAs": b["outcome"]["discussedAs"], "decisions": b["outcome"]["decisions"],
+                   "actionItems": len(b["actionItems"])})
+    step("swv-consultant", "POST", "/meetings/%s/held" % meeting["id"], gw(
+        "POST", "/meetings/%s/held" % meeting["id"], consultant,
+        headers={"If-Match": gw("GET", "/meetings/" + meeting["id"], consultant)[2]}), 200,
+        lambda b: b["held"], lambda b: {"held": b["held"]})
+
+    # 5. the TLV: prepared by the IB'er, submitted by the director, granted by the SWV
+    tlv = step("ib-regenboog", "POST", "/pupils/%s/tlv-requests" % pupil, gw(
+        "POST", "/pupils/%s/tlv-requests" % pupil, ib, {
+            "target": "SBO", "motivation": "Twee jaar extra ondersteuning; de BOT adviseert SBO.", "advices": [
+                {"expertName": "Drs. L. Mulder", "discipline": "ORTHOPEDAGOOG", "registration": "NVO-12345",
+                 "givenOn": day(-3), "summary": "Een kleine groep met veel structuur is nodig."},
+                {"expertName": "Drs. S. Bos", "discipline": "SOCIAL_WORKER", "givenOn": day(-2),
+                 "summary": "Onderschrijft het advies; ouders staan erachter."}]}), 201,
+        lambda b: b["status"] == "DRAFT", lambda b: {k: b[k] for k in ("id", "target", "status", "swvCode")})
+    tlv_path = "/tlv-requests/" + tlv["id"]
+    step("director-regenboog", "POST", tlv_path + "/submit", gw(
+        "POST", tlv_path + "/submit", director, headers={"If-Match": gw("GET", tlv_path, director)[2]}), 200,
+        lambda b: b["status"] == "SUBMITTED", lambda b: {k: b[k] for k in ("status", "submittedOn")})
+    step("swv-consultant", "POST", tlv_path + "/decision", gw(
+        "POST", tlv_path + "/decision", consultant, {"outcome": "GRANTED", "category": "SBO", "startDate": today.isoformat(),
+                                                      "endDate": "%d-07-31" % (today.year + 2)},
+        {"If-Match": gw("GET", tlv_path, consultant)[2]}), 200,
+        lambda b: b["status"] == "GRANTED" and b["decision"]["category"] == "SBO",
+        lambda b: {"status": b["status"], "swvCode": b["swvCode"], "decision": {
+            k: b["decision"].get(k) for k in ("outcome", "category", "startDate", "endDate")}})
+
+    ids = {"pupil": pupil, "plan": plan_id, "case": case["id"], "raisedOn": today}
+    probe = gw("GET", "/pupils/%s/growth-document" % pupil, ib)
+    if probe[0] == 404:
+        print("skip case: GET /api/v1/pupils/{id}/growth-document answered 404 for ib-regenboog (%s): not in this gateway" %
+              (probe[1].get("title") if isinstance(probe[1], dict) else probe[1]))
+    else:
+        growth_document_checks(ids)
+
+    # 6. nobody else gets anything of Milan: another school's teacher, another child's parent, the SWV's analyst
+    reads = [("pupil", "/pupils/%s" % pupil), ("support level", level_path), ("interventions", "/pupils/%s/interventions" % pupil),
+             ("OPPs", "/pupils/%s/opps" % pupil), ("the OPP", opp_path), ("cases", "/pupils/%s/cases" % pupil),
+             ("the case", case_path), ("consent requests", "/pupils/%s/consent-requests" % pupil)]
+    for login in ("teacher-klimop", "parent-sanne", "swv-analyst"):
+        bearer, answers, wrong = api.person(login), [], []
+        for what, path in reads:
+            reply = gw("GET", path, bearer)
+            answers.append("%s %d" % (what, reply[0]))
+            if reply[0] not in (403, 404) or not problem(reply) or "Milan" in json.dumps(reply[1]):
+                wrong.append("%s %s: %s %s" % (what, path, reply[0], reply[1]))
+        print("%s case: %s reads Milan's file through the gateway -> %s (each application/problem+json)" % (
+            "ok  " if not wrong else "FAIL", login, ", ".join(answers)))
+        failures.extend("case: %s %s" % (login, w) for w in wrong)
+
+    # 7. Milan leaves for SBO De Brug: the student information system records it
+    before = gw("GET", "/swvs/PO2601/report?schoolYear=%s&countDate=%s" % (year, count), analyst)[1]
+    referred_before = next(s["referralsSbo"] for s in before["schools"] if s["schoolCode"] == "12AB00")
+    step("sis-client", "POST", "/pupils/%s/leave" % pupil, gw(
+        "POST", "/pupils/%s/leave" % pupil, sis, {"leftOn": today.isoformat(), "destination": "SBO",
+                                                   "destinationSchoolCode": "78GH00"},
+        {"If-Match": gw("GET", "/pupils/" + pupil, sis)[2]}), 200, lambda b: b["status"] == "LEFT",
+        lambda b: {k: b[k] for k in ("status", "schoolCode")})
+    step("sis-client", "GET", "/pupils/%s/enrolments" % pupil, gw("GET", "/pupils/%s/enrolments" % pupil, sis), 200,
+         lambda b: b[-1]["endDate"] == today.isoformat() and b[-1]["destination"] == "SBO",
+         lambda b: [{k: e[k] for k in ("schoolCode", "startDate", "endDate", "destination", "destinationSchoolCode")} for e in b])
+    reply = gw("GET", "/pupils/" + pupil, ib)
+    step("ib-regenboog (after the leaving date)", "GET", "/pupils/" + pupil, reply, 404, lambda b: problem(reply))
+
+    # 8. the SWV's analyst sees the referral in PO2601's figures, once reporting-service applied the events
+    started = time.time()
+    feed = api.eventually("reporting-service applying every event", lambda: [
+        reply for reply in [gw("GET", "/feed", admin)] if reply[0] == 200 and reply[1]["behind"] == 0])[0]
+    step("admin (after %.1f s)" % (time.time() - started), "GET", "/feed", feed, 200, None,
+         lambda b: {"behind": b["behind"], "partitions": len(b["positions"])})
+    report_path = "/swvs/PO2601/report?schoolYear=%s&countDate=%s" % (year, count)
+    row = lambda b: next(s for s in b["schools"] if s["schoolCode"] == "12AB00")  # noqa: E731
+    api.eventually("Milan's referral in PO2601's report", lambda: row(gw("GET", report_path, analyst)[1])["referralsSbo"]
+                   == referred_before + 1)
+    report = step("swv-analyst", "GET", report_path, gw("GET", report_path, analyst), 200,
+                  lambda b: row(b)["referralsSbo"] == referred_before + 1 and row(b)["tlvsGranted"].get("SBO", 0) >= 1,
+                  lambda b: {"12AB00": {k: row(b)[k] for k in ("pupils", "referralsSbo", "referralRate", "swvReferralRate",
+                                                               "tlvsGranted", "botCases")},
+                             "referrals": b["referrals"]})
+    text = json.dumps(report)
+    leaked = [x for x in (pupil, plan_id, case["id"], "Milan", "Peeters") if x in text]
+    print("%s case: the report holds no pupil id, plan, case or name of Milan%s" % (
+        "ok  " if not leaked else "FAIL", (": " + ", ".join(leaked)) if leaked else ""))
+    if leaked:
+        failures.append("case: the report leaks " + ", ".join(leaked))
+    step("swv-analyst", "GET", "/swvs/PO2601/publications", gw("GET", "/swvs/PO2601/publications", analyst), 200,
+         lambda b: any(p["schoolYear"] == year and p["countDate"] == count for p in b),
+         lambda b: [{k: p[k] for k in ("schoolYear", "countDate", "publishedAt")} for p in b])
+
+
+def growth_document_checks(ids):
+    """The gateway's groeidocument of the case's pupil: whole for the IB'er, as it stood on a day, nothing for another school."""
+    ib, pupil = api.person("ib-regenboog"), ids["pupil"]
+    path = "/pupils/%s/growth-document" % pupil
+    parts = ("pupil", "supportLevel", "interventions", "opps", "cases", "consents")
+
+    def available(part):
+        return part is not None and not (isinstance(part, dict) and part.get("available") is False)
+
+    def history(doc):
+        level = doc.get("supportLevel")
+        found = level.get("history") if isinstance(level, dict) and "history" in level else doc.get("supportLevelHistory")
+        return [e["level"] for e in found] if isinstance(found, list) else found
+
+    def level(doc):
+        part = doc.get("supportLevel")
+        return part.get("level") if isinstance(part, dict) else None
+
+    step("ib-regenboog", "GET", path, gw("GET", path, ib), 200,
+         lambda b: all(available(b.get(p)) for p in parts) and b["pupil"]["id"] == pupil and level(b) == "LEVEL_4"
+         and history(b) == ["LEVEL_3", "LEVEL_4"] and any(p["id"] == ids["plan"] for p in b["opps"])
+         and any(c["id"] == ids["case"] for c in b["cases"]) and len(b["consents"]) == 2,
+         lambda b: {p: ("available" if available(b.get(p)) else b.get(p)) for p in parts} | {
+             "supportLevel.level": level(b), "history": history(b),
+             "opps": [o["status"] for o in b["opps"]], "consents": [c["outcome"] for c in b["consents"]]})
+    earlier = (ids["raisedOn"] - datetime.timedelta(days=1)).isoformat()
+    reply = gw("GET", path + "?asOf=" + earlier, ib)
+    # everything of a fresh system was recorded today: the day before, Passend did not know Milan yet (pupil-service
+    # answers 404 as for a pupil it did not know by then), or the level part shows no level 4
+    step("ib-regenboog (as of the day before the raise)", "GET", path + "?asOf=" + earlier, reply, (200, 404),
+         lambda b: (reply[0] == 404 and problem(reply)) or (level(b) != "LEVEL_4" and "LEVEL_4" not in (history(b) or [])),
+         lambda b: {"asOf": b.get("asOf"), "supportLevel.level": level(b), "history": history(b)}
+         if reply[0] == 200 else {"type": b.get("type"), "title": b.get("title")})
+    reply = gw("GET", path + "?asOf=" + ids["raisedOn"].isoformat(), ib)
+    step("ib-regenboog (as of the day of the raise)", "GET", path + "?asOf=" + ids["raisedOn"].isoformat(), reply, 200,
+         lambda b: level(b) == "LEVEL_4", lambda b: {"asOf": b.get("asOf"), "supportLevel.level": level(b), "history": history(b)})
+    reply = gw("GET", path, api.person("teacher-klimop"))
+    step("teacher-klimop", "GET", path, reply, (403, 404), lambda b: problem(reply) and "Milan" not in json.dumps(b))
+
+
 def main():
     sis = api.sis_client()
     pupil = {"externalId": "RB-E2E", "givenName": "Noor", "familyName": "Visser", "birthDate": "2018-05-09",
@@ -332,6 +752,7 @@ def main():
     reporting_checks(ids)
     gateway_checks(ids)
     webhook_checks(ids)
+    case_checks()
     if failures:
         sys.exit("e2e: %d checks failed:\n  %s" % (len(failures), "\n  ".join(failures)))
 
