@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
-import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
@@ -87,14 +86,15 @@ public class GrowthDocuments {
     }
 
     public Result compose(UUID pupilId, AsOf asOf, String authorization, String correlationId) {
-        Map<Part, CompletableFuture<Answer>> calls = new LinkedHashMap<>();
-        for (Part part : Part.values()) {
-            calls.put(part, read(part.path.formatted(pupilId), asOf, authorization, correlationId));
-        }
-        Answer pupil = calls.get(Part.PUPIL).join();
+        // the pupil first: a caller who may not see the pupil causes no further reads (nor their audit entries)
+        Answer pupil = read(Part.PUPIL.path.formatted(pupilId), asOf, authorization, correlationId).join();
         if (!pupil.ok()) {
-            calls.values().forEach(c -> c.cancel(true));
             return new Result(pupil.status(), pupil.body());
+        }
+        Map<Part, CompletableFuture<Answer>> calls = new LinkedHashMap<>();
+        calls.put(Part.PUPIL, CompletableFuture.completedFuture(pupil));
+        for (Part part : Part.values()) {
+            calls.putIfAbsent(part, read(part.path.formatted(pupilId), asOf, authorization, correlationId));
         }
         ObjectNode document = JSON.createObjectNode();
         document.put("pupilId", pupilId.toString());
@@ -158,6 +158,7 @@ public class GrowthDocuments {
     private static Answer failed(Throwable failure) {
         Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
         boolean slow = cause instanceof HttpTimeoutException && !(cause instanceof HttpConnectTimeoutException);
-        return new Answer(slow ? 504 : cause instanceof ConnectException || cause instanceof IOException ? 503 : 502, null);
+        // unreachable or broken off (an IOException, ConnectException included): 503; anything else: 502
+        return new Answer(slow ? 504 : cause instanceof IOException ? 503 : 502, null);
     }
 }

@@ -118,6 +118,7 @@ class GrowthDocumentTest {
 
         assertProblem(response, 404, "not-found");
         assertThat(response.asString()).doesNotContain("LEVEL_4");
+        services.verifyThat(0, getRequestedFor(urlEqualTo("/support-level-service/pupils/" + pupil + "/support-level")));
         // a method the document does not have: still a problem (the platform leaves it to resteasy-problem)
         given().auth().oauth2(token).delete("/api/v1/pupils/{id}/growth-document", pupil).then().statusCode(405)
                 .contentType("application/problem+json").body("status", org.hamcrest.Matchers.equalTo(405));

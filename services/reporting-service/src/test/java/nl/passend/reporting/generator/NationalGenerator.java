@@ -24,7 +24,8 @@ public final class NationalGenerator {
         return events;
     }
 
-    static SwvGenerator.Settings forSwv(long seed, int i) {
+    /** The settings of the {@code i}th SWV of the national set. */
+    public static SwvGenerator.Settings forSwv(long seed, int i) {
         return new SwvGenerator.Settings(seed, 100 + i, 38, 1, 1, PUPILS_PER_SWV, 2023, 3);
     }
 }
