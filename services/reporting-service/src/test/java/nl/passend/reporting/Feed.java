@@ -5,10 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.quarkus.arc.Arc;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import nl.passend.reporting.generator.GeneratedEvent;
 import nl.passend.reporting.messaging.EventFeed;
+import nl.passend.testing.KafkaBroker;
 import nl.passend.testing.KafkaResource;
 import nl.passend.testing.TestEvents;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -47,16 +49,19 @@ public final class Feed {
         awaitApplied();
     }
 
-    /** A producer for many events at once: batched, compressed and acknowledged by every replica. */
+    /**
+     * A producer for many events at once, to every topic (as the broker's super user, in the name of each
+     * topic's writer): batched, compressed and acknowledged by every replica.
+     */
     public static KafkaProducer<String, String> bulkProducer() {
-        return new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaResource.broker().bootstrapServers(),
-                ProducerConfig.ACKS_CONFIG, "all",
-                ProducerConfig.LINGER_MS_CONFIG, 20,
-                ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024,
-                ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4",
-                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class));
+        Map<String, Object> config = new HashMap<>(KafkaResource.clientConfig(KafkaBroker.ADMIN));
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        config.put(ProducerConfig.LINGER_MS_CONFIG, 20);
+        config.put(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
+        config.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+        config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+        config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+        return new KafkaProducer<>(config);
     }
 
     /** Waits until every record on every topic is in the projections (or dead-lettered). */

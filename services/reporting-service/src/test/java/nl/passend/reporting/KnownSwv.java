@@ -37,6 +37,7 @@ import nl.passend.events.team.ArrangementChanged;
 import nl.passend.events.team.CaseDiscussed;
 import nl.passend.events.team.TeamSignal;
 import nl.passend.events.team.TlvChanged;
+import nl.passend.testing.TestEvents;
 import nl.passend.testing.TestTokens;
 
 /**
@@ -297,7 +298,7 @@ public final class KnownSwv {
 
     private String json(EventType type, String key, String school, EventPayload payload) {
         OffsetDateTime time = OffsetDateTime.of(2020, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC).plusMinutes(minute++);
-        EventEnvelope envelope = new EventEnvelope(EventEnvelope.SPEC_VERSION, id().toString(), "/passend/test",
+        EventEnvelope envelope = new EventEnvelope(EventEnvelope.SPEC_VERSION, id().toString(), TestEvents.sourceOf(type.topic()),
                 type.type(), time, key, school, EventEnvelope.CONTENT_TYPE, EventJson.mapper().valueToTree(payload));
         return EventJson.write(envelope);
     }

@@ -24,6 +24,8 @@ public record EventEnvelope(
 
     public static final String SPEC_VERSION = "1.0";
     public static final String CONTENT_TYPE = "application/json";
+    /** The Kafka record's {@code content-type} header: a CloudEvent in structured mode. */
+    public static final String RECORD_CONTENT_TYPE = "application/cloudevents+json; charset=UTF-8";
 
     public EventEnvelope {
         Objects.requireNonNull(specversion, "specversion");

@@ -59,6 +59,19 @@ public final class EventJson {
         }
     }
 
+    /**
+     * Parses an envelope read from {@code topic}; throws {@link MalformedEventException} also when its
+     * {@code source} is not the topic's one writer (the broker's ACLs say the same; this checks it again).
+     */
+    public static EventEnvelope readFrom(String topic, String json) {
+        EventEnvelope envelope = read(json);
+        if (!Topics.isWrittenBy(topic, envelope.source())) {
+            throw new MalformedEventException("event " + envelope.id() + " has source " + envelope.source()
+                    + ", but only " + Topics.source(Topics.writer(topic)) + " writes " + topic);
+        }
+        return envelope;
+    }
+
     /** The envelope's data as the payload record of its type. */
     public static <T extends EventPayload> T data(EventEnvelope envelope, Class<T> payloadType) {
         try {

@@ -4,18 +4,21 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
 
-/** Settings every service shares; defaults live in the platform's microprofile-config.properties. */
+/**
+ * Settings every service shares; defaults live in the platform's microprofile-config.properties.
+ * Kafka itself is configured the Quarkus way: {@code kafka.*} for every client (TLS, SASL),
+ * {@code mp.messaging.incoming.events.*} for the consumer, {@code mp.messaging.outgoing.outbox.*} for
+ * the outbox relay's producer.
+ */
 @ConfigMapping(prefix = "passend")
 public interface PlatformConfig {
 
-    /** The service's name, e.g. {@code pupil-service}: event source, consumer group, dead-letter suffix. */
+    /** The service's name, e.g. {@code pupil-service}: event source, consumer group, Kafka principal, dead-letter suffix. */
     String serviceName();
 
     Outbox outbox();
 
     Consumer consumer();
-
-    Kafka kafka();
 
     Directory directory();
 
@@ -34,7 +37,7 @@ public interface PlatformConfig {
         @WithDefault("200")
         int batchSize();
 
-        /** How long a relay waits for the broker's acknowledgement of a batch. */
+        /** How long a relay run waits for the broker's acknowledgement of a batch. */
         @WithDefault("20s")
         Duration sendTimeout();
 
@@ -43,23 +46,12 @@ public interface PlatformConfig {
         Duration keepSent();
     }
 
-    /** Short client timeouts, so that a broker outage shows up in seconds (the outbox keeps the events). */
-    interface Kafka {
-        @WithDefault("5000")
-        int maxBlockMs();
-
-        @WithDefault("15000")
-        int deliveryTimeoutMs();
-    }
-
     interface Consumer {
-        @WithDefault("true")
-        boolean enabled();
-
-        /** Attempts before a message whose handler keeps failing goes to the dead-letter topic. */
+        /** Attempts before an event whose handler keeps failing goes to the dead-letter topic. */
         @WithDefault("3")
         int maxAttempts();
 
+        /** The wait before the first retry; it doubles with every further one. */
         @WithDefault("200ms")
         Duration retryBackoff();
     }

@@ -10,7 +10,8 @@ import nl.passend.testing.PostgresResource;
 /** The real servers behind the platform's own tests: PostgreSQL, a Kafka broker, the OIDC issuer. */
 @WithTestResource(value = PostgresResource.class, scope = TestResourceScope.GLOBAL,
         initArgs = @ResourceArg(name = "database", value = "platform"))
-@WithTestResource(value = KafkaResource.class, scope = TestResourceScope.GLOBAL)
+@WithTestResource(value = KafkaResource.class, scope = TestResourceScope.GLOBAL,
+        initArgs = @ResourceArg(name = "service", value = "platform-test"))
 @WithTestResource(value = OidcWiremockTestResource.class, scope = TestResourceScope.GLOBAL)
 public final class PlatformTestResources {
     private PlatformTestResources() {

@@ -118,7 +118,7 @@ class ConsentQueriesTest {
                 .then().statusCode(200).body("entries.kind", contains("GIVEN", "WITHDRAWN"));
 
         assertThat(count("select count(*) from audit_log where pupil_id = ?1 and action = 'consent.request.create' "
-                + "and actor_role = 'system' and actor = '/passend/test'", pupil.id())).isEqualTo(1);
+                + "and actor_role = 'system' and actor = '/passend/opp-service'", pupil.id())).isEqualTo(1);
         assertThat(audited(pupil.id(), "consent.answer", "parent")).isEqualTo(1);
         assertThat(audited(pupil.id(), "consent.withdraw", "parent")).isEqualTo(1);
         assertThat(audited(pupil.id(), "consent.request.read", "director")).isEqualTo(1);

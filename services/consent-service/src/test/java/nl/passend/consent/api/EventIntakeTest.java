@@ -40,7 +40,7 @@ class EventIntakeTest {
                         new SubjectRef(ConsentSubjectType.MEETING_CASE, UUID.randomUUID(), 1), LocalDate.now()));
         Fixtures.awaitCount("select count(*) from consent_request where id = ?1", requestId, 1);
         assertThat(count("select count(*) from consent_request where id = ?1 and purpose = 'DISCUSS_IN_SUPPORT_TEAM' "
-                + "and subject_type = 'MEETING_CASE' and requested_by = '/passend/test'", requestId)).isEqualTo(1);
+                + "and subject_type = 'MEETING_CASE' and requested_by = '/passend/support-team-service'", requestId)).isEqualTo(1);
     }
 
     @Test
@@ -62,7 +62,7 @@ class EventIntakeTest {
                 r -> r.value().contains(incomplete.toString()) || r.value().contains("SHARE_WITH_SWV")
                         && r.value().contains(reused.toString()), 2, Duration.ofSeconds(30));
         assertThat(letters).hasSize(2);
-        assertThat(letters).extracting(r -> new String(r.headers().lastHeader("dlq-reason").value(),
+        assertThat(letters).extracting(r -> new String(r.headers().lastHeader("dead-letter-reason").value(),
                 StandardCharsets.UTF_8)).anyMatch(reason -> reason.contains("lacks its subject"))
                 .anyMatch(reason -> reason.contains("exists already"));
         assertThat(count("select count(*) from consent_request where id = ?1", incomplete)).isZero();

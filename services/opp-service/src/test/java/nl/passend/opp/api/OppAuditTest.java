@@ -21,6 +21,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import nl.passend.events.Topics;
 import nl.passend.events.codes.ConsentOutcome;
 import nl.passend.events.codes.SchoolType;
 import nl.passend.opp.AccessFixtures;
@@ -180,12 +181,12 @@ class OppAuditTest {
         awaitDecisions(planId, 1);
         Fixtures.shareWithSwv(pupil, UUID.randomUUID(), ConsentOutcome.GRANTED);
 
-        assertThat(audit(pupil.id(), TestEvents.SOURCE))
+        assertThat(audit(pupil.id(), TestEvents.sourceOf(Topics.CONSENT)))
                 .extracting(AuditRow::actor, AuditRow::actorRole, AuditRow::pupilId, AuditRow::action,
                         AuditRow::reason)
                 .containsExactly(
-                        tuple("/passend/test", "system", pupil.id(), "opp.consent.decision", "version 1 GRANTED"),
-                        tuple("/passend/test", "system", pupil.id(), "opp.share-consent", "GRANTED"));
+                        tuple("/passend/consent-service", "system", pupil.id(), "opp.consent.decision", "version 1 GRANTED"),
+                        tuple("/passend/consent-service", "system", pupil.id(), "opp.share-consent", "GRANTED"));
     }
 
     @Test
@@ -193,7 +194,7 @@ class OppAuditTest {
         Pupil pupil = Fixtures.pupil();
         UUID planId = Fixtures.createPlan(pupil).id();
         AccessFixtures.left(pupil, LocalDate.now());
-        assertThat(audit(pupil.id(), TestEvents.SOURCE)).extracting(AuditRow::actorRole, AuditRow::action,
+        assertThat(audit(pupil.id(), TestEvents.sourceOf(Topics.PUPIL))).extracting(AuditRow::actorRole, AuditRow::action,
                 AuditRow::reason).containsExactly(tuple("system", "opp.close", planId + " PUPIL_LEFT"));
     }
 

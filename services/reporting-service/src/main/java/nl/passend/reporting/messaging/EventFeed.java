@@ -3,6 +3,7 @@ package nl.passend.reporting.messaging;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.smallrye.common.annotation.Identifier;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -27,15 +28,16 @@ import nl.passend.events.EventJson;
 import nl.passend.events.MalformedEventException;
 import nl.passend.events.Topics;
 import nl.passend.platform.PlatformConfig;
-import nl.passend.platform.inbox.DeadLetters;
-import nl.passend.platform.kafka.KafkaClients;
+import nl.passend.platform.inbox.Failures;
 import nl.passend.reporting.config.ReportingConfig;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.jboss.logging.Logger;
 
 /**
@@ -43,8 +45,14 @@ import org.jboss.logging.Logger;
  * records in one transaction, together with the next offset per partition: the positions live in
  * the database, so an effect and its position commit or fail together and a restart resumes exactly
  * there (no inbox needed). A batch that fails is applied again record by record; a record that can
- * never be applied goes to the dead-letter topic. A rebuild empties the projections and replays every
- * topic from its beginning, on this same thread, so live events and the replay never race.
+ * never be applied goes to the dead-letter topic, and so does an event whose {@code source} is not the
+ * topic's one writer. A rebuild empties the projections and replays every topic from its beginning, on
+ * this same thread, so live events and the replay never race.
+ * <p>
+ * This is the one plain Kafka consumer of the code base: it assigns every partition to itself and
+ * seeks to positions kept in its own database, which the Reactive Messaging connector does not do. It
+ * takes every client setting (TLS, SASL) from the service's {@code kafka.*} configuration, as the
+ * connector's channels do.
  */
 @ApplicationScoped
 public class EventFeed {
@@ -58,11 +66,13 @@ public class EventFeed {
     @Inject
     DataSource dataSource;
 
+    /** The service's kafka.* settings, as Quarkus gives them to every channel. */
     @Inject
-    KafkaClients kafka;
+    @Identifier("default-kafka-broker")
+    Map<String, Object> kafkaConfig;
 
     @Inject
-    DeadLetters deadLetters;
+    FeedDeadLetters deadLetters;
 
     @Inject
     PlatformConfig platform;
@@ -82,9 +92,6 @@ public class EventFeed {
     private long rebuildApplied;
 
     void start(@Observes StartupEvent event) {
-        if (!platform.consumer().enabled()) {
-            return;
-        }
         running = true;
         thread = new Thread(this::loop, platform.serviceName() + "-event-feed");
         thread.setDaemon(true);
@@ -93,7 +100,29 @@ public class EventFeed {
 
     void stop(@Observes ShutdownEvent event) {
         running = false;
-        KafkaClients.stopPolling(thread, consumer);
+        KafkaConsumer<String, String> polling = consumer;
+        if (polling != null) {
+            polling.wakeup(); // out of poll(): the loop sees running false and closes the consumer
+        }
+        if (thread != null) {
+            try {
+                thread.join(Duration.ofSeconds(10).toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** A consumer of the service's own settings; positions come from the database, never from a group. */
+    private KafkaConsumer<String, String> newConsumer(int maxPollRecords) {
+        Map<String, Object> settings = new HashMap<>(kafkaConfig);
+        settings.remove(ConsumerConfig.GROUP_ID_CONFIG);
+        settings.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        settings.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        settings.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, maxPollRecords);
+        settings.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+        settings.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+        return new KafkaConsumer<>(settings);
     }
 
     /** Asks the feed to rebuild; the row {@code rebuildId} (state REQUESTED) shows its progress. */
@@ -103,7 +132,7 @@ public class EventFeed {
 
     private void loop() {
         while (running) {
-            try (KafkaConsumer<String, String> c = kafka.consumer(platform.serviceName(), config.feed().batchSize())) {
+            try (KafkaConsumer<String, String> c = newConsumer(config.feed().batchSize())) {
                 consumer = c;
                 loadErased();
                 Set<TopicPartition> assigned = new HashSet<>();
@@ -214,17 +243,16 @@ public class EventFeed {
 
     /** Applies the records in one transaction; on failure, one by one. */
     private void applyBatch(List<ConsumerRecord<String, String>> records) {
-        List<ConsumerRecord<String, String>> malformed = new ArrayList<>();
+        Map<ConsumerRecord<String, String>, String> malformed = new java.util.LinkedHashMap<>();
         try {
             QuarkusTransaction.requiringNew().run(() -> jdbc(connection -> {
                 malformed.clear();
                 try (Projector projector = new Projector(connection, erased)) {
                     for (ConsumerRecord<String, String> record : records) {
-                        EventEnvelope envelope = parse(record);
-                        if (envelope == null) {
-                            malformed.add(record);
-                        } else {
-                            projector.apply(envelope);
+                        try {
+                            projector.apply(parse(record));
+                        } catch (MalformedEventException e) {
+                            malformed.put(record, e.getMessage());
                         }
                     }
                     projector.flush();
@@ -237,19 +265,25 @@ public class EventFeed {
             records.forEach(this::applyOne);
             return;
         }
-        malformed.forEach(r -> deadLetters.send(r, "not a CloudEvents envelope"));
+        malformed.forEach(deadLetters::send);
         progress(records.size());
     }
 
     private void applyOne(ConsumerRecord<String, String> record) {
-        EventEnvelope envelope = parse(record);
-        String failure = envelope == null ? "not a CloudEvents envelope" : null;
+        EventEnvelope envelope = null;
+        String failure = null;
+        try {
+            envelope = parse(record);
+        } catch (MalformedEventException e) {
+            failure = e.getMessage();
+        }
+        EventEnvelope event = envelope;
         int maxAttempts = Math.max(1, platform.consumer().maxAttempts());
         for (int attempt = 1; failure == null; attempt++) {
             try {
                 QuarkusTransaction.requiringNew().run(() -> jdbc(connection -> {
                     try (Projector projector = new Projector(connection, erased)) {
-                        projector.apply(envelope);
+                        projector.apply(event);
                         projector.flush();
                     }
                     savePositions(connection, List.of(record));
@@ -261,7 +295,7 @@ public class EventFeed {
             } catch (RuntimeException e) {
                 loadErased();
                 if (attempt >= maxAttempts) {
-                    failure = "failed " + attempt + " times: " + DeadLetters.rootMessage(e);
+                    failure = "failed " + attempt + " times: " + Failures.rootMessage(e);
                 } else {
                     sleep(platform.consumer().retryBackoff().multipliedBy(attempt));
                 }
@@ -272,12 +306,9 @@ public class EventFeed {
         progress(1);
     }
 
+    /** The record's envelope; MalformedEventException if it is none, or comes from anyone but the topic's writer. */
     private static EventEnvelope parse(ConsumerRecord<String, String> record) {
-        try {
-            return EventJson.read(record.value());
-        } catch (MalformedEventException e) {
-            return null;
-        }
+        return EventJson.readFrom(record.topic(), record.value());
     }
 
     private void progress(int records) {
@@ -334,7 +365,7 @@ public class EventFeed {
     /** How many records of every topic the projections have not applied yet. */
     public long lag() {
         Map<TopicPartition, Long> positions = positions();
-        try (KafkaConsumer<String, String> probe = kafka.consumer(platform.serviceName() + "-lag")) {
+        try (KafkaConsumer<String, String> probe = newConsumer(1)) {
             List<TopicPartition> partitions = new ArrayList<>();
             for (String topic : Topics.ALL) {
                 List<PartitionInfo> infos = probe.partitionsFor(topic, Duration.ofSeconds(10));

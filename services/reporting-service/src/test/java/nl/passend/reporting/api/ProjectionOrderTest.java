@@ -66,7 +66,7 @@ class ProjectionOrderTest {
         Feed.send(after);
         assertThat(TopicProbe.records(Topics.deadLetter(Topics.PUPIL, "reporting-service"), r -> key.equals(r.key()), 1,
                 Duration.ofSeconds(30))).singleElement().satisfies(r -> assertThat(new String(
-                        r.headers().lastHeader("dlq-reason").value())).contains("not a CloudEvents envelope"));
+                        r.headers().lastHeader("dead-letter-reason").value())).contains("not a CloudEvents envelope"));
         given().auth().oauth2(Tokens.analyst(after.swv)).queryParam("schoolYear", KnownSwv.YEAR)
                 .get("/swvs/{swv}/report", after.swv).then().statusCode(200)
                 .body("participation.bao", org.hamcrest.Matchers.equalTo(300));

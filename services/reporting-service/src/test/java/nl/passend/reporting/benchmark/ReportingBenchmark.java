@@ -28,6 +28,7 @@ import nl.passend.reporting.generator.GeneratedEvent;
 import nl.passend.reporting.generator.NationalGenerator;
 import nl.passend.reporting.generator.SwvGenerator;
 import nl.passend.reporting.messaging.EventFeed;
+import nl.passend.testing.KafkaBroker;
 import nl.passend.testing.KafkaResource;
 import nl.passend.testing.TestDb;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -240,8 +241,16 @@ class ReportingBenchmark {
     /** Runs ConsumerPerformance in a JVM of its own; returns its figures (MB, MB/s, messages, messages/s, ...). */
     private static double[] consumerPerformance(String topic, long messages) throws IOException, InterruptedException {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        // the broker's super user: the tool joins a consumer group of its own
+        Path clientConfig = Files.createTempFile("consumer-performance", ".properties");
+        java.util.Properties properties = new java.util.Properties();
+        KafkaResource.clientConfig(KafkaBroker.ADMIN).forEach((k, v) -> properties.setProperty(k, String.valueOf(v)));
+        try (var out = Files.newOutputStream(clientConfig)) {
+            properties.store(out, null);
+        }
         Process process = new ProcessBuilder(java.toString(), "-Xmx512m", "-cp", System.getProperty("java.class.path"),
                 "org.apache.kafka.tools.ConsumerPerformance", "--bootstrap-server", KafkaResource.broker().bootstrapServers(),
+                "--command-config", clientConfig.toString(),
                 "--topic", topic, "--messages", Long.toString(messages), "--timeout", "60000",
                 "--group", "benchmark-" + topic + "-" + System.nanoTime())
                 .redirectErrorStream(true).start();

@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
 import java.util.function.Consumer;
@@ -15,6 +14,7 @@ import nl.passend.events.EventEnvelope;
 import nl.passend.events.EventJson;
 import nl.passend.events.EventPayload;
 import nl.passend.events.EventType;
+import nl.passend.events.Topics;
 import nl.passend.events.codes.ArrangementKind;
 import nl.passend.events.codes.CaseDecision;
 import nl.passend.events.codes.ConsentOutcome;
@@ -644,7 +644,7 @@ public final class SwvGenerator {
             previous = recordedOn;
             OffsetDateTime time = recordedOn.atTime(8, 0).atOffset(ZoneOffset.UTC).plusNanos(inDay * 1_000_000L);
             EventEnvelope envelope = new EventEnvelope(EventEnvelope.SPEC_VERSION, id().toString(),
-                    "/passend/" + SOURCES.get(p.type().topic()), p.type().type(), time, p.key(), p.school(),
+                    Topics.source(Topics.writer(p.type().topic())), p.type().type(), time, p.key(), p.school(),
                     EventEnvelope.CONTENT_TYPE, EventJson.mapper().valueToTree(p.payload()));
             sink.accept(new GeneratedEvent(p.type().topic(), p.key(), EventJson.write(envelope)));
             truth.counted(p.type().type());
@@ -652,12 +652,6 @@ public final class SwvGenerator {
         pending.clear();
     }
 
-    private static final Map<String, String> SOURCES = Map.of(
-            "passend.pupil", "pupil-service",
-            "passend.support", "support-level-service",
-            "passend.opp", "opp-service",
-            "passend.team", "support-team-service",
-            "passend.consent", "consent-service");
 
     // ---- small helpers -----------------------------------------------------------------------------------
 

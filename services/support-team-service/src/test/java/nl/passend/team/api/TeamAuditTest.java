@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import nl.passend.events.Topics;
 import nl.passend.events.codes.ConsentOutcome;
 import nl.passend.events.codes.ConsentPurpose;
 import nl.passend.team.Fixtures;
@@ -182,7 +183,7 @@ class TeamAuditTest {
                 ConsentOutcome.GRANTED);
         TestDb.awaitCount("select count(*) from audit_log where pupil_id = ? and action = 'team.case.consent-decision'",
                 1, pupil.id());
-        assertThat(audit(pupil.id(), TestEvents.SOURCE)).extracting(AuditRow::actorRole, AuditRow::action,
+        assertThat(audit(pupil.id(), TestEvents.sourceOf(Topics.CONSENT))).extracting(AuditRow::actorRole, AuditRow::action,
                 AuditRow::reason).containsExactly(tuple("system", "team.case.consent-decision",
                         "DISCUSS_IN_SUPPORT_TEAM GRANTED"));
     }

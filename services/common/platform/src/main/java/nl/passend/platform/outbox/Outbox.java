@@ -9,6 +9,7 @@ import nl.passend.events.EventEnvelope;
 import nl.passend.events.EventJson;
 import nl.passend.events.EventPayload;
 import nl.passend.events.EventType;
+import nl.passend.events.Topics;
 import nl.passend.platform.PlatformConfig;
 
 /**
@@ -26,7 +27,7 @@ public class Outbox {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public EventEnvelope publish(EventType type, String subject, String schoolCode, EventPayload payload) {
-        EventEnvelope envelope = EventJson.envelope(type, "/passend/" + config.serviceName(), subject, schoolCode,
+        EventEnvelope envelope = EventJson.envelope(type, Topics.source(config.serviceName()), subject, schoolCode,
                 payload);
         OutboxEvent row = new OutboxEvent();
         row.eventId = UUID.fromString(envelope.id());

@@ -13,14 +13,18 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Properties;
 import java.util.Set;
 import java.util.stream.Stream;
+import nl.passend.deploy.BrokerAccess;
+import nl.passend.events.Topics;
 import nl.passend.platform.security.Roles;
 import org.junit.jupiter.api.Test;
 
 /**
  * The files that run the whole system (docker-compose.yml, deploy/local/services.conf, the Keycloak
- * realm) name every service and every role, so that a new service or role cannot be forgotten there.
+ * realm, the broker's access table) name every service and every role, so that a new service or role
+ * cannot be forgotten there, and a service's Kafka access matches what it writes and consumes.
  */
 class DeploymentFilesTest {
 
@@ -75,6 +79,34 @@ class DeploymentFilesTest {
         Set<String> rolesWithAUser = new HashSet<>();
         realm.path("users").forEach(u -> u.path("realmRoles").forEach(r -> rolesWithAUser.add(r.asText())));
         assertThat(rolesWithAUser).containsAll(roleConstants());
+    }
+
+    @Test
+    void theBrokerAccessTableGivesEachServiceItsOwnTopicAndWhatItConsumes() throws IOException {
+        List<BrokerAccess.Grant> grants = BrokerAccess.parse(Files.readAllLines(ROOT.resolve("deploy/kafka/access.conf")));
+        assertThat(grants).extracting(BrokerAccess.Grant::principal).containsExactlyInAnyOrderElementsOf(serviceModules());
+        JsonNode compose = new ObjectMapper(new YAMLFactory()).readTree(ROOT.resolve("docker-compose.yml").toFile());
+        for (BrokerAccess.Grant grant : grants) {
+            String service = grant.principal();
+            // writes: exactly the topics whose one writer the service is
+            assertThat(grant.writes()).as("topics %s writes", service).containsExactlyInAnyOrderElementsOf(
+                    Topics.ALL.stream().filter(t -> Topics.writer(t).equals(service)).toList());
+            // reads: exactly what the service's consumer subscribes to
+            Properties properties = new Properties();
+            try (var in = Files.newInputStream(ROOT.resolve("services/" + service + "/src/main/resources/application.properties"))) {
+                properties.load(in);
+            }
+            String consumed = properties.getProperty("mp.messaging.incoming.events.topics");
+            if (grant.reads().isEmpty() || service.equals("reporting-service")) {
+                assertThat(properties.getProperty("mp.messaging.incoming.events.enabled")).as(service).isEqualTo("false");
+            } else {
+                assertThat(List.of(consumed.split(","))).as("topics %s consumes", service)
+                        .containsExactlyInAnyOrderElementsOf(grant.reads());
+            }
+            // and in docker-compose.yml it authenticates as itself
+            assertThat(compose.path("services").path(service).path("environment").path("KAFKA_SASL_JAAS_CONFIG").asText())
+                    .as("%s's Kafka login in docker-compose.yml", service).contains("username=\"" + service + "\"");
+        }
     }
 
     private static JsonNode client(JsonNode realm, String clientId) {
