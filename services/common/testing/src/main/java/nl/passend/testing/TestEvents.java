@@ -34,7 +34,8 @@ public final class TestEvents {
 
     /** Sends an event of {@code type} on its topic; returns the envelope's JSON as sent (to send it again). */
     public static String send(EventType type, String key, String schoolCode, EventPayload payload) {
-        EventEnvelope envelope = EventJson.envelope(type, sourceOf(type.topic()), key, schoolCode, payload);
+        EventEnvelope envelope = EventJson.envelope(type, sourceOf(type.topic()), key, schoolCode, payload,
+                TestClock.now());
         String json = EventJson.write(envelope);
         sendRaw(type.topic(), key, json);
         return json;

@@ -14,6 +14,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
 import nl.passend.consent.api.Requests.AnswerRequest;
@@ -57,6 +58,9 @@ public class ConsentResource {
     static final String AS_OF_REQUEST = "Show the request as it stood at the end of this day. 404 when it had not been made by then. " + AS_OF_STANDING;
 
     @Inject
+    Clock clock;
+
+    @Inject
     ConsentService consents;
 
     @Inject
@@ -86,7 +90,7 @@ public class ConsentResource {
             @QueryParam(AsOf.PARAM) @Parameter(description = AS_OF_REQUEST,
                     schema = @Schema(type = SchemaType.STRING, format = "date")) String asOf) {
         UUID requestId = Params.uuid(id, "id");
-        AsOf day = AsOf.parse(asOf);
+        AsOf day = AsOf.parse(asOf, clock);
         if (day != null) {
             return mapper.toResponse(consents.get(requestId, day));
         }
@@ -127,7 +131,7 @@ public class ConsentResource {
             @QueryParam(AsOf.PARAM) @Parameter(description = AS_OF_REQUESTS,
                     schema = @Schema(type = SchemaType.STRING, format = "date")) String asOf) {
         UUID id = Params.uuid(pupilId, "pupilId");
-        AsOf day = AsOf.parse(asOf);
+        AsOf day = AsOf.parse(asOf, clock);
         if (day != null) {
             return consents.ofPupil(id, day).stream().map(mapper::toResponse).toList();
         }

@@ -12,6 +12,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.time.Clock;
 import nl.passend.gateway.service.GrowthDocuments;
 import nl.passend.platform.http.AsOf;
 import nl.passend.platform.http.Params;
@@ -31,6 +32,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class GrowthDocumentResource {
 
     @Inject
+    Clock clock;
+
+    @Inject
     GrowthDocuments documents;
 
     @Inject
@@ -46,7 +50,7 @@ public class GrowthDocumentResource {
             @QueryParam(AsOf.PARAM) @Parameter(description = "Show the file as it stood at the end of this day (yyyy-MM-dd, not in the future)",
                     schema = @Schema(type = SchemaType.STRING, format = "date")) String asOf,
             @HeaderParam(HttpHeaders.AUTHORIZATION) @Parameter(hidden = true) String authorization) {
-        GrowthDocuments.Result result = documents.compose(Params.uuid(pupilId, "pupilId"), AsOf.parse(asOf),
+        GrowthDocuments.Result result = documents.compose(Params.uuid(pupilId, "pupilId"), AsOf.parse(asOf, clock),
                 authorization, request.get(GatewayRoutes.CORRELATION_ID));
         if (result.status() == 200) {
             return Response.ok(result.body(), MediaType.APPLICATION_JSON).build();

@@ -17,7 +17,7 @@ import nl.passend.gateway.domain.Subscription;
 import nl.passend.gateway.domain.SubscriptionStatus;
 import nl.passend.gateway.persistence.DeliveryRepository;
 import nl.passend.gateway.persistence.SubscriptionRepository;
-import nl.passend.platform.http.ETags;
+import nl.passend.platform.domain.ExpectedVersion;
 import nl.passend.platform.problem.Problems;
 import org.jboss.logging.Logger;
 
@@ -87,8 +87,8 @@ public class SubscriptionService {
 
     /** Replaces callback URL, event types and schools; the status and the secret stay. */
     @Transactional
-    public Subscription update(Client client, UUID id, String ifMatch, Terms terms) {
-        Subscription subscription = locked(client, id, ifMatch);
+    public Subscription update(Client client, UUID id, ExpectedVersion expected, Terms terms) {
+        Subscription subscription = locked(client, id, expected);
         checkSchools(client, terms.schoolCodes());
         apply(subscription, terms);
         subscription.updatedAt = Instant.now();
@@ -98,10 +98,10 @@ public class SubscriptionService {
 
     /** Deletes it with its deliveries; with If-Match only when that is the current version. */
     @Transactional
-    public void delete(Client client, UUID id, String ifMatch) {
+    public void delete(Client client, UUID id, ExpectedVersion expected) {
         Subscription subscription = subscriptions.lockOfOwner(id, client.id()).orElseThrow(() -> notFound(id));
-        if (ifMatch != null && !ifMatch.isBlank()) {
-            ETags.requireMatch(ifMatch, subscription.version);
+        if (expected != ExpectedVersion.NONE) {
+            expected.require(subscription.version);
         }
         subscriptions.delete(subscription);
         LOG.infof("webhook subscription %s of %s deleted", id, client.id());
@@ -109,8 +109,8 @@ public class SubscriptionService {
 
     /** A new signing secret, shown in this answer only; the previous one also signs for the grace period. */
     @Transactional
-    public View rotateSecret(Client client, UUID id, String ifMatch) {
-        Subscription subscription = locked(client, id, ifMatch);
+    public View rotateSecret(Client client, UUID id, ExpectedVersion expected) {
+        Subscription subscription = locked(client, id, expected);
         Instant now = Instant.now();
         String secret = secrets.rotate(subscription, now);
         subscription.updatedAt = now;
@@ -124,8 +124,8 @@ public class SubscriptionService {
      * without, they stay given up and the rest goes on.
      */
     @Transactional
-    public Subscription resume(Client client, UUID id, String ifMatch, boolean redeliverFailed) {
-        Subscription subscription = locked(client, id, ifMatch);
+    public Subscription resume(Client client, UUID id, ExpectedVersion expected, boolean redeliverFailed) {
+        Subscription subscription = locked(client, id, expected);
         Instant now = Instant.now();
         int again = redeliverFailed ? deliveries.requeueFailed(id, now) : 0;
         deliveries.dueNow(id, now);
@@ -143,9 +143,9 @@ public class SubscriptionService {
         return deliveries.recent(id, status, size);
     }
 
-    private Subscription locked(Client client, UUID id, String ifMatch) {
+    private Subscription locked(Client client, UUID id, ExpectedVersion expected) {
         Subscription subscription = subscriptions.lockOfOwner(id, client.id()).orElseThrow(() -> notFound(id));
-        ETags.requireMatch(ifMatch, subscription.version);
+        expected.require(subscription.version);
         return subscription;
     }
 

@@ -2,6 +2,7 @@ package nl.passend.opp.messaging;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.UUID;
 import nl.passend.events.EventType;
@@ -19,6 +20,9 @@ import nl.passend.platform.outbox.Outbox;
 /** The events of passend.opp, written to the outbox in the caller's transaction. Ids, codes and dates only. */
 @ApplicationScoped
 public class OppEvents {
+
+    @Inject
+    Clock clock;
 
     @Inject
     Outbox outbox;
@@ -40,6 +44,6 @@ public class OppEvents {
     public void overdue(UUID pupilId, String schoolCode, UUID planId, OppDueKind kind, LocalDate dueDate,
             boolean resolved) {
         outbox.publish(resolved ? EventType.OPP_OVERDUE_RESOLVED : EventType.OPP_OVERDUE, pupilId.toString(), schoolCode,
-                new OppOverdue(pupilId, schoolCode, planId, kind, dueDate, nl.passend.opp.service.OppService.today()));
+                new OppOverdue(pupilId, schoolCode, planId, kind, dueDate, LocalDate.now(clock)));
     }
 }

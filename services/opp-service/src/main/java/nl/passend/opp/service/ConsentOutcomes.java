@@ -3,6 +3,7 @@ package nl.passend.opp.service;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
@@ -26,6 +27,9 @@ import nl.passend.platform.audit.AuditLog;
 /** What the consent decisions learned from passend.consent do to plans and to the SWV consultant's access. */
 @ApplicationScoped
 public class ConsentOutcomes {
+
+    @Inject
+    Clock clock;
 
     @Inject
     OppPlanRepository plans;
@@ -58,7 +62,7 @@ public class ConsentOutcomes {
             return; // a plan erased with its pupil, or another installation's: nothing to record it on
         }
         OppVersion version = versions.of(planId, versionNumber).orElse(null);
-        LocalDate on = decidedOn != null ? decidedOn : OppService.today();
+        LocalDate on = decidedOn != null ? decidedOn : LocalDate.now(clock);
         boolean current = version != null && versionNumber == plan.currentVersion && version.supersededAt == null
                 && requestId.equals(version.consentRequestId);
         boolean applied = false;

@@ -5,6 +5,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -35,6 +36,12 @@ import nl.passend.platform.security.PupilAccess;
  */
 @ApplicationScoped
 public class OppClock {
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    PupilAccess access;
 
     @Inject
     OppDueRepository dues;
@@ -103,10 +110,10 @@ public class OppClock {
     public OppDue startByHand(UUID pupilId, DueReason reason, LocalDate startDate) {
         DirectoryPupil pupil = guard.knownPupil(pupilId);
         String role = guard.pupil(pupilId, Roles.IB, Roles.DIRECTOR);
-        if (!PupilAccess.stillThere(pupil)) {
+        if (!access.stillThere(pupil)) {
             throw Problems.conflict("pupil-left", "the pupil left " + pupil.schoolCode + " on " + pupil.leftOn);
         }
-        if (startDate.isAfter(OppService.today().plusYears(1))) {
+        if (startDate.isAfter(LocalDate.now(clock).plusYears(1))) {
             throw Problems.unprocessable("start-too-far", "startDate " + startDate + " lies more than a year ahead");
         }
         OppDue due = startClock(pupilId, pupil.schoolCode, reason, "manual:" + UUID.randomUUID(), startDate,
@@ -158,7 +165,7 @@ public class OppClock {
      * leaving announced for a later date is carried out by {@link #leaveDue} once the day has come.
      */
     void left(@Observes DirectoryChange.Left left) {
-        if (!left.effectiveDate().isAfter(OppService.today())) {
+        if (!left.effectiveDate().isAfter(LocalDate.now(clock))) {
             leave(left.pupilId(), left.schoolCode(), left.effectiveDate(), left.source());
         }
     }
@@ -174,7 +181,7 @@ public class OppClock {
                             and p.status <> 'CLOSED')
                     or exists (select 1 from opp_due u where u.pupil_id = d.id and u.school_code = d.school_code
                             and u.fulfilled_on is null and u.dropped_on is null))
-                """).setParameter(1, OppService.today()).getResultList();
+                """).setParameter(1, LocalDate.now(clock)).getResultList();
         for (Object[] row : leavers) {
             LocalDate on = row[2] instanceof java.sql.Date d ? d.toLocalDate() : (LocalDate) row[2];
             leave((UUID) row[0], (String) row[1], on, actor);

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -42,11 +43,12 @@ import nl.passend.opp.persistence.OppViewRepository;
 import nl.passend.platform.audit.AuditLog;
 import nl.passend.platform.directory.DirectoryPupil;
 import nl.passend.platform.directory.PupilDirectory;
+import nl.passend.platform.domain.ExpectedVersion;
 import nl.passend.platform.http.AsOf;
-import nl.passend.platform.http.ETags;
 import nl.passend.platform.problem.Problems;
 import nl.passend.platform.security.PupilAccess;
 import nl.passend.platform.security.Roles;
+import nl.passend.platform.time.Clocks;
 import org.hibernate.exception.ConstraintViolationException;
 
 /**
@@ -57,7 +59,12 @@ import org.hibernate.exception.ConstraintViolationException;
 @ApplicationScoped
 public class OppService {
 
-    static final java.time.ZoneId NL = PupilAccess.NL;
+
+    @Inject
+    PupilAccess access;
+
+    @Inject
+    Clock clock;
 
     @Inject
     OppPlanRepository plans;
@@ -90,7 +97,7 @@ public class OppService {
     OppEvents events;
 
     @Inject
-    OppClock clock;
+    OppClock dueDates;
 
     @Inject
     AuditLog audit;
@@ -196,7 +203,7 @@ public class OppService {
     public PlanView create(UUID pupilId, Draft draft) {
         DirectoryPupil pupil = guard.knownPupil(pupilId);
         String role = guard.pupil(pupilId, OppGuard.AUTHORS);
-        if (!PupilAccess.stillThere(pupil)) {
+        if (!access.stillThere(pupil)) {
             throw Problems.conflict("pupil-left", "the pupil left " + pupil.schoolCode + " on " + pupil.leftOn);
         }
         if (!plans.openOfPupilLocked(pupilId).isEmpty()) {
@@ -222,8 +229,8 @@ public class OppService {
 
     /** Changes the content of the current version while it is a draft. */
     @Transactional
-    public PlanView editDraft(UUID planId, int number, String ifMatch, Draft draft) {
-        Locked locked = lock(planId, ifMatch, OppGuard.AUTHORS);
+    public PlanView editDraft(UUID planId, int number, ExpectedVersion expected, Draft draft) {
+        Locked locked = lock(planId, expected, OppGuard.AUTHORS);
         OppVersion version = current(locked.plan(), number);
         OppRules.checkEdit(version.status);
         checkContent(draft.content());
@@ -236,8 +243,8 @@ public class OppService {
 
     /** A new version after the current one left DRAFT: established versions are never edited. */
     @Transactional
-    public PlanView revise(UUID planId, String ifMatch, Draft draft) {
-        Locked locked = lock(planId, ifMatch, OppGuard.AUTHORS);
+    public PlanView revise(UUID planId, ExpectedVersion expected, Draft draft) {
+        Locked locked = lock(planId, expected, OppGuard.AUTHORS);
         OppPlan plan = locked.plan();
         OppRules.checkNewVersion(plan.status);
         checkContent(draft.content());
@@ -259,8 +266,8 @@ public class OppService {
      * perspective part comes first.
      */
     @Transactional
-    public PlanView requestConsent(UUID planId, int number, String ifMatch) {
-        Locked locked = lock(planId, ifMatch, OppGuard.AUTHORS);
+    public PlanView requestConsent(UUID planId, int number, ExpectedVersion expected) {
+        Locked locked = lock(planId, expected, OppGuard.AUTHORS);
         OppPlan plan = locked.plan();
         OppVersion version = current(plan, number);
         OppRules.checkConsentRequest(version.status, version.consentOutcome);
@@ -292,8 +299,8 @@ public class OppService {
 
     /** The director, for the board, establishes a version the parents consented to; who and when are recorded. */
     @Transactional
-    public PlanView establish(UUID planId, int number, String ifMatch) {
-        Locked locked = lock(planId, ifMatch, Roles.DIRECTOR);
+    public PlanView establish(UUID planId, int number, ExpectedVersion expected) {
+        Locked locked = lock(planId, expected, Roles.DIRECTOR);
         OppPlan plan = locked.plan();
         OppVersion version = current(plan, number);
         OppRules.checkEstablish(version.status);
@@ -311,14 +318,14 @@ public class OppService {
         plan.attention = null;
         resolveEvaluationSignal(plan);
         events.changed(EventType.OPP_ESTABLISHED, plan, version, today);
-        clock.fulfil(plan.pupilId, today);
+        dueDates.fulfil(plan.pupilId, today);
         return changed(locked, "opp.establish", "v" + number);
     }
 
     /** An evaluation of the version in force: progress on each of its goals, what changes, and the views. */
     @Transactional
-    public PlanView evaluate(UUID planId, int number, String ifMatch, EvaluationDraft draft) {
-        Locked locked = lock(planId, ifMatch, OppGuard.AUTHORS);
+    public PlanView evaluate(UUID planId, int number, ExpectedVersion expected, EvaluationDraft draft) {
+        Locked locked = lock(planId, expected, OppGuard.AUTHORS);
         OppPlan plan = locked.plan();
         OppVersion version = versions.of(planId, number)
                 .orElseThrow(() -> Problems.notFound("version " + number + " of OPP " + planId));
@@ -362,8 +369,8 @@ public class OppService {
 
     /** Hoorrecht: the pupil's or the parents' view on a version. A parent records only the parents' view. */
     @Transactional
-    public PlanView addView(UUID planId, int number, String ifMatch, ViewKind kind, String text) {
-        Locked locked = lock(planId, ifMatch, Roles.IB, Roles.TEACHER, Roles.PARENT);
+    public PlanView addView(UUID planId, int number, ExpectedVersion expected, ViewKind kind, String text) {
+        Locked locked = lock(planId, expected, Roles.IB, Roles.TEACHER, Roles.PARENT);
         if (locked.role().equals(Roles.PARENT) && kind != ViewKind.PARENTS) {
             throw Problems.forbidden("a parent records the parents' view; the pupil's view is recorded by the school");
         }
@@ -377,8 +384,8 @@ public class OppService {
 
     /** Links a document (a report, a test result) to the plan by reference. */
     @Transactional
-    public PlanView addDocument(UUID planId, String ifMatch, String title, String kind, String uri) {
-        Locked locked = lock(planId, ifMatch, OppGuard.AUTHORS);
+    public PlanView addDocument(UUID planId, ExpectedVersion expected, String title, String kind, String uri) {
+        Locked locked = lock(planId, expected, OppGuard.AUTHORS);
         OppDocument document = new OppDocument();
         document.id = UUID.randomUUID();
         document.planId = planId;
@@ -393,8 +400,8 @@ public class OppService {
 
     /** Closes the plan: no longer needed, or the pupil left. */
     @Transactional
-    public PlanView close(UUID planId, String ifMatch, OppCloseReason reason) {
-        Locked locked = lock(planId, ifMatch, Roles.IB, Roles.DIRECTOR);
+    public PlanView close(UUID planId, ExpectedVersion expected, OppCloseReason reason) {
+        Locked locked = lock(planId, expected, Roles.IB, Roles.DIRECTOR);
         OppRules.checkClose(locked.plan().status);
         closeLocked(locked.plan(), reason, today());
         return changed(locked, "opp.close", reason.name());
@@ -440,10 +447,10 @@ public class OppService {
     }
 
     /** Locks the plan, authorizes the caller for its pupil, and checks If-Match against the plan's version. */
-    private Locked lock(UUID planId, String ifMatch, String... roles) {
+    private Locked lock(UUID planId, ExpectedVersion expected, String... roles) {
         OppPlan plan = plans.lock(planId).orElseThrow(() -> Problems.notFound("OPP " + planId));
         String role = guard.plan(plan, roles);
-        ETags.requireMatch(ifMatch, plan.version);
+        expected.require(plan.version);
         return new Locked(plan, role);
     }
 
@@ -521,7 +528,7 @@ public class OppService {
         if (draft.evaluatedOn().isAfter(today)) {
             throw Problems.unprocessable("evaluation-in-future", "evaluatedOn " + draft.evaluatedOn() + " lies in the future");
         }
-        LocalDate established = LocalDate.ofInstant(version.establishedAt, NL);
+        LocalDate established = LocalDate.ofInstant(version.establishedAt, Clocks.NL);
         if (draft.evaluatedOn().isBefore(established)) {
             throw Problems.unprocessable("evaluation-before-establishment",
                     "evaluatedOn " + draft.evaluatedOn() + " lies before the version was established (" + established + ")");
@@ -566,8 +573,8 @@ public class OppService {
     }
 
     /** Today in the Netherlands: every date rule of the OPP counts in Dutch days, whatever the server's zone. */
-    public static LocalDate today() {
-        return PupilAccess.today();
+    private LocalDate today() {
+        return LocalDate.now(clock);
     }
 
     PlanView view(OppPlan plan, String role) {

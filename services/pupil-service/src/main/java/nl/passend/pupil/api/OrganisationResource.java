@@ -76,7 +76,7 @@ public class OrganisationResource {
             content = @Content(schema = @Schema(implementation = SwvResponse.class)))
     public Response putSwv(@PathParam("code") @Pattern(regexp = CODE) String code,
             @NotNull @Valid SwvRequest request, @HeaderParam("If-Match") String ifMatch) {
-        Saved<nl.passend.pupil.domain.Swv> saved = service.putSwv(code, request, ifMatch);
+        Saved<nl.passend.pupil.domain.Swv> saved = service.putSwv(code, request, ETags.expected(ifMatch));
         return saved(saved, mapper.toResponse(saved.entity()), saved.entity().version);
     }
 
@@ -108,7 +108,7 @@ public class OrganisationResource {
             content = @Content(schema = @Schema(implementation = BoardResponse.class)))
     public Response putBoard(@PathParam("code") @Pattern(regexp = CODE) String code,
             @NotNull @Valid BoardRequest request, @HeaderParam("If-Match") String ifMatch) {
-        Saved<nl.passend.pupil.domain.Board> saved = service.putBoard(code, request, ifMatch);
+        Saved<nl.passend.pupil.domain.Board> saved = service.putBoard(code, request, ETags.expected(ifMatch));
         return saved(saved, mapper.toResponse(saved.entity()), saved.entity().version);
     }
 
@@ -140,7 +140,7 @@ public class OrganisationResource {
             content = @Content(schema = @Schema(implementation = SchoolResponse.class)))
     public Response putSchool(@PathParam("code") @Pattern(regexp = Requests.SCHOOL_CODE) String code,
             @NotNull @Valid SchoolRequest request, @HeaderParam("If-Match") String ifMatch) {
-        Saved<nl.passend.pupil.domain.School> saved = service.putSchool(code, request, ifMatch);
+        Saved<nl.passend.pupil.domain.School> saved = service.putSchool(code, request, ETags.expected(ifMatch));
         return saved(saved, mapper.toResponse(saved.entity()), saved.entity().version);
     }
 

@@ -17,6 +17,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
 import nl.passend.platform.http.AsOf;
@@ -69,6 +70,9 @@ public class PupilResource {
     static final String AS_OF_ENROLMENTS = "Show the enrolments as they stood at the end of this day (Europe/Amsterdam): those started on or before the day, oldest first; endDate, destination and destinationSchoolCode only when the end date is on or before the day. Empty before the first, or when Passend did not know the pupil by then." + AS_OF_RULES;
 
     @Inject
+    Clock clock;
+
+    @Inject
     PupilService pupils;
 
     @Inject
@@ -117,7 +121,7 @@ public class PupilResource {
             @QueryParam(AsOf.PARAM) @Parameter(description = AS_OF_PUPIL,
                     schema = @Schema(type = SchemaType.STRING, format = "date")) String asOf) {
         UUID pupilId = Params.uuid(id, "id");
-        AsOf day = AsOf.parse(asOf);
+        AsOf day = AsOf.parse(asOf, clock);
         if (day != null) {
             return Response.ok(mapper.toResponse(pupils.get(pupilId, day))).build(); // a past state is not for If-Match
         }
@@ -133,7 +137,7 @@ public class PupilResource {
             content = @Content(schema = @Schema(implementation = PupilResponse.class)))
     public Response update(@PathParam("id") String id, @NotNull @Valid PupilUpdate update,
             @HeaderParam("If-Match") String ifMatch) {
-        return withETag(pupils.update(Params.uuid(id, "id"), update, ifMatch));
+        return withETag(pupils.update(Params.uuid(id, "id"), update, ETags.expected(ifMatch)));
     }
 
     @POST
@@ -145,7 +149,7 @@ public class PupilResource {
             content = @Content(schema = @Schema(implementation = PupilResponse.class)))
     public Response leave(@PathParam("id") String id, @NotNull @Valid Leaving leaving,
             @HeaderParam("If-Match") String ifMatch) {
-        return withETag(pupils.leave(Params.uuid(id, "id"), leaving, ifMatch));
+        return withETag(pupils.leave(Params.uuid(id, "id"), leaving, ETags.expected(ifMatch)));
     }
 
     @GET
@@ -157,7 +161,7 @@ public class PupilResource {
             @QueryParam(AsOf.PARAM) @Parameter(description = AS_OF_ENROLMENTS,
                     schema = @Schema(type = SchemaType.STRING, format = "date")) String asOf) {
         UUID pupilId = Params.uuid(id, "id");
-        AsOf day = AsOf.parse(asOf);
+        AsOf day = AsOf.parse(asOf, clock);
         if (day != null) {
             return pupils.enrolments(pupilId, day).stream().map(mapper::toResponse).toList();
         }
@@ -182,7 +186,7 @@ public class PupilResource {
     public Response linkAccount(@PathParam("id") String id, @PathParam("guardianId") String guardianId,
             @NotNull @Valid AccountLink link, @HeaderParam("If-Match") String ifMatch) {
         Guardian guardian = pupils.linkAccount(Params.uuid(id, "id"), Params.uuid(guardianId, "guardianId"), link,
-                ifMatch);
+                ETags.expected(ifMatch));
         return Response.ok(mapper.toResponse(guardian)).tag(ETags.of(guardian.version)).build();
     }
 
@@ -195,7 +199,7 @@ public class PupilResource {
     public Response unlinkAccount(@PathParam("id") String id, @PathParam("guardianId") String guardianId,
             @HeaderParam("If-Match") String ifMatch) {
         Guardian guardian = pupils.unlinkAccount(Params.uuid(id, "id"), Params.uuid(guardianId, "guardianId"),
-                ifMatch);
+                ETags.expected(ifMatch));
         return Response.ok(mapper.toResponse(guardian)).tag(ETags.of(guardian.version)).build();
     }
 

@@ -6,7 +6,7 @@ import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.util.List;
 import java.util.Objects;
-import nl.passend.platform.http.ETags;
+import nl.passend.platform.domain.ExpectedVersion;
 import nl.passend.platform.problem.Problems;
 import nl.passend.pupil.api.Requests.BoardRequest;
 import nl.passend.pupil.api.Requests.SchoolRequest;
@@ -47,14 +47,14 @@ public class OrganisationService {
     }
 
     @Transactional
-    public Saved<Swv> putSwv(String code, SwvRequest request, String ifMatch) {
+    public Saved<Swv> putSwv(String code, SwvRequest request, ExpectedVersion expected) {
         Swv swv = swvs.findById(code, LockModeType.PESSIMISTIC_WRITE); // lock before the If-Match check: no lost update
         boolean created = swv == null;
         if (created) {
             swv = new Swv();
             swv.code = code;
         } else {
-            ETags.requireMatch(ifMatch, swv.version);
+            expected.require(swv.version);
             if (Objects.equals(swv.name, request.name())) {
                 return new Saved<>(swv, false);
             }
@@ -66,14 +66,14 @@ public class OrganisationService {
     }
 
     @Transactional
-    public Saved<Board> putBoard(String code, BoardRequest request, String ifMatch) {
+    public Saved<Board> putBoard(String code, BoardRequest request, ExpectedVersion expected) {
         Board board = boards.findById(code, LockModeType.PESSIMISTIC_WRITE);
         boolean created = board == null;
         if (created) {
             board = new Board();
             board.code = code;
         } else {
-            ETags.requireMatch(ifMatch, board.version);
+            expected.require(board.version);
             if (Objects.equals(board.name, request.name())) {
                 return new Saved<>(board, false);
             }
@@ -85,7 +85,7 @@ public class OrganisationService {
     }
 
     @Transactional
-    public Saved<School> putSchool(String code, SchoolRequest request, String ifMatch) {
+    public Saved<School> putSchool(String code, SchoolRequest request, ExpectedVersion expected) {
         if (boards.findById(request.boardCode()) == null) {
             throw Problems.unprocessable("unknown-board", "board " + request.boardCode() + " is not registered");
         }
@@ -98,7 +98,7 @@ public class OrganisationService {
             school = new School();
             school.code = code;
         } else {
-            ETags.requireMatch(ifMatch, school.version);
+            expected.require(school.version);
             if (Objects.equals(school.name, request.name()) && school.schoolType == request.schoolType()
                     && Objects.equals(school.boardCode, request.boardCode())
                     && Objects.equals(school.swvCode, request.swvCode())) {

@@ -13,9 +13,9 @@ import java.util.UUID;
 import nl.passend.events.EventType;
 import nl.passend.platform.audit.AuditEntry;
 import nl.passend.platform.audit.AuditLog;
+import nl.passend.platform.domain.ExpectedVersion;
 import nl.passend.platform.http.AsOf;
 import nl.passend.platform.http.Cursor;
-import nl.passend.platform.http.ETags;
 import nl.passend.platform.http.SyncHorizon;
 import nl.passend.platform.problem.Problems;
 import nl.passend.platform.security.Caller;
@@ -134,9 +134,9 @@ public class PupilService {
     }
 
     @Transactional
-    public PupilView update(UUID id, PupilUpdate update, String ifMatch) {
+    public PupilView update(UUID id, PupilUpdate update, ExpectedVersion expected) {
         Pupil pupil = lockForWrite(id, "pupil.update");
-        ETags.requireMatch(ifMatch, pupil.version);
+        expected.require(pupil.version);
         SchoolGroup group = sync.groupOf(pupil.schoolCode, update.group());
         boolean recordChanged = !Objects.equals(pupil.givenName, update.givenName())
                 || !Objects.equals(pupil.familyName, update.familyName())
@@ -161,9 +161,9 @@ public class PupilService {
     }
 
     @Transactional
-    public PupilView leave(UUID id, Leaving leaving, String ifMatch) {
+    public PupilView leave(UUID id, Leaving leaving, ExpectedVersion expected) {
         Pupil pupil = lockForWrite(id, "pupil.leave");
-        ETags.requireMatch(ifMatch, pupil.version);
+        expected.require(pupil.version);
         Enrolment open = enrolments.ofPupil(id).stream()
                 .filter(e -> e.isOpen() && (caller.hasRole(Roles.ADMIN) || caller.worksAt(e.schoolCode)))
                 .findFirst()
@@ -210,10 +210,10 @@ public class PupilService {
 
     /** The IB'er links a guardian to their login, so that the parent's app can act for them. */
     @Transactional
-    public Guardian linkAccount(UUID id, UUID guardianId, AccountLink link, String ifMatch) {
+    public Guardian linkAccount(UUID id, UUID guardianId, AccountLink link, ExpectedVersion expected) {
         Pupil pupil = guard.access(id, "guardian.link", Roles.IB).pupil();
         Guardian guardian = guardianOf(pupil, guardianId);
-        ETags.requireMatch(ifMatch, guardian.version);
+        expected.require(guardian.version);
         if (!link.accountId().equals(guardian.accountId)) {
             guardian.accountId = link.accountId();
             em.flush();
@@ -223,10 +223,10 @@ public class PupilService {
     }
 
     @Transactional
-    public Guardian unlinkAccount(UUID id, UUID guardianId, String ifMatch) {
+    public Guardian unlinkAccount(UUID id, UUID guardianId, ExpectedVersion expected) {
         Pupil pupil = guard.access(id, "guardian.unlink", Roles.IB).pupil();
         Guardian guardian = guardianOf(pupil, guardianId);
-        ETags.requireMatch(ifMatch, guardian.version);
+        expected.require(guardian.version);
         if (guardian.accountId != null) {
             guardian.accountId = null;
             em.flush();

@@ -17,6 +17,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
 import nl.passend.platform.http.AsOf;
@@ -74,6 +75,9 @@ public class SupportResource {
     static final String AS_OF_INTERVENTIONS = "Show the interventions as they stood at the end of this day (Europe/Amsterdam): those recorded by then whose startDate is on or before the day, each with the sessions held on or before the day and recorded by then, and its evaluation (effect, note, evaluatedOn) only when evaluatedOn is on or before the day. Empty before the first." + AS_OF_RULES;
 
     @Inject
+    Clock clock;
+
+    @Inject
     LevelService levels;
 
     @Inject
@@ -100,7 +104,7 @@ public class SupportResource {
             @QueryParam(AsOf.PARAM) @Parameter(description = AS_OF_LEVEL,
                     schema = @Schema(type = SchemaType.STRING, format = "date")) String asOf) {
         UUID id = Params.uuid(pupilId, "pupilId");
-        AsOf day = AsOf.parse(asOf);
+        AsOf day = AsOf.parse(asOf, clock);
         if (day != null) {
             return Response.ok(mapper.toResponse(levels.current(id, day))).build(); // a past state is not for If-Match
         }
@@ -117,7 +121,7 @@ public class SupportResource {
             content = @Content(schema = @Schema(implementation = CurrentLevelResponse.class)))
     public Response change(@PathParam("pupilId") String pupilId, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @NotNull @Valid LevelChangeInput in) {
-        Current current = levels.change(Params.uuid(pupilId, "pupilId"), ifMatch, new LevelChange(in.level(),
+        Current current = levels.change(Params.uuid(pupilId, "pupilId"), ETags.expected(ifMatch), new LevelChange(in.level(),
                 in.effectiveDate(), in.reason(), in.domains(), in.decidedBy(), in.correctsEntryId()));
         return Response.status(Response.Status.CREATED).tag(ETags.of(current.version()))
                 .entity(mapper.toResponse(current)).build();
@@ -131,7 +135,7 @@ public class SupportResource {
             @QueryParam(AsOf.PARAM) @Parameter(description = AS_OF_HISTORY,
                     schema = @Schema(type = SchemaType.STRING, format = "date")) String asOf) {
         UUID id = Params.uuid(pupilId, "pupilId");
-        return mapper.toHistory(levels.history(id, AsOf.parse(asOf)));
+        return mapper.toHistory(levels.history(id, AsOf.parse(asOf, clock)));
     }
 
     @POST
@@ -157,7 +161,7 @@ public class SupportResource {
             @QueryParam(AsOf.PARAM) @Parameter(description = AS_OF_INTERVENTIONS,
                     schema = @Schema(type = SchemaType.STRING, format = "date")) String asOf) {
         UUID id = Params.uuid(pupilId, "pupilId");
-        return mapper.toInterventionResponses(interventions.ofPupil(id, AsOf.parse(asOf)));
+        return mapper.toInterventionResponses(interventions.ofPupil(id, AsOf.parse(asOf, clock)));
     }
 
     @GET
@@ -180,7 +184,7 @@ public class SupportResource {
             content = @Content(schema = @Schema(implementation = InterventionResponse.class)))
     public Response evaluate(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @NotNull @Valid InterventionEvaluationInput in) {
-        InterventionView view = interventions.evaluate(Params.uuid(id, "id"), ifMatch, in.effect(), in.note(),
+        InterventionView view = interventions.evaluate(Params.uuid(id, "id"), ETags.expected(ifMatch), in.effect(), in.note(),
                 in.evaluatedOn());
         return Response.ok(mapper.toResponse(view)).tag(ETags.of(view.intervention().version)).build();
     }
@@ -225,7 +229,7 @@ public class SupportResource {
             content = @Content(schema = @Schema(implementation = ActionPlanResponse.class)))
     public Response evaluateActionPlan(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @NotNull @Valid ActionPlanEvaluationInput in) {
-        ActionPlan plan = actionPlans.evaluate(Params.uuid(id, "id"), ifMatch, in.evaluation(), in.evaluatedOn(), in.end());
+        ActionPlan plan = actionPlans.evaluate(Params.uuid(id, "id"), ETags.expected(ifMatch), in.evaluation(), in.evaluatedOn(), in.end());
         return Response.ok(mapper.toResponse(plan)).tag(ETags.of(plan.version)).build();
     }
 

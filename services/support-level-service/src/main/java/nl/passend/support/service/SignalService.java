@@ -7,6 +7,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.Period;
@@ -40,6 +41,12 @@ import nl.passend.support.persistence.PupilSupportRepository;
 public class SignalService {
 
     static final String ACTOR = "support-level-service/signals";
+
+    @Inject
+    PupilAccess access;
+
+    @Inject
+    Clock clock;
 
     @Inject
     PupilSupportRepository states;
@@ -84,7 +91,7 @@ public class SignalService {
             signals.addAll(noChangeOfCourse(pupilId, schoolCode));
         }
         // only the school's own pupils: one who moved on is another school's now, whatever was recorded here
-        signals.removeIf(s -> directory.pupil(s.pupilId()).map(p -> !PupilAccess.stillThere(p) || !p.schoolCode.equals(schoolCode))
+        signals.removeIf(s -> directory.pupil(s.pupilId()).map(p -> !access.stillThere(p) || !p.schoolCode.equals(schoolCode))
                 .orElse(true));
         signals.sort(Comparator.comparing(Signal::since).thenComparing(s -> s.pupilId().toString()));
         signals.stream().map(Signal::pupilId).distinct().forEach(p -> audit.record(p, role, "support.signal.list"));
@@ -107,7 +114,7 @@ public class SignalService {
             for (UUID pupilId : interventions.pupilsWithEvaluations()) {
                 directory.pupil(pupilId).ifPresent(p -> current.addAll(noChangeOfCourse(pupilId, p.schoolCode)));
             }
-            current.removeIf(s -> directory.pupil(s.pupilId()).map(p -> !PupilAccess.stillThere(p)).orElse(true));
+            current.removeIf(s -> directory.pupil(s.pupilId()).map(p -> !access.stillThere(p)).orElse(true));
             int changes = 0;
             for (Signal s : current) {
                 now.add(key(s.pupilId(), s.kind().name(), s.domainKey()));
@@ -199,7 +206,7 @@ public class SignalService {
 
     private java.util.Optional<Signal> level4(PupilSupport state) {
         Period within = Period.ofDays((int) config.oppWithin().toDays());
-        if (SupportRules.level4WithoutOpp(state.level4Since, state.oppInForce, PupilAccess.today(), within)) {
+        if (SupportRules.level4WithoutOpp(state.level4Since, state.oppInForce, LocalDate.now(clock), within)) {
             return java.util.Optional.of(new Signal(state.pupilId, state.schoolCode, SupportSignalKind.LEVEL_4_WITHOUT_OPP,
                     null, state.level4Since.plus(within)));
         }
@@ -215,7 +222,7 @@ public class SignalService {
                 evaluated.add(new SupportRules.Evaluated(i.domain, i.effect, i.evaluatedOn));
             }
         }
-        LocalDate today = PupilAccess.today();
+        LocalDate today = LocalDate.now(clock);
         LocalDate since = SupportRules.schoolYearStart(today);
         LocalDate from = levelSince != null && levelSince.isAfter(since) ? levelSince : since;
         return SupportRules.noChangeOfCourse(evaluated, levelSince, today, config.notAchievedThreshold()).stream()

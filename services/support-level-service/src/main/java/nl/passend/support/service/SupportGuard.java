@@ -62,7 +62,7 @@ public class SupportGuard {
         String role = schoolOf(what, schoolCode, allowed);
         for (UUID pupilId : pupilIds) {
             DirectoryPupil pupil = directory.pupil(pupilId).orElse(null);
-            if (pupil != null && pupil.schoolCode.equals(schoolCode) && PupilAccess.stillThere(pupil)) {
+            if (pupil != null && pupil.schoolCode.equals(schoolCode) && access.stillThere(pupil)) {
                 return role;
             }
         }

@@ -1,8 +1,10 @@
 package nl.passend.team.mapping;
 
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.time.Period;
 import java.util.List;
-import nl.passend.platform.security.PupilAccess;
 import nl.passend.team.api.Requests.DiscussedAs;
 import nl.passend.team.api.Responses.ActionItemResponse;
 import nl.passend.team.api.Responses.AdviceResponse;
@@ -36,26 +38,30 @@ import org.mapstruct.Mapping;
 
 /** Entities to API records; entities never leave the service as they are. */
 @Mapper
-public interface TeamMapper {
+public abstract class TeamMapper {
 
-    default AttendeeResponse toResponse(Attendee a) {
+    /** Whether an action item is overdue depends on the day it is read. */
+    @Inject
+    Clock clock;
+
+    public AttendeeResponse toResponse(Attendee a) {
         return new AttendeeResponse(a.name(), a.function(), a.outsideSchool(), a.function().member());
     }
 
-    List<AttendeeResponse> toAttendees(List<Attendee> attendees);
+    public abstract List<AttendeeResponse> toAttendees(List<Attendee> attendees);
 
     @Mapping(target = "outsidersPresent", expression = "java(meeting.outsidersPresent())")
-    MeetingSummaryResponse toSummary(Meeting meeting);
+    public abstract MeetingSummaryResponse toSummary(Meeting meeting);
 
-    List<MeetingSummaryResponse> toSummaries(List<Meeting> meetings);
+    public abstract List<MeetingSummaryResponse> toSummaries(List<Meeting> meetings);
 
-    default MeetingResponse toResponse(MeetingView view) {
+    public MeetingResponse toResponse(MeetingView view) {
         Meeting m = view.meeting();
         return new MeetingResponse(m.id, m.schoolCode, m.type, m.date, m.title, toAttendees(m.attendees),
                 m.outsidersPresent(), m.held, view.cases().stream().map(this::toResponse).toList());
     }
 
-    default CaseResponse toResponse(CaseView view) {
+    public CaseResponse toResponse(CaseView view) {
         TeamCase c = view.teamCase();
         Meeting m = view.meeting();
         ConsentResponse consent = c.consentOutcome == null ? null : new ConsentResponse(c.consentOutcome, c.consentOutcomeOn);
@@ -66,10 +72,10 @@ public interface TeamMapper {
                 c.question, c.byName, view.named(), consent, outcome, toActionItems(view.actionItems()));
     }
 
-    List<CaseResponse> toCaseResponses(List<CaseView> views);
+    public abstract List<CaseResponse> toCaseResponses(List<CaseView> views);
 
     /** A case as it stood at the end of a day: the consents, outcome and action items of then. */
-    default CaseResponse toResponse(CaseAsOfView view) {
+    public CaseResponse toResponse(CaseAsOfView view) {
         TeamCase c = view.teamCase();
         Meeting m = view.meeting();
         CaseState state = view.state();
@@ -86,22 +92,22 @@ public interface TeamMapper {
                 c.question, c.byName, view.named(), consent, outcome, items);
     }
 
-    default ActionItemResponse toResponse(ActionItem item) {
+    public ActionItemResponse toResponse(ActionItem item) {
         return new ActionItemResponse(item.id, item.caseId, item.description, item.ownerFunction, item.dueOn, item.doneOn,
-                TeamRules.overdue(item.dueOn, item.doneOn, PupilAccess.today()), item.version);
+                TeamRules.overdue(item.dueOn, item.doneOn, LocalDate.now(clock)), item.version);
     }
 
-    List<ActionItemResponse> toActionItems(List<ActionItem> items);
+    public abstract List<ActionItemResponse> toActionItems(List<ActionItem> items);
 
     @Mapping(target = "startDate", source = "startsOn")
     @Mapping(target = "endDate", source = "endsOn")
-    ArrangementResponse toResponse(Arrangement arrangement);
+    public abstract ArrangementResponse toResponse(Arrangement arrangement);
 
-    List<ArrangementResponse> toArrangements(List<Arrangement> arrangements);
+    public abstract List<ArrangementResponse> toArrangements(List<Arrangement> arrangements);
 
-    AdviceResponse toResponse(TlvAdvice advice);
+    public abstract AdviceResponse toResponse(TlvAdvice advice);
 
-    default TlvResponse toResponse(TlvRequest t, Period objectionPeriod) {
+    public TlvResponse toResponse(TlvRequest t, Period objectionPeriod) {
         TlvDecisionResponse decision = t.decidedOn == null ? null : new TlvDecisionResponse(t.status, t.category,
                 t.startsOn, t.endsOn, t.refusalReason, t.issuingSwvCode, t.decidedOn, t.decidedOn.plus(objectionPeriod));
         ObjectionResponse objection = t.objectionOn == null ? null : new ObjectionResponse(t.objectionOn, t.objectionGrounds);
@@ -109,7 +115,7 @@ public interface TeamMapper {
                 t.advices.stream().map(this::toResponse).toList(), t.status, t.submittedOn, decision, objection);
     }
 
-    SignalResponse toResponse(Signal signal);
+    public abstract SignalResponse toResponse(Signal signal);
 
-    List<SignalResponse> toSignals(List<Signal> signals);
+    public abstract List<SignalResponse> toSignals(List<Signal> signals);
 }

@@ -2,6 +2,7 @@ package nl.passend.team.messaging;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.UUID;
 import nl.passend.events.EventType;
@@ -18,7 +19,6 @@ import nl.passend.events.team.MeetingHeld;
 import nl.passend.events.team.TeamSignal;
 import nl.passend.events.team.TlvChanged;
 import nl.passend.platform.outbox.Outbox;
-import nl.passend.platform.security.PupilAccess;
 import nl.passend.team.domain.Arrangement;
 import nl.passend.team.domain.Meeting;
 import nl.passend.team.domain.TeamCase;
@@ -30,6 +30,9 @@ import nl.passend.team.domain.TlvRequest;
  */
 @ApplicationScoped
 public class TeamEvents {
+
+    @Inject
+    Clock clock;
 
     @Inject
     Outbox outbox;
@@ -83,7 +86,7 @@ public class TeamEvents {
     public void signal(boolean raised, UUID pupilId, String schoolCode, TeamSignalKind kind, UUID actionItemId,
             LocalDate since) {
         outbox.publish(raised ? EventType.TEAM_SIGNAL_RAISED : EventType.TEAM_SIGNAL_RESOLVED, pupilId.toString(),
-                schoolCode, new TeamSignal(pupilId, schoolCode, kind, actionItemId, since, PupilAccess.today()));
+                schoolCode, new TeamSignal(pupilId, schoolCode, kind, actionItemId, since, LocalDate.now(clock)));
     }
 
     private static String key(TeamCase teamCase, boolean named) {

@@ -12,7 +12,7 @@ import nl.passend.events.codes.ArrangementKind;
 import nl.passend.events.codes.FundingSource;
 import nl.passend.platform.audit.AuditLog;
 import nl.passend.platform.directory.DirectoryPupil;
-import nl.passend.platform.http.ETags;
+import nl.passend.platform.domain.ExpectedVersion;
 import nl.passend.platform.problem.Problems;
 import nl.passend.platform.security.PupilAccess;
 import nl.passend.platform.security.Roles;
@@ -101,12 +101,12 @@ public class ArrangementService {
 
     /** Ends an open arrangement on a day not before its start; published as ended. */
     @Transactional
-    public Arrangement end(UUID id, String ifMatch, LocalDate endDate) {
+    public Arrangement end(UUID id, ExpectedVersion expected, LocalDate endDate) {
         Arrangement a = arrangements.lock(id).orElseThrow(() -> Problems.notFound("arrangement " + id));
         readable(a);
         String role = guard.pupilRole(a.pupilId, Roles.IB, Roles.DIRECTOR).filter(r -> sameSchool(a))
                 .orElseThrow(() -> Problems.forbidden("the school's IB'er or director ends an arrangement"));
-        ETags.requireMatch(ifMatch, a.version);
+        expected.require(a.version);
         if (a.ended) {
             throw Problems.conflict("arrangement-ended", "the arrangement ended on " + a.endsOn);
         }

@@ -3,13 +3,13 @@ package nl.passend.team.service;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
 import nl.passend.events.codes.ConsentOutcome;
 import nl.passend.events.codes.ConsentPurpose;
 import nl.passend.platform.audit.AuditLog;
-import nl.passend.platform.security.PupilAccess;
 import nl.passend.team.domain.CaseConsentDecision;
 import nl.passend.team.domain.TeamCase;
 import nl.passend.team.persistence.CaseConsentDecisionRepository;
@@ -18,6 +18,9 @@ import nl.passend.team.persistence.TeamCaseRepository;
 /** What the consent decisions learned from passend.consent do to cases. */
 @ApplicationScoped
 public class CaseConsents {
+
+    @Inject
+    Clock clock;
 
     @Inject
     TeamCaseRepository cases;
@@ -47,7 +50,7 @@ public class CaseConsents {
         if (c == null) {
             return; // a case erased with its pupil, or another installation's: nothing to record it on
         }
-        LocalDate on = decidedOn != null ? decidedOn : PupilAccess.today();
+        LocalDate on = decidedOn != null ? decidedOn : LocalDate.now(clock);
         boolean applied = false;
         if (purpose == ConsentPurpose.DISCUSS_IN_SUPPORT_TEAM && requestId.equals(c.consentRequestId)) {
             c.consentOutcome = outcome;

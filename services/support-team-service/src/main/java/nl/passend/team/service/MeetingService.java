@@ -3,6 +3,7 @@ package nl.passend.team.service;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -10,11 +11,10 @@ import java.util.List;
 import java.util.UUID;
 import nl.passend.events.codes.MeetingType;
 import nl.passend.platform.audit.AuditLog;
+import nl.passend.platform.domain.ExpectedVersion;
 import nl.passend.platform.http.Cursor;
-import nl.passend.platform.http.ETags;
 import nl.passend.platform.http.SyncHorizon;
 import nl.passend.platform.problem.Problems;
-import nl.passend.platform.security.PupilAccess;
 import nl.passend.team.domain.Attendee;
 import nl.passend.team.domain.Meeting;
 import nl.passend.team.domain.TeamCase;
@@ -32,6 +32,9 @@ import nl.passend.team.service.Views.MeetingView;
  */
 @ApplicationScoped
 public class MeetingService {
+
+    @Inject
+    Clock clock;
 
     @Inject
     MeetingRepository meetings;
@@ -103,10 +106,10 @@ public class MeetingService {
 
     /** Date, title and attendees; the type stays. Someone from outside the school makes named cases need consent. */
     @Transactional
-    public MeetingView change(UUID id, String ifMatch, MeetingInput in) {
+    public MeetingView change(UUID id, ExpectedVersion expected, MeetingInput in) {
         Meeting meeting = meetings.lock(id).orElseThrow(() -> Problems.notFound("meeting " + id));
         String role = guard.meeting(meeting);
-        ETags.requireMatch(ifMatch, meeting.version);
+        expected.require(meeting.version);
         if (meeting.held) {
             throw Problems.conflict("meeting-held", "the meeting was held; it is not changed afterwards");
         }
@@ -130,14 +133,14 @@ public class MeetingService {
 
     /** Marks the meeting held, on or after its day; publishes it with how many cases it discussed by name and anonymously. */
     @Transactional
-    public MeetingView held(UUID id, String ifMatch) {
+    public MeetingView held(UUID id, ExpectedVersion expected) {
         Meeting meeting = meetings.lock(id).orElseThrow(() -> Problems.notFound("meeting " + id));
         String role = guard.meeting(meeting);
-        ETags.requireMatch(ifMatch, meeting.version);
+        expected.require(meeting.version);
         if (meeting.held) {
             throw Problems.conflict("meeting-held", "the meeting was already marked held");
         }
-        TeamRules.checkMeetingHeld(meeting.date, PupilAccess.today());
+        TeamRules.checkMeetingHeld(meeting.date, LocalDate.now(clock));
         meeting.held = true;
         meeting.heldAt = Instant.now();
         meetings.flush(); // the new version is the ETag answered

@@ -7,6 +7,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.Period;
@@ -44,6 +45,12 @@ public class TeamSignals {
     static final String ACTOR = "support-team-service/signals";
 
     @Inject
+    PupilAccess access;
+
+    @Inject
+    Clock clock;
+
+    @Inject
     TeamCaseRepository cases;
 
     @Inject
@@ -78,7 +85,7 @@ public class TeamSignals {
     @Transactional
     public List<Signal> ofSchool(String schoolCode) {
         String role = guard.school(schoolCode, nl.passend.platform.security.Roles.IB, nl.passend.platform.security.Roles.DIRECTOR);
-        List<Signal> signals = current(cases.discussedAt(schoolCode), actionItems.overdue(schoolCode, PupilAccess.today()));
+        List<Signal> signals = current(cases.discussedAt(schoolCode), actionItems.overdue(schoolCode, LocalDate.now(clock)));
         signals.removeIf(s -> !s.schoolCode().equals(schoolCode));
         signals.stream().map(Signal::pupilId).distinct().forEach(p -> audit.record(p, role, "team.signal.list"));
         return signals;
@@ -92,7 +99,7 @@ public class TeamSignals {
     /** Raises each signal that holds and was not raised yet, and resolves each raised one that no longer holds. */
     public int publish() {
         return QuarkusTransaction.requiringNew().call(() -> {
-            List<Signal> current = current(cases.discussed(), actionItems.overdue(PupilAccess.today()));
+            List<Signal> current = current(cases.discussed(), actionItems.overdue(LocalDate.now(clock)));
             Set<String> now = new HashSet<>();
             int changes = 0;
             for (Signal s : current) {
@@ -130,7 +137,7 @@ public class TeamSignals {
 
     /** The signals that hold for pupils still at the school where they were discussed. */
     private List<Signal> current(List<TeamCase> discussed, List<ActionItem> overdue) {
-        LocalDate today = PupilAccess.today();
+        LocalDate today = LocalDate.now(clock);
         Period window = Period.ofDays((int) config.repeatedWindow().toDays());
         Map<UUID, List<TeamCase>> byPupil = new LinkedHashMap<>();
         discussed.forEach(c -> byPupil.computeIfAbsent(c.pupilId, p -> new ArrayList<>()).add(c));
@@ -158,7 +165,7 @@ public class TeamSignals {
 
     /** The school the pupil is at now, or null once it left (its old school's signals end then). */
     private String currentSchool(UUID pupilId) {
-        return directory.pupil(pupilId).filter(PupilAccess::stillThere).map(p -> p.schoolCode).orElse(null);
+        return directory.pupil(pupilId).filter(access::stillThere).map(p -> p.schoolCode).orElse(null);
     }
 
     /** Erasure after the retention period: everything held about the pupil goes; a meeting keeps its other cases. */

@@ -32,7 +32,7 @@ import nl.passend.events.codes.TlvCategory;
 import nl.passend.events.codes.TlvOutcome;
 import nl.passend.events.codes.TlvTarget;
 import nl.passend.events.team.TlvChanged;
-import nl.passend.platform.security.PupilAccess;
+import nl.passend.testing.TestClock;
 import nl.passend.team.Fixtures;
 import nl.passend.team.Fixtures.Pupil;
 import nl.passend.team.Fixtures.School;
@@ -55,7 +55,7 @@ import org.junit.jupiter.api.Test;
 class TlvApiTest {
 
     private static final String PROBLEM_JSON = "application/problem+json";
-    private static final LocalDate TODAY = PupilAccess.today();
+    private static final LocalDate TODAY = TestClock.today();
     /** In the tests this SWV has its board decide TLVs (%test.passend.team.tlv.decider-roles). */
     private static final String BOARD_DECIDES = "SWV-BOARD-DECIDES";
 
