@@ -12,7 +12,7 @@ import nl.passend.events.Topics;
 import nl.passend.events.support.ExtraSupportStarted;
 import nl.passend.events.team.ArrangementChanged;
 import nl.passend.opp.domain.DueReason;
-import nl.passend.opp.service.OppClock;
+import nl.passend.opp.service.OppDueDates;
 import nl.passend.platform.inbox.EventHandler;
 
 /** The starts of extra support that start the OPP clock: level 4 (passend.support) and arrangements (passend.team). */
@@ -20,7 +20,7 @@ import nl.passend.platform.inbox.EventHandler;
 public class ClockEventsHandler implements EventHandler {
 
     @Inject
-    OppClock clock;
+    OppDueDates dueDates;
 
     @Override
     public Set<String> topics() {
@@ -31,11 +31,11 @@ public class ClockEventsHandler implements EventHandler {
     public void handle(EventEnvelope event) {
         if (event.type().equals(EventType.EXTRA_SUPPORT_STARTED.type())) {
             ExtraSupportStarted e = EventJson.data(event, ExtraSupportStarted.class);
-            clock.start(require(e.pupilId(), event), require(e.schoolCode(), event), DueReason.EXTRA_SUPPORT,
+            dueDates.start(require(e.pupilId(), event), require(e.schoolCode(), event), DueReason.EXTRA_SUPPORT,
                     "support:" + require(e.changeId(), event), require(e.effectiveDate(), event), event.source());
         } else if (event.type().equals(EventType.ARRANGEMENT_STARTED.type())) {
             ArrangementChanged e = EventJson.data(event, ArrangementChanged.class);
-            clock.start(require(e.pupilId(), event), require(e.schoolCode(), event), DueReason.ARRANGEMENT,
+            dueDates.start(require(e.pupilId(), event), require(e.schoolCode(), event), DueReason.ARRANGEMENT,
                     "arrangement:" + require(e.arrangementId(), event), require(e.startDate(), event), event.source());
         }
     }

@@ -55,7 +55,7 @@ public class OverdueSignals {
     OppEvents events;
 
     @Inject
-    OppClock dueDates;
+    PupilLeavings leavings;
 
     @Inject
     OppConfig config;
@@ -96,7 +96,7 @@ public class OverdueSignals {
     /** Publishes an overdue event for each item that became overdue since the last run; returns how many. */
     public int signal() {
         // leavings announced for a day that has come first: a pupil who left is no longer overdue here
-        QuarkusTransaction.requiringNew().run(() -> dueDates.leaveDue(ACTOR));
+        QuarkusTransaction.requiringNew().run(() -> leavings.leaveDue(ACTOR));
         LocalDate today = LocalDate.now(clock);
         int signalled = 0;
         for (UUID id : QuarkusTransaction.requiringNew().call(() -> dues.unsignalledOverdue(today))) {

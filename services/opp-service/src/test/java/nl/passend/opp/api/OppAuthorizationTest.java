@@ -36,7 +36,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Who may do what with a pupil's OPP (DESIGN.md, Security and privacy), per role and endpoint, reads
+ * Who may do what with a pupil's OPP (the per-object access rules), per role and endpoint, reads
  * and writes. A plan the caller may not see is answered exactly like one that does not exist (the
  * same 404, never a 403 that reveals it); a role that may never call an endpoint gets 403 alike for
  * every plan; without a token 401.

@@ -46,7 +46,7 @@ import nl.passend.support.service.InterventionService.NewSession;
 import nl.passend.support.service.LevelService;
 import nl.passend.support.service.LevelService.Current;
 import nl.passend.support.service.LevelService.LevelChange;
-import nl.passend.support.service.SignalService;
+import nl.passend.support.service.SupportSignals;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
@@ -87,7 +87,7 @@ public class SupportResource {
     ActionPlanService actionPlans;
 
     @Inject
-    SignalService signals;
+    SupportSignals signals;
 
     @Inject
     SupportMapper mapper;
@@ -237,7 +237,7 @@ public class SupportResource {
     @Path("schools/{schoolCode}/support-signals")
     @RolesAllowed({Roles.IB, Roles.DIRECTOR})
     @Operation(summary = "The school's signals now",
-            description = "LEVEL_4_WITHOUT_OPP: at LEVEL_4 for more than 6 weeks without an established OPP (since: when the 6 weeks ran out). NO_CHANGE_OF_COURSE: three or more interventions in one domain evaluated NOT_ACHIEVED in this school year without a level change (seed 003). Each is also published once on passend.support.")
+            description = "LEVEL_4_WITHOUT_OPP: at LEVEL_4 for more than 6 weeks without an established OPP (since: when the 6 weeks ran out). NO_CHANGE_OF_COURSE: three or more interventions in one domain evaluated NOT_ACHIEVED in this school year without a level change. Each is also published once on passend.support.")
     public List<SignalResponse> signals(@PathParam("schoolCode") String schoolCode) {
         return mapper.toSignalResponses(signals.ofSchool(schoolCode));
     }

@@ -15,7 +15,7 @@ import nl.passend.support.domain.LevelEntry;
 import nl.passend.support.service.InterventionService.BatchResult;
 import nl.passend.support.service.InterventionService.InterventionView;
 import nl.passend.support.service.LevelService.Current;
-import nl.passend.support.service.SignalService.Signal;
+import nl.passend.support.service.SupportSignals.Signal;
 import org.mapstruct.Mapper;
 import org.mapstruct.Mapping;
 

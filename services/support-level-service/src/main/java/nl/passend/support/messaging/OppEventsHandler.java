@@ -11,14 +11,14 @@ import nl.passend.events.EventType;
 import nl.passend.events.Topics;
 import nl.passend.events.opp.OppChanged;
 import nl.passend.platform.inbox.EventHandler;
-import nl.passend.support.service.SignalService;
+import nl.passend.support.service.SupportStates;
 
 /** What the LEVEL_4 signal needs of passend.opp: whether the pupil has an established OPP (established, closed). */
 @ApplicationScoped
 public class OppEventsHandler implements EventHandler {
 
     @Inject
-    SignalService signals;
+    SupportStates states;
 
     @Override
     public Set<String> topics() {
@@ -33,6 +33,6 @@ public class OppEventsHandler implements EventHandler {
             return; // drafts, consent requests, evaluations: not needed here
         }
         OppChanged e = EventJson.data(event, OppChanged.class);
-        signals.oppInForce(require(e.pupilId(), event), require(e.schoolCode(), event), established);
+        states.oppInForce(require(e.pupilId(), event), require(e.schoolCode(), event), established);
     }
 }

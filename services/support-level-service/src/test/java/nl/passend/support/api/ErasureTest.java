@@ -20,7 +20,7 @@ import nl.passend.events.Topics;
 import nl.passend.support.AccessCalls;
 import nl.passend.support.Fixtures;
 import nl.passend.support.Fixtures.Pupil;
-import nl.passend.support.service.SignalService;
+import nl.passend.support.service.SupportSignals;
 import nl.passend.testing.TestDb;
 import nl.passend.testing.TestEvents;
 import org.junit.jupiter.api.Test;
@@ -34,7 +34,7 @@ import org.junit.jupiter.api.Test;
 class ErasureTest {
 
     @Inject
-    SignalService signals;
+    SupportSignals signals;
 
     /**
      * Two pupils of one school with everything there is: a history of three entries (one a

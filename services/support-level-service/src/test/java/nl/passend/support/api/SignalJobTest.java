@@ -19,7 +19,7 @@ import nl.passend.events.opp.OppChanged;
 import nl.passend.events.pupil.PupilLeft;
 import nl.passend.support.Fixtures;
 import nl.passend.support.Fixtures.Pupil;
-import nl.passend.support.service.SignalService;
+import nl.passend.support.service.SupportSignals;
 import nl.passend.testing.TestDb;
 import nl.passend.testing.TestEvents;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -36,7 +36,7 @@ class SignalJobTest {
     private static final LocalDate TODAY = LocalDate.now();
 
     @Inject
-    SignalService signals;
+    SupportSignals signals;
 
     @Test
     void aLevel4PupilWithoutOppIsRaisedOnceAndResolvedOnceTheOppIsEstablished() {

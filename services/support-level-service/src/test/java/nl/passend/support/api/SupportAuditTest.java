@@ -28,7 +28,7 @@ import nl.passend.testing.DirectoryEvents;
 import nl.passend.testing.AuditTrail.AuditRow;
 import nl.passend.support.Fixtures;
 import nl.passend.support.Fixtures.Pupil;
-import nl.passend.support.service.SignalService;
+import nl.passend.support.service.SupportSignals;
 import nl.passend.testing.TestDb;
 import nl.passend.testing.TestEvents;
 import nl.passend.testing.TestTokens;
@@ -43,7 +43,7 @@ import org.junit.jupiter.api.Test;
 class SupportAuditTest {
 
     @Inject
-    SignalService signals;
+    SupportSignals signals;
 
     private static Response changeLevel(String token, Pupil pupil, String etag, Map<String, Object> change) {
         var request = as(token).body(change);

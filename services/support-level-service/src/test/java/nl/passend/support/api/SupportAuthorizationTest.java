@@ -32,7 +32,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Who may do what with a pupil's support data (DESIGN.md, Security and privacy), per role and
+ * Who may do what with a pupil's support data (the per-object access rules), per role and
  * endpoint, reads and writes. A role that may never call an endpoint gets 403; a pupil, intervention
  * or action plan the caller may not see is answered exactly like one that does not exist (the same
  * 404, naming nothing of the pupil); without a token 401.

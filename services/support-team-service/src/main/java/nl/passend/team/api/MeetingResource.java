@@ -236,7 +236,7 @@ public class MeetingResource {
     @Path("schools/{schoolCode}/team-signals")
     @RolesAllowed({Roles.IB, Roles.DIRECTOR})
     @Operation(summary = "The school's signals now",
-            description = "DISCUSSED_REPEATEDLY: discussed three or more times within twelve months without a decision that changes the approach (seed 003, ijkpunt 9; since: the day of the third discussion). ACTION_ITEM_OVERDUE: an action item past its due date. Each is also published once on passend.team.")
+            description = "DISCUSSED_REPEATEDLY: discussed three or more times within twelve months without a decision that changes the approach (since: the day of the third discussion). ACTION_ITEM_OVERDUE: an action item past its due date. Each is also published once on passend.team.")
     public List<SignalResponse> signals(@PathParam("schoolCode") String schoolCode) {
         return mapper.toSignals(signals.ofSchool(schoolCode));
     }

@@ -18,7 +18,7 @@ import nl.passend.events.codes.TlvOutcome;
 import nl.passend.events.codes.TlvTarget;
 import nl.passend.platform.problem.RuleViolation;
 
-/** The rules of meetings, cases, arrangements and TLVs, as plain functions (DOMAIN.md; seeds 001, 003, 004). */
+/** The rules of meetings, cases, arrangements and TLVs, as plain functions. */
 public final class TeamRules {
 
     private TeamRules() {

@@ -10,7 +10,6 @@ import nl.passend.events.codes.CaseDecision;
 import nl.passend.events.codes.ConsentPurpose;
 import nl.passend.events.codes.ConsentSubjectType;
 import nl.passend.events.codes.TeamSignalKind;
-import nl.passend.events.consent.ConsentRequested;
 import nl.passend.events.consent.SubjectRef;
 import nl.passend.events.team.ArrangementChanged;
 import nl.passend.events.team.CaseDecisionRecorded;
@@ -18,6 +17,7 @@ import nl.passend.events.team.CaseDiscussed;
 import nl.passend.events.team.MeetingHeld;
 import nl.passend.events.team.TeamSignal;
 import nl.passend.events.team.TlvChanged;
+import nl.passend.platform.consent.ConsentRequests;
 import nl.passend.platform.outbox.Outbox;
 import nl.passend.team.domain.Arrangement;
 import nl.passend.team.domain.Meeting;
@@ -37,6 +37,9 @@ public class TeamEvents {
     @Inject
     Outbox outbox;
 
+    @Inject
+    ConsentRequests consents;
+
     /**
      * A consent request about a case: subject (MEETING_CASE, case id, 1); consent-service answers on
      * passend.consent. An ASSESSMENT asked for a case discussed anonymously is about the pupil
@@ -46,8 +49,8 @@ public class TeamEvents {
         boolean anonymous = purpose == ConsentPurpose.ASSESSMENT && !Boolean.TRUE.equals(teamCase.discussedNamed);
         SubjectRef subject = anonymous ? new SubjectRef(ConsentSubjectType.PUPIL, teamCase.pupilId, 1)
                 : new SubjectRef(ConsentSubjectType.MEETING_CASE, teamCase.id, 1);
-        outbox.publish(EventType.TEAM_CONSENT_REQUESTED, teamCase.pupilId.toString(), teamCase.schoolCode,
-                new ConsentRequested(requestId, purpose, teamCase.pupilId, teamCase.schoolCode, subject, effectiveDate));
+        consents.ask(EventType.TEAM_CONSENT_REQUESTED, requestId, purpose, teamCase.pupilId, teamCase.schoolCode,
+                subject, effectiveDate);
     }
 
     public void meetingHeld(Meeting meeting, int namedCases, int anonymousCases) {

@@ -33,7 +33,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Who may do what with meetings, cases, action items, arrangements and TLVs (DESIGN.md, Security and
+ * Who may do what with meetings, cases, action items, arrangements and TLVs (the per-object access rules,
  * privacy), per role and endpoint, reads and writes. The school's staff manage its meetings; the SWV
  * consultant reads and writes the BOTs of the schools in their SWV and decides TLVs; parents read the
  * outcome of their own child's cases once discussed; nobody else sees a case. A role an endpoint is

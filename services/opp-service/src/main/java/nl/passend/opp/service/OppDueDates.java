@@ -3,20 +3,17 @@ package nl.passend.opp.service;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
-import nl.passend.events.codes.OppCloseReason;
 import nl.passend.events.codes.OppDueKind;
 import nl.passend.events.codes.SchoolType;
 import nl.passend.opp.config.OppConfig;
 import nl.passend.opp.domain.DueReason;
 import nl.passend.opp.domain.OppDue;
-import nl.passend.opp.domain.OppPlan;
 import nl.passend.opp.domain.OppRules;
 import nl.passend.opp.messaging.OppEvents;
 import nl.passend.opp.persistence.OppDueRepository;
@@ -30,12 +27,12 @@ import nl.passend.platform.security.Roles;
 import nl.passend.platform.security.PupilAccess;
 
 /**
- * The OPP clock: an OPP is due within 6 weeks of an SBO/SO enrolment or of the start of extra
- * support (level 4, an arrangement, or a start recorded by the school). Establishing an OPP fulfils
- * the pupil's open clocks; leaving the school drops them and closes the pupil's open plan.
+ * When an OPP is due: within 6 weeks of an SBO/SO enrolment or of the start of extra support (level 4,
+ * an arrangement, or a start recorded by the school). Establishing an OPP fulfils the pupil's open due
+ * dates; leaving the school drops them (PupilLeavings).
  */
 @ApplicationScoped
-public class OppClock {
+public class OppDueDates {
 
     @Inject
     Clock clock;
@@ -56,9 +53,6 @@ public class OppClock {
     OppGuard guard;
 
     @Inject
-    OppService service;
-
-    @Inject
     OppEvents events;
 
     @Inject
@@ -67,8 +61,6 @@ public class OppClock {
     @Inject
     AuditLog audit;
 
-    @Inject
-    EntityManager em;
 
     /**
      * Starts a clock unless this start ({@code sourceRef}) started one before. A pupil with an OPP in
@@ -160,62 +152,14 @@ public class OppClock {
         }
     }
 
-    /**
-     * The pupil left: its clocks are dropped and its open plan is closed, on the leaving date; a
-     * leaving announced for a later date is carried out by {@link #leaveDue} once the day has come.
-     */
-    void left(@Observes DirectoryChange.Left left) {
-        if (!left.effectiveDate().isAfter(LocalDate.now(clock))) {
-            leave(left.pupilId(), left.schoolCode(), left.effectiveDate(), left.source());
-        }
-    }
-
-    /** Carries out the leavings whose day has come (announced earlier for a later date); returns how many. */
+    /** The pupil left its school on {@code on}: its clocks there are dropped, and settled where they were signalled. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public int leaveDue(String actor) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> leavers = em.createNativeQuery("""
-                select d.id, d.school_code, d.left_on from directory_pupil d
-                where d.left_on <= ?1 and (
-                    exists (select 1 from opp_plan p where p.pupil_id = d.id and p.school_code = d.school_code
-                            and p.status <> 'CLOSED')
-                    or exists (select 1 from opp_due u where u.pupil_id = d.id and u.school_code = d.school_code
-                            and u.fulfilled_on is null and u.dropped_on is null))
-                """).setParameter(1, LocalDate.now(clock)).getResultList();
-        for (Object[] row : leavers) {
-            LocalDate on = row[2] instanceof java.sql.Date d ? d.toLocalDate() : (LocalDate) row[2];
-            leave((UUID) row[0], (String) row[1], on, actor);
-        }
-        return leavers.size();
-    }
-
-    private void leave(UUID pupilId, String schoolCode, LocalDate on, String source) {
+    public void drop(UUID pupilId, String schoolCode, LocalDate on) {
         for (OppDue due : dues.openOfPupil(pupilId)) {
             if (due.schoolCode.equals(schoolCode)) {
                 due.droppedOn = on;
                 resolve(due);
             }
-        }
-        for (OppPlan plan : plans.openOfPupilLocked(pupilId)) {
-            if (plan.schoolCode.equals(schoolCode)) {
-                service.closeLocked(plan, OppCloseReason.PUPIL_LEFT, on);
-                audit.recordSystem(plan.pupilId, source, "opp.close", plan.id + " PUPIL_LEFT");
-            }
-        }
-    }
-
-    /** Erasure after the retention period: everything held about the pupil goes. */
-    void erased(@Observes DirectoryChange.Erased erased) {
-        UUID pupilId = erased.pupilId();
-        String plansOf = "(select id from opp_plan where pupil_id = ?1)";
-        for (String table : List.of("opp_view", "opp_evaluation", "opp_document", "opp_consent_decision",
-                "opp_consent_request", "opp_version")) {
-            em.createNativeQuery("delete from " + table + " where plan_id in " + plansOf).setParameter(1, pupilId)
-                    .executeUpdate();
-        }
-        for (String sql : List.of("delete from opp_plan where pupil_id = ?1", "delete from opp_due where pupil_id = ?1",
-                "delete from pupil_share_consent where pupil_id = ?1", "delete from audit_log where pupil_id = ?1")) {
-            em.createNativeQuery(sql).setParameter(1, pupilId).executeUpdate();
         }
     }
 
