@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Predicate;
 import nl.passend.events.EventEnvelope;
-import nl.passend.events.EventPayload;
+import nl.passend.events.payload.EventPayload;
 import nl.passend.events.EventType;
 import nl.passend.events.Topics;
 import nl.passend.events.codes.ConsentPurpose;

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.UUID;
+import nl.passend.events.payload.EventPayload;
 
 /** Builds and reads envelopes with one fixed JSON configuration, so every service writes the same bytes. */
 public final class EventJson {

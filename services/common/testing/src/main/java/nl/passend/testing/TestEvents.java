@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import nl.passend.events.EventEnvelope;
 import nl.passend.events.EventJson;
-import nl.passend.events.EventPayload;
+import nl.passend.events.payload.EventPayload;
 import nl.passend.events.EventType;
 import nl.passend.events.Topics;
 import org.apache.kafka.clients.producer.KafkaProducer;

@@ -18,6 +18,7 @@ import nl.passend.events.MalformedEventException;
 import nl.passend.events.consent.ConsentDecided;
 import nl.passend.events.opp.OppChanged;
 import nl.passend.events.opp.OppOverdue;
+import nl.passend.events.payload.EventPayload;
 import nl.passend.events.pupil.PupilEnrolled;
 import nl.passend.events.pupil.PupilErased;
 import nl.passend.events.pupil.PupilLeft;

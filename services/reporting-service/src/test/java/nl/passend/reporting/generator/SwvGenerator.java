@@ -12,7 +12,7 @@ import java.util.UUID;
 import java.util.function.Consumer;
 import nl.passend.events.EventEnvelope;
 import nl.passend.events.EventJson;
-import nl.passend.events.EventPayload;
+import nl.passend.events.payload.EventPayload;
 import nl.passend.events.EventType;
 import nl.passend.events.Topics;
 import nl.passend.events.codes.ArrangementKind;

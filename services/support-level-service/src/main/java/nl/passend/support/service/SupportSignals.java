@@ -109,18 +109,7 @@ public class SupportSignals {
                 directory.pupil(pupilId).ifPresent(p -> current.addAll(noChangeOfCourse(pupilId, p.schoolCode)));
             }
             current.removeIf(s -> directory.pupil(s.pupilId()).map(p -> !access.stillThere(p)).orElse(true));
-            return ledger.reconcile("support_signal", current.stream().map(Signal::toLedger).toList(),
-                    new SignalLedger.Announcer() {
-                        @Override
-                        public void raised(SignalLedger.Signal s) {
-                            announce(true, s);
-                        }
-
-                        @Override
-                        public void resolved(SignalLedger.Signal s) {
-                            announce(false, s);
-                        }
-                    });
+            return ledger.reconcile("support_signal", current.stream().map(Signal::toLedger).toList(), this::announce);
         });
     }
 

@@ -5,20 +5,21 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.Period;
 import java.util.List;
-import nl.passend.team.api.Requests.DiscussedAs;
-import nl.passend.team.api.Responses.ActionItemResponse;
-import nl.passend.team.api.Responses.AdviceResponse;
-import nl.passend.team.api.Responses.ArrangementResponse;
-import nl.passend.team.api.Responses.AttendeeResponse;
-import nl.passend.team.api.Responses.CaseResponse;
-import nl.passend.team.api.Responses.ConsentResponse;
-import nl.passend.team.api.Responses.MeetingResponse;
-import nl.passend.team.api.Responses.MeetingSummaryResponse;
-import nl.passend.team.api.Responses.ObjectionResponse;
-import nl.passend.team.api.Responses.OutcomeResponse;
-import nl.passend.team.api.Responses.SignalResponse;
-import nl.passend.team.api.Responses.TlvDecisionResponse;
-import nl.passend.team.api.Responses.TlvResponse;
+import nl.passend.events.codes.ConsentOutcome;
+import nl.passend.team.api.model.Requests.DiscussedAs;
+import nl.passend.team.api.model.Responses.ActionItemResponse;
+import nl.passend.team.api.model.Responses.AdviceResponse;
+import nl.passend.team.api.model.Responses.ArrangementResponse;
+import nl.passend.team.api.model.Responses.AttendeeResponse;
+import nl.passend.team.api.model.Responses.CaseResponse;
+import nl.passend.team.api.model.Responses.ConsentResponse;
+import nl.passend.team.api.model.Responses.MeetingResponse;
+import nl.passend.team.api.model.Responses.MeetingSummaryResponse;
+import nl.passend.team.api.model.Responses.ObjectionResponse;
+import nl.passend.team.api.model.Responses.OutcomeResponse;
+import nl.passend.team.api.model.Responses.SignalResponse;
+import nl.passend.team.api.model.Responses.TlvDecisionResponse;
+import nl.passend.team.api.model.Responses.TlvResponse;
 import nl.passend.team.domain.ActionItem;
 import nl.passend.team.domain.Arrangement;
 import nl.passend.team.domain.Attendee;
@@ -65,11 +66,8 @@ public abstract class TeamMapper {
         TeamCase c = view.teamCase();
         Meeting m = view.meeting();
         ConsentResponse consent = c.consentOutcome == null ? null : new ConsentResponse(c.consentOutcome, c.consentOutcomeOn);
-        OutcomeResponse outcome = !c.discussed() ? null : new OutcomeResponse(c.discussedOn,
-                view.named() ? DiscussedAs.NAMED : DiscussedAs.ANONYMOUS, c.discussion, c.advice, c.decisions,
-                c.assessmentOutcome);
-        return new CaseResponse(c.id, m.id, m.type, m.date, c.schoolCode, view.showPupil() ? c.pupilId : null,
-                c.question, c.byName, view.named(), consent, outcome, toActionItems(view.actionItems()));
+        OutcomeResponse outcome = !c.discussed() ? null : outcome(c, view.named(), c.assessmentOutcome);
+        return caseResponse(c, m, view.showPupil(), view.named(), consent, outcome, toActionItems(view.actionItems()));
     }
 
     public abstract List<CaseResponse> toCaseResponses(List<CaseView> views);
@@ -80,16 +78,24 @@ public abstract class TeamMapper {
         Meeting m = view.meeting();
         CaseState state = view.state();
         ConsentResponse consent = state.consent() == null ? null : new ConsentResponse(state.consent(), state.consentOn());
-        OutcomeResponse outcome = !state.discussed() ? null : new OutcomeResponse(c.discussedOn,
-                view.named() ? DiscussedAs.NAMED : DiscussedAs.ANONYMOUS, c.discussion, c.advice, c.decisions,
-                state.assessmentConsent());
+        OutcomeResponse outcome = !state.discussed() ? null : outcome(c, view.named(), state.assessmentConsent());
         List<ActionItemResponse> items = view.actionItems().stream().map(item -> {
             CaseAsOf.ItemState at = CaseAsOf.item(item, view.asOf());
             return new ActionItemResponse(item.id, item.caseId, item.description, item.ownerFunction, item.dueOn,
                     at.doneOn(), at.overdue(), item.version);
         }).toList();
-        return new CaseResponse(c.id, m.id, m.type, m.date, c.schoolCode, view.showPupil() ? c.pupilId : null,
-                c.question, c.byName, view.named(), consent, outcome, items);
+        return caseResponse(c, m, view.showPupil(), view.named(), consent, outcome, items);
+    }
+
+    private static OutcomeResponse outcome(TeamCase c, boolean named, ConsentOutcome assessmentConsent) {
+        return new OutcomeResponse(c.discussedOn, named ? DiscussedAs.NAMED : DiscussedAs.ANONYMOUS, c.discussion,
+                c.advice, c.decisions, assessmentConsent);
+    }
+
+    private static CaseResponse caseResponse(TeamCase c, Meeting m, boolean showPupil, boolean named,
+            ConsentResponse consent, OutcomeResponse outcome, List<ActionItemResponse> items) {
+        return new CaseResponse(c.id, m.id, m.type, m.date, c.schoolCode, showPupil ? c.pupilId : null, c.question,
+                c.byName, named, consent, outcome, items);
     }
 
     public ActionItemResponse toResponse(ActionItem item) {

@@ -100,19 +100,16 @@ public class MeetingService {
         }
         List<Meeting> page = meetings.pageOfSchool(schoolCode, staff ? null : MeetingType.BOT, after, updatedSince,
                 horizon.now(), size);
-        Cursor next = page.isEmpty() ? after : new Cursor(page.get(page.size() - 1).updatedAt, page.get(page.size() - 1).id);
+        Cursor next = Cursor.after(after, page, m -> m.updatedAt, m -> m.id);
         return new Page(page, next, page.size() == size);
     }
 
     /** Date, title and attendees; the type stays. Someone from outside the school makes named cases need consent. */
     @Transactional
     public MeetingView change(UUID id, ExpectedVersion expected, MeetingInput in) {
-        Meeting meeting = meetings.lock(id).orElseThrow(() -> Problems.notFound("meeting " + id));
-        String role = guard.meeting(meeting);
-        expected.require(meeting.version);
-        if (meeting.held) {
-            throw Problems.conflict("meeting-held", "the meeting was held; it is not changed afterwards");
-        }
+        LockedMeeting locked = lockNotHeld(id, expected, "the meeting was held; it is not changed afterwards");
+        Meeting meeting = locked.meeting();
+        String role = locked.role();
         if (in.type() != meeting.type) {
             throw Problems.unprocessable("type-fixed", "a meeting's type is fixed; plan a new meeting instead");
         }
@@ -134,12 +131,9 @@ public class MeetingService {
     /** Marks the meeting held, on or after its day; publishes it with how many cases it discussed by name and anonymously. */
     @Transactional
     public MeetingView held(UUID id, ExpectedVersion expected) {
-        Meeting meeting = meetings.lock(id).orElseThrow(() -> Problems.notFound("meeting " + id));
-        String role = guard.meeting(meeting);
-        expected.require(meeting.version);
-        if (meeting.held) {
-            throw Problems.conflict("meeting-held", "the meeting was already marked held");
-        }
+        LockedMeeting locked = lockNotHeld(id, expected, "the meeting was already marked held");
+        Meeting meeting = locked.meeting();
+        String role = locked.role();
         TeamRules.checkMeetingHeld(meeting.date, LocalDate.now(clock));
         meeting.held = true;
         meeting.heldAt = Instant.now();
@@ -157,6 +151,20 @@ public class MeetingService {
         }
         events.meetingHeld(meeting, named, anonymous);
         return view(meeting, "team.case.read");
+    }
+
+    private record LockedMeeting(Meeting meeting, String role) {
+    }
+
+    /** Locks a meeting not held yet for a change: authorized (404 otherwise) and at the version the caller saw. */
+    private LockedMeeting lockNotHeld(UUID id, ExpectedVersion expected, String heldMessage) {
+        Meeting meeting = meetings.lock(id).orElseThrow(() -> Problems.notFound("meeting " + id));
+        String role = guard.meeting(meeting);
+        expected.require(meeting.version);
+        if (meeting.held) {
+            throw Problems.conflict("meeting-held", heldMessage);
+        }
+        return new LockedMeeting(meeting, role);
     }
 
     /** The meeting with the cases the caller may see, each read audited. */

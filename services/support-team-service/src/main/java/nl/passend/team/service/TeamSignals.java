@@ -99,17 +99,7 @@ public class TeamSignals {
         return QuarkusTransaction.requiringNew().call(() -> {
             List<SignalLedger.Signal> current = current(cases.discussed(), actionItems.overdue(LocalDate.now(clock)))
                     .stream().map(Signal::toLedger).toList();
-            return ledger.reconcile("team_signal", current, new SignalLedger.Announcer() {
-                @Override
-                public void raised(SignalLedger.Signal s) {
-                    announce(true, s);
-                }
-
-                @Override
-                public void resolved(SignalLedger.Signal s) {
-                    announce(false, s);
-                }
-            });
+            return ledger.reconcile("team_signal", current, this::announce);
         });
     }
 

@@ -8,7 +8,7 @@ import java.time.Instant;
 import java.util.UUID;
 import nl.passend.events.EventEnvelope;
 import nl.passend.events.EventJson;
-import nl.passend.events.EventPayload;
+import nl.passend.events.payload.EventPayload;
 import nl.passend.events.EventType;
 import nl.passend.events.Topics;
 import nl.passend.platform.PlatformConfig;

@@ -35,11 +35,10 @@ public class SignalLedger {
         }
     }
 
-    /** What the service does when a signal is raised or resolved: publish its event, write the audit. */
+    /** What the service does when a signal is raised ({@code raised} true) or resolved: publish its event, write the audit. */
+    @FunctionalInterface
     public interface Announcer {
-        void raised(Signal signal);
-
-        void resolved(Signal signal);
+        void announce(boolean raised, Signal signal);
     }
 
     @Inject
@@ -61,7 +60,7 @@ public class SignalLedger {
                     .setParameter(4, signal.schoolCode()).setParameter(5, signal.since())
                     .setParameter(6, Instant.now(clock)).executeUpdate();
             if (inserted == 1) {
-                announcer.raised(signal);
+                announcer.announce(true, signal);
                 changes++;
             }
         }
@@ -70,7 +69,7 @@ public class SignalLedger {
                 em.createNativeQuery("delete from " + table + " where pupil_id = ?1 and kind = ?2 and subject = ?3")
                         .setParameter(1, raised.pupilId()).setParameter(2, raised.kind())
                         .setParameter(3, raised.subject()).executeUpdate();
-                announcer.resolved(raised);
+                announcer.announce(false, raised);
                 changes++;
             }
         }

@@ -1,4 +1,4 @@
-package nl.passend.team.api;
+package nl.passend.team.api.model;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -12,7 +12,7 @@ import nl.passend.events.codes.MeetingType;
 import nl.passend.events.codes.TeamSignalKind;
 import nl.passend.events.codes.TlvCategory;
 import nl.passend.events.codes.TlvTarget;
-import nl.passend.team.api.Requests.DiscussedAs;
+import nl.passend.team.api.model.Requests.DiscussedAs;
 import nl.passend.team.domain.AttendeeFunction;
 import nl.passend.team.domain.ExpertDiscipline;
 import nl.passend.team.domain.TlvStatus;

@@ -1,4 +1,4 @@
-package nl.passend.events;
+package nl.passend.events.payload;
 
 import java.time.LocalDate;
 

@@ -1,4 +1,4 @@
-package nl.passend.opp.api;
+package nl.passend.opp.api.model;
 
 import java.time.Instant;
 import java.time.LocalDate;

@@ -1,4 +1,4 @@
-package nl.passend.support.messaging;
+package nl.passend.support.messaging.inbound;
 
 import static nl.passend.platform.directory.PupilDirectoryHandler.require;
 

@@ -1,4 +1,4 @@
-package nl.passend.support.api;
+package nl.passend.support.api.model;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;

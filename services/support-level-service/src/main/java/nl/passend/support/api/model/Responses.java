@@ -1,4 +1,4 @@
-package nl.passend.support.api;
+package nl.passend.support.api.model;
 
 import java.time.Instant;
 import java.time.LocalDate;

@@ -1,4 +1,4 @@
-package nl.passend.opp.messaging;
+package nl.passend.opp.messaging.inbound;
 
 import static nl.passend.platform.directory.PupilDirectoryHandler.require;
 

@@ -1,4 +1,4 @@
-package nl.passend.opp.api;
+package nl.passend.opp.api.model;
 
 import jakarta.validation.Constraint;
 import jakarta.validation.ConstraintValidator;

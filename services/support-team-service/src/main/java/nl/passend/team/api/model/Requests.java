@@ -1,4 +1,4 @@
-package nl.passend.team.api;
+package nl.passend.team.api.model;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
