@@ -2,6 +2,7 @@ package nl.passend.gateway.messaging;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Set;
 import nl.passend.events.EventEnvelope;
@@ -27,6 +28,9 @@ public class WebhookEvents implements EventHandler {
     @Inject
     DeliveryRepository deliveries;
 
+    @Inject
+    Clock clock;
+
     @Override
     public Set<String> topics() {
         return Set.copyOf(Topics.ALL);
@@ -44,7 +48,7 @@ public class WebhookEvents implements EventHandler {
             return;
         }
         int added = deliveries.addForEvent(event.id(), event.type(), event.subject(), event.schoolcode(),
-                EventJson.write(event), Instant.now());
+                EventJson.write(event), Instant.now(clock));
         if (added > 0) {
             LOG.debugf("event %s (%s, %s): %d webhook deliveries", event.id(), event.type(), event.schoolcode(), added);
         }

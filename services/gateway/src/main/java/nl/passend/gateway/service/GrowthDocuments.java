@@ -12,6 +12,7 @@ import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
@@ -74,9 +75,11 @@ public class GrowthDocuments {
     private final Map<String, URI> services = new LinkedHashMap<>();
     private final Duration timeout;
     private final HttpClient client;
+    private final Clock clock;
 
     @Inject
-    public GrowthDocuments(GatewayConfig config, ServiceProxy proxy) {
+    public GrowthDocuments(GatewayConfig config, ServiceProxy proxy, Clock clock) {
+        this.clock = clock;
         this.table = GatewayRoutes.routeTable(config);
         proxy.upstreams().forEach(u -> services.put(u.name(), u.url()));
         this.timeout = config.timeout();
@@ -99,7 +102,7 @@ public class GrowthDocuments {
         ObjectNode document = JSON.createObjectNode();
         document.put("pupilId", pupilId.toString());
         document.put("asOf", asOf == null ? null : asOf.date().toString());
-        document.put("composedAt", Instant.now().toString());
+        document.put("composedAt", Instant.now(clock).toString());
         calls.forEach((part, call) -> document.set(part.field, part(call.join())));
         // the OPP whole (current version with its goals): the open plan last changed, else the last one
         Answer opps = calls.get(Part.OPPS).join();
