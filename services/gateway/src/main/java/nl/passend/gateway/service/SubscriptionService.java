@@ -3,6 +3,7 @@ package nl.passend.gateway.service;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -42,6 +43,9 @@ public class SubscriptionService {
     @Inject
     GatewayConfig config;
 
+    @Inject
+    Clock clock;
+
     /** Who is asking: the OAuth client (the owner key) and the schools its token names. */
     public record Client(String id, Set<String> schools) {
     }
@@ -61,7 +65,7 @@ public class SubscriptionService {
             throw Problems.conflict("subscription-limit", "a client has at most "
                     + config.webhooks().maxSubscriptionsPerClient() + " subscriptions; delete one first");
         }
-        Instant now = Instant.now();
+        Instant now = Instant.now(clock);
         Subscription subscription = new Subscription();
         subscription.id = UUID.randomUUID();
         subscription.owner = client.id();
@@ -91,7 +95,7 @@ public class SubscriptionService {
         Subscription subscription = locked(client, id, expected);
         checkSchools(client, terms.schoolCodes());
         apply(subscription, terms);
-        subscription.updatedAt = Instant.now();
+        subscription.updatedAt = Instant.now(clock);
         subscriptions.flush();
         return subscription;
     }
@@ -111,7 +115,7 @@ public class SubscriptionService {
     @Transactional
     public View rotateSecret(Client client, UUID id, ExpectedVersion expected) {
         Subscription subscription = locked(client, id, expected);
-        Instant now = Instant.now();
+        Instant now = Instant.now(clock);
         String secret = secrets.rotate(subscription, now);
         subscription.updatedAt = now;
         subscriptions.flush();
@@ -126,7 +130,7 @@ public class SubscriptionService {
     @Transactional
     public Subscription resume(Client client, UUID id, ExpectedVersion expected, boolean redeliverFailed) {
         Subscription subscription = locked(client, id, expected);
-        Instant now = Instant.now();
+        Instant now = Instant.now(clock);
         int again = redeliverFailed ? deliveries.requeueFailed(id, now) : 0;
         deliveries.dueNow(id, now);
         subscription.status = SubscriptionStatus.ACTIVE;

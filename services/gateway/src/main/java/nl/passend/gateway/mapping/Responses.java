@@ -1,4 +1,4 @@
-package nl.passend.gateway.api;
+package nl.passend.gateway.mapping;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
@@ -8,7 +8,7 @@ import nl.passend.gateway.domain.DeliveryStatus;
 import nl.passend.gateway.domain.SubscriptionStatus;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-/** Response bodies of the gateway's own endpoints. */
+/** Response bodies of the gateway's own endpoints, as {@link WebhookMapper} makes them from the entities. */
 public final class Responses {
 
     private Responses() {

@@ -1,4 +1,4 @@
-package nl.passend.gateway.service;
+package nl.passend.gateway.api;
 
 import io.quarkus.runtime.Startup;
 import io.vertx.core.Future;
@@ -18,15 +18,11 @@ import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import jakarta.inject.Inject;
 import java.net.ConnectException;
-import java.net.URI;
 import java.net.UnknownHostException;
-import java.util.Collection;
-import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.TimeoutException;
-import nl.passend.gateway.api.GatewayProblems;
 import nl.passend.gateway.config.GatewayConfig;
+import nl.passend.gateway.config.Upstreams;
+import nl.passend.gateway.config.Upstreams.Upstream;
 import nl.passend.gateway.domain.CorrelationIds;
 import nl.passend.gateway.domain.LocationRewrite;
 import nl.passend.gateway.domain.RouteTable;
@@ -45,39 +41,13 @@ public class ServiceProxy {
 
     private static final Logger LOG = Logger.getLogger(ServiceProxy.class);
 
-    /** A service's base URL, taken apart. */
-    public record Upstream(String name, URI url, String host, int port, boolean ssl, String basePath) {
-
-        static Upstream parse(String name, String url) {
-            URI uri;
-            try {
-                uri = URI.create(url.strip());
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("the URL of " + name + " is not a URL: " + url);
-            }
-            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase();
-            if (!scheme.equals("http") && !scheme.equals("https") || uri.getHost() == null) {
-                throw new IllegalArgumentException("the URL of " + name + " must be http(s)://host[:port][/path]: " + url);
-            }
-            boolean ssl = scheme.equals("https");
-            int port = uri.getPort() >= 0 ? uri.getPort() : ssl ? 443 : 80;
-            String path = uri.getRawPath() == null ? "" : uri.getRawPath();
-            if (path.endsWith("/")) {
-                path = path.substring(0, path.length() - 1);
-            }
-            return new Upstream(name, uri, uri.getHost(), port, ssl, path);
-        }
-    }
-
-    private final Map<String, Upstream> upstreams = new TreeMap<>();
-    private final List<URI> urls;
+    private final Upstreams upstreams;
     private final long timeoutMillis;
     private final HttpClient client;
 
     @Inject
-    public ServiceProxy(GatewayConfig config, Vertx vertx) {
-        config.services().forEach((name, service) -> upstreams.put(name, Upstream.parse(name, service.url())));
-        this.urls = upstreams.values().stream().map(Upstream::url).toList();
+    public ServiceProxy(GatewayConfig config, Upstreams upstreams, Vertx vertx) {
+        this.upstreams = upstreams;
         this.timeoutMillis = config.timeout().toMillis();
         this.client = vertx.createHttpClient(new HttpClientOptions()
                 .setConnectTimeout((int) config.connectTimeout().toMillis())
@@ -92,10 +62,6 @@ public class ServiceProxy {
         client.close();
     }
 
-    public Collection<Upstream> upstreams() {
-        return upstreams.values();
-    }
-
     /**
      * Forwards the request to the service.
      *
@@ -104,7 +70,7 @@ public class ServiceProxy {
      */
     public void forward(HttpServerRequest request, RouteTable.Route route, String servicePath, String correlationId,
             String publicOrigin) {
-        Upstream upstream = upstreams.get(route.target());
+        Upstream upstream = upstreams.of(route.target()).orElseThrow();
         String query = request.query();
         String uri = upstream.basePath() + servicePath + (query == null || query.isEmpty() ? "" : "?" + query);
         RequestOptions options = new RequestOptions()
@@ -131,7 +97,7 @@ public class ServiceProxy {
                 ProxyResponse response = context.response();
                 String location = response.headers().get("Location");
                 if (location != null) {
-                    response.headers().set("Location", LocationRewrite.rewrite(location, upstream.url(), urls,
+                    response.headers().set("Location", LocationRewrite.rewrite(location, upstream.url(), upstreams.urls(),
                             publicOrigin, GatewayConfig.PUBLIC_PREFIX));
                 }
                 return context.sendResponse();
