@@ -13,7 +13,7 @@ import java.net.URI;
 import nl.passend.platform.problem.Problems;
 import nl.passend.platform.security.Caller;
 import nl.passend.platform.security.Roles;
-import nl.passend.reporting.api.Responses.SwvReport;
+import nl.passend.reporting.domain.SwvReport;
 import nl.passend.reporting.service.DashboardPage;
 import nl.passend.reporting.service.Reports;
 import org.eclipse.microprofile.openapi.annotations.Operation;

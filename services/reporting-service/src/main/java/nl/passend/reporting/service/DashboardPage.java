@@ -7,10 +7,10 @@ import java.util.List;
 import java.util.Locale;
 import nl.passend.events.codes.SchoolType;
 import nl.passend.events.codes.SupportLevel;
-import nl.passend.reporting.api.Responses.SchoolRow;
-import nl.passend.reporting.api.Responses.SwvReport;
-import nl.passend.reporting.api.Responses.Trend;
-import nl.passend.reporting.api.Responses.TrendYear;
+import nl.passend.reporting.domain.SchoolRow;
+import nl.passend.reporting.domain.SwvReport;
+import nl.passend.reporting.domain.Trend;
+import nl.passend.reporting.domain.TrendYear;
 import nl.passend.reporting.domain.CountDate;
 import nl.passend.reporting.domain.RiskSignal;
 

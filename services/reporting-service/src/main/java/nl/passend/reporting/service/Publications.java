@@ -9,7 +9,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import nl.passend.platform.problem.Problems;
-import nl.passend.reporting.api.Responses.SwvReport;
+import nl.passend.reporting.domain.SwvReport;
 import nl.passend.reporting.domain.CountDate;
 import nl.passend.reporting.domain.Publication;
 import nl.passend.reporting.domain.SchoolYear;
