@@ -10,6 +10,8 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import java.time.Clock;
+import java.time.LocalDate;
 import nl.passend.platform.problem.Problems;
 import nl.passend.platform.security.Caller;
 import nl.passend.platform.security.Roles;
@@ -32,6 +34,9 @@ public class DashboardResource {
     Reports reports;
 
     @Inject
+    Clock clock;
+
+    @Inject
     Caller caller;
 
     @GET
@@ -47,7 +52,7 @@ public class DashboardResource {
     @Operation(summary = "The SWV's dashboard", description = "One HTML page with SVG charts drawn on the server: referral rate per school against the SWV's average and the national flow reference, pupils per support level, and the referral rate over the school years; the signals in a table.")
     public String dashboard(@PathParam("swvCode") String swvCode, @QueryParam("schoolYear") String schoolYear,
             @QueryParam("countDate") String countDate) {
-        ReportPeriod p = ReportPeriod.of(schoolYear, countDate);
+        ReportPeriod p = period(schoolYear, countDate);
         SwvReport report = reports.swv(swvCode, p.year(), p.countDate());
         return DashboardPage.render(report, reports.trend(swvCode, p.year(), p.countDate()));
     }
@@ -58,11 +63,16 @@ public class DashboardResource {
     @Operation(summary = "The SWV's report as CSV, for the dashboard's download link")
     public Response csv(@PathParam("swvCode") String swvCode, @QueryParam("schoolYear") String schoolYear,
             @QueryParam("countDate") String countDate) {
-        ReportPeriod p = ReportPeriod.of(schoolYear, countDate);
+        ReportPeriod p = period(schoolYear, countDate);
         SwvReport r = reports.swv(swvCode, p.year(), p.countDate());
         return Response.ok(Csv.rows(r.schoolYear(), r.countDate(), r.schools(), "SWV", r.total()))
                 .header("Content-Disposition", "attachment; filename=\"" + swvCode + "-" + r.schoolYear() + "-"
                         + r.countDate().name().toLowerCase() + ".csv\"")
                 .build();
+    }
+
+    /** The period asked for; without one, the latest count date up to today on the service's clock. */
+    private ReportPeriod period(String schoolYear, String countDate) {
+        return ReportPeriod.of(schoolYear, countDate, LocalDate.now(clock));
     }
 }

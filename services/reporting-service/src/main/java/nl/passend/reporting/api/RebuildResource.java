@@ -10,10 +10,8 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.net.URI;
-import java.time.Duration;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
 import java.util.TreeMap;
@@ -38,6 +36,9 @@ public class RebuildResource {
 
     @Inject
     EventFeed feed;
+
+    @Inject
+    Clock clock;
 
     @POST
     @Path("rebuilds")
@@ -68,16 +69,8 @@ public class RebuildResource {
         return new FeedStatus(feed.lag(), positions);
     }
 
-    private static RebuildStatus status(Rebuild r) {
-        BigDecimal percent = r.eventsTotal == null ? null : r.eventsTotal == 0 ? BigDecimal.valueOf(100)
-                : BigDecimal.valueOf(r.eventsApplied * 100).divide(BigDecimal.valueOf(r.eventsTotal), 1, RoundingMode.HALF_UP);
-        Long rate = null;
-        if (r.startedAt != null) {
-            Instant end = r.finishedAt != null ? r.finishedAt : Instant.now();
-            long millis = Math.max(1, Duration.between(r.startedAt, end).toMillis());
-            rate = r.eventsApplied * 1000 / millis;
-        }
+    private RebuildStatus status(Rebuild r) {
         return new RebuildStatus(r.id, r.state, r.requestedAt, r.startedAt, r.finishedAt, r.eventsTotal,
-                r.eventsApplied, percent, rate);
+                r.eventsApplied, r.percent(), r.eventsPerSecond(Instant.now(clock)));
     }
 }

@@ -14,6 +14,8 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.List;
 import nl.passend.platform.http.Params;
 import nl.passend.platform.security.Roles;
@@ -47,6 +49,9 @@ public class ReportResource {
     Reports reports;
 
     @Inject
+    Clock clock;
+
+    @Inject
     Publications publications;
 
     @Inject
@@ -59,7 +64,7 @@ public class ReportResource {
     @Operation(summary = "The SWV's report", description = "Participation (stocks on the count date), the referral flow of the school year against the national flow reference, every school's figures with the SWV's total, and the risk signals per school.")
     public SwvReport swv(@PathParam("swvCode") String swvCode, @QueryParam("schoolYear") @Parameter(example = "2025-2026") String schoolYear,
             @QueryParam("countDate") @Parameter(example = "OCTOBER") String countDate) {
-        ReportPeriod p = ReportPeriod.of(schoolYear, countDate);
+        ReportPeriod p = period(schoolYear, countDate);
         return reports.swv(swvCode, p.year(), p.countDate());
     }
 
@@ -81,7 +86,7 @@ public class ReportResource {
     @Operation(summary = "Participation in SBO and SO on the count date", description = "SBO pupils count for the SWV of their school, SO pupils for the SWV that issued their TLV (for the SO school's own SWV when no TLV is known: soWithoutKnownTlv).")
     public Participation participation(@PathParam("swvCode") String swvCode, @QueryParam("schoolYear") String schoolYear,
             @QueryParam("countDate") String countDate) {
-        ReportPeriod p = ReportPeriod.of(schoolYear, countDate);
+        ReportPeriod p = period(schoolYear, countDate);
         return reports.participation(swvCode, p.year(), p.countDate());
     }
 
@@ -92,7 +97,7 @@ public class ReportResource {
     @Operation(summary = "Participation as CSV")
     public String participationCsv(@PathParam("swvCode") String swvCode, @QueryParam("schoolYear") String schoolYear,
             @QueryParam("countDate") String countDate) {
-        ReportPeriod p = ReportPeriod.of(schoolYear, countDate);
+        ReportPeriod p = period(schoolYear, countDate);
         return Csv.participation(swvCode, p.year().toString(), p.countDate(),
                 reports.participation(swvCode, p.year(), p.countDate()));
     }
@@ -125,7 +130,7 @@ public class ReportResource {
     @Operation(summary = "The SWV's referral rate and participation over the school years up to the chosen one")
     public Trend trend(@PathParam("swvCode") String swvCode, @QueryParam("schoolYear") String schoolYear,
             @QueryParam("countDate") String countDate) {
-        ReportPeriod p = ReportPeriod.of(schoolYear, countDate);
+        ReportPeriod p = period(schoolYear, countDate);
         return reports.trend(swvCode, p.year(), p.countDate());
     }
 
@@ -146,7 +151,7 @@ public class ReportResource {
     @Operation(summary = "A board's schools", description = "The board sees all its schools; the SWV's staff the board's schools within their SWV. With the average of each SWV the schools belong to.")
     public BoardReport board(@PathParam("boardCode") String boardCode, @QueryParam("schoolYear") String schoolYear,
             @QueryParam("countDate") String countDate) {
-        ReportPeriod p = ReportPeriod.of(schoolYear, countDate);
+        ReportPeriod p = period(schoolYear, countDate);
         return reports.board(boardCode, p.year(), p.countDate());
     }
 
@@ -168,7 +173,7 @@ public class ReportResource {
     @Operation(summary = "One school's figures with its SWV's average", description = "For the school's director, its board, and its SWV's staff.")
     public SchoolReport school(@PathParam("schoolCode") String schoolCode, @QueryParam("schoolYear") String schoolYear,
             @QueryParam("countDate") String countDate) {
-        ReportPeriod p = ReportPeriod.of(schoolYear, countDate);
+        ReportPeriod p = period(schoolYear, countDate);
         return reports.school(schoolCode, p.year(), p.countDate());
     }
 
@@ -240,4 +245,8 @@ public class ReportResource {
         }
     }
 
+    /** The period asked for; without one, the latest count date up to today on the service's clock. */
+    private ReportPeriod period(String schoolYear, String countDate) {
+        return ReportPeriod.of(schoolYear, countDate, LocalDate.now(clock));
+    }
 }

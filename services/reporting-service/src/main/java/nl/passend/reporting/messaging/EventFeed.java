@@ -11,6 +11,9 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -80,6 +83,9 @@ public class EventFeed {
     @Inject
     ReportingConfig config;
 
+    @Inject
+    Clock clock;
+
     private final Set<UUID> erased = ConcurrentHashMap.newKeySet();
     private final AtomicReference<UUID> rebuildRequested = new AtomicReference<>();
     private volatile boolean running;
@@ -136,11 +142,14 @@ public class EventFeed {
                 consumer = c;
                 loadErased();
                 Set<TopicPartition> assigned = new HashSet<>();
-                Instant nextRefresh = Instant.MIN;
+                long lastRefresh = 0;
+                boolean first = true;
                 while (running) {
-                    if (Instant.now().isAfter(nextRefresh)) {
+                    // elapsed time, not the clock: a test moving the clock must not hold up the refresh
+                    if (first || System.nanoTime() - lastRefresh >= config.feed().partitionRefresh().toNanos()) {
                         assign(c, assigned);
-                        nextRefresh = Instant.now().plus(config.feed().partitionRefresh());
+                        lastRefresh = System.nanoTime();
+                        first = false;
                     }
                     UUID requested = rebuildRequested.getAndSet(null);
                     if (requested != null) {
@@ -207,9 +216,10 @@ public class EventFeed {
                 statement.execute("truncate " + String.join(", ", PROJECTIONS));
             }
             try (PreparedStatement update = connection.prepareStatement(
-                    "update rebuild set state = 'RUNNING', started_at = now(), events_total = ?, events_applied = 0 where id = ?")) {
-                update.setLong(1, total);
-                update.setObject(2, id);
+                    "update rebuild set state = 'RUNNING', started_at = ?, events_total = ?, events_applied = 0 where id = ?")) {
+                update.setObject(1, OffsetDateTime.ofInstant(Instant.now(clock), ZoneOffset.UTC));
+                update.setLong(2, total);
+                update.setObject(3, id);
                 update.executeUpdate();
             }
         }));
@@ -230,9 +240,10 @@ public class EventFeed {
         UUID id = rebuild;
         QuarkusTransaction.requiringNew().run(() -> jdbc(connection -> {
             try (PreparedStatement update = connection.prepareStatement(
-                    "update rebuild set state = 'FINISHED', finished_at = now(), events_applied = ? where id = ?")) {
-                update.setLong(1, rebuildApplied);
-                update.setObject(2, id);
+                    "update rebuild set state = 'FINISHED', finished_at = ?, events_applied = ? where id = ?")) {
+                update.setObject(1, OffsetDateTime.ofInstant(Instant.now(clock), ZoneOffset.UTC));
+                update.setLong(2, rebuildApplied);
+                update.setObject(3, id);
                 update.executeUpdate();
             }
         }));

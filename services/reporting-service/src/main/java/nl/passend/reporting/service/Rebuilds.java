@@ -3,6 +3,7 @@ package nl.passend.reporting.service;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
 import nl.passend.platform.problem.Problems;
@@ -13,6 +14,9 @@ import nl.passend.reporting.persistence.RebuildRepository;
 /** Asking for a rebuild of the projections: one at a time; the feed does it and records its progress. */
 @ApplicationScoped
 public class Rebuilds {
+
+    @Inject
+    Clock clock;
 
     @Inject
     RebuildRepository rebuilds;
@@ -28,7 +32,7 @@ public class Rebuilds {
         Rebuild r = new Rebuild();
         r.id = UUID.randomUUID();
         r.requestedBy = caller.subject();
-        r.requestedAt = Instant.now();
+        r.requestedAt = Instant.now(clock);
         r.state = Rebuild.State.REQUESTED;
         rebuilds.persist(r);
         return r;
