@@ -12,11 +12,12 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.time.Clock;
 import java.time.LocalDate;
+import nl.passend.platform.http.CsvTable;
 import nl.passend.platform.problem.Problems;
 import nl.passend.platform.security.Caller;
 import nl.passend.platform.security.Roles;
 import nl.passend.reporting.domain.SwvReport;
-import nl.passend.reporting.service.DashboardPage;
+import nl.passend.reporting.mapping.ReportCsv;
 import nl.passend.reporting.service.Reports;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -59,13 +60,13 @@ public class DashboardResource {
 
     @GET
     @Path("swvs/{swvCode}/report.csv")
-    @Produces(Csv.MEDIA_TYPE)
+    @Produces(CsvTable.MEDIA_TYPE)
     @Operation(summary = "The SWV's report as CSV, for the dashboard's download link")
     public Response csv(@PathParam("swvCode") String swvCode, @QueryParam("schoolYear") String schoolYear,
             @QueryParam("countDate") String countDate) {
         ReportPeriod p = period(schoolYear, countDate);
         SwvReport r = reports.swv(swvCode, p.year(), p.countDate());
-        return Response.ok(Csv.rows(r.schoolYear(), r.countDate(), r.schools(), "SWV", r.total()))
+        return Response.ok(ReportCsv.schools(r.schoolYear(), r.countDate(), r.schools(), "SWV", r.total()))
                 .header("Content-Disposition", "attachment; filename=\"" + swvCode + "-" + r.schoolYear() + "-"
                         + r.countDate().name().toLowerCase() + ".csv\"")
                 .build();
