@@ -13,14 +13,11 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Map;
-import java.util.TreeMap;
 import nl.passend.platform.http.Params;
 import nl.passend.platform.security.Roles;
 import nl.passend.reporting.api.Responses.FeedStatus;
 import nl.passend.reporting.api.Responses.RebuildStatus;
 import nl.passend.reporting.domain.Rebuild;
-import nl.passend.reporting.messaging.EventFeed;
 import nl.passend.reporting.service.Rebuilds;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -35,9 +32,6 @@ public class RebuildResource {
     Rebuilds rebuilds;
 
     @Inject
-    EventFeed feed;
-
-    @Inject
     Clock clock;
 
     @POST
@@ -47,7 +41,6 @@ public class RebuildResource {
     @Operation(summary = "Rebuild the projections from the topics", description = "Empties the projections and replays every topic from its beginning; events about erased pupils are skipped, published reports stay. 202 with the rebuild, whose progress GET /rebuilds/{id} shows; 409 rebuild-running while one is under way.")
     public Response request() {
         Rebuild r = rebuilds.request();
-        feed.requestRebuild(r.id);
         return Response.accepted(status(r)).location(URI.create("/rebuilds/" + r.id)).build();
     }
 
@@ -64,9 +57,7 @@ public class RebuildResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "How far the projections are", description = "The records on the topics not applied yet, and the next offset per topic partition.")
     public FeedStatus feed() {
-        Map<String, Long> positions = new TreeMap<>();
-        feed.positions().forEach((p, offset) -> positions.put(p.topic() + "-" + p.partition(), offset));
-        return new FeedStatus(feed.lag(), positions);
+        return new FeedStatus(rebuilds.behind(), rebuilds.positions());
     }
 
     private RebuildStatus status(Rebuild r) {
