@@ -29,10 +29,6 @@ import nl.passend.reporting.domain.SwvReport;
 import nl.passend.reporting.mapping.ReportCsv;
 import nl.passend.reporting.service.Publications;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -87,7 +83,6 @@ public class PublicationResource {
     @GET
     @Path("swvs/{swvCode}/publications/{id}")
     @Produces(CsvTable.MEDIA_TYPE)
-    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = CsvTable.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING)))
     @RolesAllowed({Roles.SWV_ANALYST, Roles.SWV_CONSULTANT})
     @Operation(summary = "A published report as CSV")
     public CsvTable publicationCsv(@PathParam("swvCode") String swvCode, @PathParam("id") String id) {

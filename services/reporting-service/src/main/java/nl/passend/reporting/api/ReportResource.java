@@ -22,10 +22,6 @@ import nl.passend.reporting.domain.Trend;
 import nl.passend.reporting.mapping.ReportCsv;
 import nl.passend.reporting.service.Reports;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -59,7 +55,6 @@ public class ReportResource {
     @GET
     @Path("swvs/{swvCode}/report")
     @Produces(CsvTable.MEDIA_TYPE)
-    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = CsvTable.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING)))
     @RolesAllowed({Roles.SWV_ANALYST, Roles.SWV_CONSULTANT})
     @Operation(summary = "The SWV's report as CSV", description = "One line per school and a total line (scope SWV).")
     public CsvTable swvCsv(@PathParam("swvCode") String swvCode, @QueryParam("schoolYear") String schoolYear,
@@ -82,7 +77,6 @@ public class ReportResource {
     @GET
     @Path("swvs/{swvCode}/participation")
     @Produces(CsvTable.MEDIA_TYPE)
-    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = CsvTable.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING)))
     @RolesAllowed({Roles.SWV_ANALYST, Roles.SWV_CONSULTANT})
     @Operation(summary = "Participation as CSV")
     public CsvTable participationCsv(@PathParam("swvCode") String swvCode, @QueryParam("schoolYear") String schoolYear,
@@ -105,7 +99,6 @@ public class ReportResource {
     @GET
     @Path("swvs/{swvCode}/signals")
     @Produces(CsvTable.MEDIA_TYPE)
-    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = CsvTable.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING)))
     @RolesAllowed({Roles.SWV_ANALYST, Roles.SWV_CONSULTANT})
     @Operation(summary = "The risk signals as CSV")
     public CsvTable signalsCsv(@PathParam("swvCode") String swvCode, @QueryParam("schoolYear") String schoolYear,
@@ -128,7 +121,6 @@ public class ReportResource {
     @GET
     @Path("swvs/{swvCode}/trend")
     @Produces(CsvTable.MEDIA_TYPE)
-    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = CsvTable.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING)))
     @RolesAllowed({Roles.SWV_ANALYST, Roles.SWV_CONSULTANT})
     @Operation(summary = "The trend as CSV")
     public CsvTable trendCsv(@PathParam("swvCode") String swvCode, @QueryParam("schoolYear") String schoolYear,
@@ -150,7 +142,6 @@ public class ReportResource {
     @GET
     @Path("boards/{boardCode}/report")
     @Produces(CsvTable.MEDIA_TYPE)
-    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = CsvTable.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING)))
     @RolesAllowed({Roles.BOARD, Roles.SWV_ANALYST, Roles.SWV_CONSULTANT})
     @Operation(summary = "A board's schools as CSV")
     public CsvTable boardCsv(@PathParam("boardCode") String boardCode, @QueryParam("schoolYear") String schoolYear,
@@ -173,7 +164,6 @@ public class ReportResource {
     @GET
     @Path("schools/{schoolCode}/report")
     @Produces(CsvTable.MEDIA_TYPE)
-    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = CsvTable.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING)))
     @RolesAllowed({Roles.DIRECTOR, Roles.BOARD, Roles.SWV_ANALYST, Roles.SWV_CONSULTANT})
     @Operation(summary = "One school's figures as CSV")
     public CsvTable schoolCsv(@PathParam("schoolCode") String schoolCode, @QueryParam("schoolYear") String schoolYear,
