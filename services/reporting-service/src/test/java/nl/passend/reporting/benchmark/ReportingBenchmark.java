@@ -35,9 +35,10 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
 
 /**
- * The reporting benchmark, not a unit test (surefire runs only *Test classes; run it with
- * {@code ./mvnw -o verify -pl services/reporting-service -Dtest=ReportingBenchmark}, and add
- * {@code -Dbenchmark.scale=national} for 1.5 million pupils). On the test JVM's real
+ * The reporting benchmark, not a unit test (surefire runs only *Test classes; run it from the
+ * repository's root with {@code ./mvnw -o verify -pl services/reporting-service -am -Dtest=ReportingBenchmark
+ * -Dsurefire.failIfNoSpecifiedTests=false}, and add {@code -Dbenchmark.scale=national} for 1.5 million
+ * pupils). On the test JVM's real
  * PostgreSQL and Kafka broker it:
  * <ol>
  * <li>generates the realistic SWV (or the national set) and produces it to the topics while the
