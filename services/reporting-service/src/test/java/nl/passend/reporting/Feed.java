@@ -9,7 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import nl.passend.reporting.generator.GeneratedEvent;
-import nl.passend.reporting.messaging.FeedPositions;
+import nl.passend.reporting.messaging.EventFeed;
 import nl.passend.testing.KafkaBroker;
 import nl.passend.testing.KafkaResource;
 import nl.passend.testing.TestEvents;
@@ -71,8 +71,8 @@ public final class Feed {
 
     /** Waits at most {@code timeout} until every record on every topic is in the projections (or dead-lettered). */
     public static void awaitApplied(Duration timeout) {
-        FeedPositions positions = Arc.container().instance(FeedPositions.class).get();
+        EventFeed feed = Arc.container().instance(EventFeed.class).get();
         await().atMost(timeout).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(100))
-                .untilAsserted(() -> assertThat(positions.lag()).as("records the feed has not applied").isZero());
+                .untilAsserted(() -> assertThat(feed.lag()).as("records the feed has not applied").isZero());
     }
 }

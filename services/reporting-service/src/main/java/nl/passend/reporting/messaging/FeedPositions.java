@@ -9,9 +9,7 @@ import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 
 /**
@@ -24,9 +22,6 @@ public class FeedPositions {
 
     @Inject
     FeedJdbc jdbc;
-
-    @Inject
-    FeedConsumers consumers;
 
     /** Moves each partition's position past the records (never back: a redelivery leaves it where it is). */
     static void save(Connection connection, List<ConsumerRecord<String, String>> records) throws SQLException {
@@ -60,18 +55,5 @@ public class FeedPositions {
             }
         });
         return positions;
-    }
-
-    /** How many records of every topic the projections have not applied yet. */
-    public long lag() {
-        Map<TopicPartition, Long> positions = all();
-        try (KafkaConsumer<String, String> probe = consumers.create(1)) {
-            Set<TopicPartition> partitions = FeedConsumers.partitions(probe);
-            Map<TopicPartition, Long> begin = probe.beginningOffsets(partitions);
-            Map<TopicPartition, Long> end = probe.endOffsets(partitions);
-            return partitions.stream()
-                    .mapToLong(p -> end.get(p) - Math.max(begin.get(p), positions.getOrDefault(p, begin.get(p))))
-                    .sum();
-        }
     }
 }

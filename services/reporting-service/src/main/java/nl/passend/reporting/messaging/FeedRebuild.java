@@ -10,20 +10,19 @@ import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.ToLongFunction;
 import java.util.stream.Stream;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.jboss.logging.Logger;
 
 /**
  * A rebuild of the projections, carried out on the feed's own thread so that live events and the
  * replay never race: asked for (REQUESTED), it empties the projections and the positions in one
- * transaction and seeks every partition to its beginning (RUNNING); when every partition has reached
- * the end it had at the start, it is FINISHED. Its row in {@code rebuild} shows the progress. The
- * erased pupils and the publications stay.
+ * transaction while the feed seeks every partition to its beginning (RUNNING); when every partition
+ * has reached the end it had at the start, it is FINISHED. Its row in {@code rebuild} shows the
+ * progress. The erased pupils and the publications stay.
  */
 @ApplicationScoped
 public class FeedRebuild {
@@ -55,14 +54,16 @@ public class FeedRebuild {
         requested.set(rebuildId);
     }
 
-    /** Starts the rebuild asked for, if any: empties the projections and rewinds the consumer. */
-    void startIfRequested(KafkaConsumer<String, String> consumer, Set<TopicPartition> assigned) {
-        UUID id = requested.getAndSet(null);
-        if (id == null) {
-            return;
-        }
-        Map<TopicPartition, Long> begin = consumer.beginningOffsets(assigned);
-        Map<TopicPartition, Long> end = consumer.endOffsets(assigned);
+    /** The rebuild asked for since the last call, if any. */
+    UUID takeRequest() {
+        return requested.getAndSet(null);
+    }
+
+    /**
+     * Starts rebuild {@code id}: empties the projections and the positions; the feed then reads every
+     * partition from {@code begin} until it reaches {@code end}.
+     */
+    void start(UUID id, Map<TopicPartition, Long> begin, Map<TopicPartition, Long> end) {
         long total = end.entrySet().stream().mapToLong(e -> e.getValue() - begin.getOrDefault(e.getKey(), 0L)).sum();
         jdbc.inNewTransaction(connection -> {
             try (var statement = connection.createStatement()) {
@@ -77,11 +78,10 @@ public class FeedRebuild {
             }
         });
         erased.reload();
-        consumer.seekToBeginning(assigned);
         running = id;
         target = new HashMap<>(end);
         applied = 0;
-        LOG.infof("rebuild %s: replaying %d events from %d partitions", id, total, assigned.size());
+        LOG.infof("rebuild %s: replaying %d events from %d partitions", id, total, end.size());
     }
 
     /** Counts records applied (or dead-lettered) towards the running rebuild, if any. */
@@ -102,13 +102,13 @@ public class FeedRebuild {
         });
     }
 
-    /** Finishes the running rebuild once the consumer has reached the end every partition had at its start. */
-    void finishIfDone(KafkaConsumer<String, String> consumer) {
+    /** Finishes the running rebuild once every partition's {@code position} has reached the end it had at the start. */
+    void finishIfReached(ToLongFunction<TopicPartition> position) {
         if (running == null) {
             return;
         }
         for (Map.Entry<TopicPartition, Long> partition : target.entrySet()) {
-            if (consumer.position(partition.getKey()) < partition.getValue()) {
+            if (position.applyAsLong(partition.getKey()) < partition.getValue()) {
                 return;
             }
         }

@@ -12,6 +12,7 @@ import java.util.UUID;
 import nl.passend.platform.problem.Problems;
 import nl.passend.platform.security.Caller;
 import nl.passend.reporting.domain.Rebuild;
+import nl.passend.reporting.messaging.EventFeed;
 import nl.passend.reporting.messaging.FeedPositions;
 import nl.passend.reporting.messaging.FeedRebuild;
 import nl.passend.reporting.persistence.RebuildRepository;
@@ -31,6 +32,9 @@ public class Rebuilds {
 
     @Inject
     FeedPositions positions;
+
+    @Inject
+    EventFeed feed;
 
     @Inject
     Caller caller;
@@ -65,7 +69,7 @@ public class Rebuilds {
 
     /** How many records on the topics the projections have not applied yet. */
     public long behind() {
-        return positions.lag();
+        return feed.lag();
     }
 
     /** The next offset per topic partition ({@code passend.pupil-0}), in order. */
