@@ -1,4 +1,4 @@
-package nl.passend.reporting.service;
+package nl.passend.reporting.api;
 
 import static nl.passend.reporting.Svg.svgs;
 import static nl.passend.reporting.Svg.marks;
@@ -7,6 +7,7 @@ import static nl.passend.reporting.Svg.texts;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import io.quarkus.test.junit.QuarkusTest;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -18,12 +19,12 @@ import java.util.regex.Pattern;
 import nl.passend.events.codes.SchoolType;
 import nl.passend.events.codes.SupportLevel;
 import nl.passend.events.codes.TlvCategory;
-import nl.passend.reporting.api.Responses.Participation;
-import nl.passend.reporting.api.Responses.Referrals;
-import nl.passend.reporting.api.Responses.SchoolRow;
-import nl.passend.reporting.api.Responses.SwvReport;
-import nl.passend.reporting.api.Responses.Trend;
-import nl.passend.reporting.api.Responses.TrendYear;
+import nl.passend.reporting.domain.Participation;
+import nl.passend.reporting.domain.Referrals;
+import nl.passend.reporting.domain.SchoolRow;
+import nl.passend.reporting.domain.SwvReport;
+import nl.passend.reporting.domain.Trend;
+import nl.passend.reporting.domain.TrendYear;
 import nl.passend.reporting.domain.CountDate;
 import nl.passend.reporting.domain.RiskKind;
 import nl.passend.reporting.domain.RiskSignal;
@@ -31,7 +32,11 @@ import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 
-/** The dashboard page drawn from a report made by hand: escaping, an empty SWV, Dutch percentages. */
+/**
+ * The dashboard page drawn from a report made by hand: escaping, an empty SWV, Dutch percentages. A
+ * Quarkus test, because the page's templates are checked and rendered by the application's Qute engine.
+ */
+@QuarkusTest
 class DashboardPageTest {
 
     private static final BigDecimal NATIONAL = new BigDecimal("0.011");
@@ -63,15 +68,6 @@ class DashboardPageTest {
         assertThat(labels).contains(evil, amp);
         assertThat(texts(svgs.get("referral-chart"), "title")).contains(evil + ": 4,00 % (4 van 100)",
                 amp + ": 0,00 % (0 van 100)");
-    }
-
-    @Test
-    void escapeReplacesEveryMarkupCharacter() {
-        assertThat(DashboardPage.esc("<a href=\"x\">'&'</a>"))
-                .isEqualTo("&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;");
-        assertThat(DashboardPage.esc("&amp;")).isEqualTo("&amp;amp;");
-        assertThat(DashboardPage.esc(null)).isEmpty();
-        assertThat(DashboardPage.esc("12AB34")).isEqualTo("12AB34");
     }
 
     // ---- an empty SWV ---------------------------------------------------------------------------
@@ -131,15 +127,15 @@ class DashboardPageTest {
 
     @Test
     void percentagesAreWrittenTheDutchWay() {
-        assertThat(DashboardPage.pct(new BigDecimal("0.02"))).isEqualTo("2,00 %");
-        assertThat(DashboardPage.pct(new BigDecimal("0.0200"))).isEqualTo("2,00 %");
-        assertThat(DashboardPage.pct(new BigDecimal("0.0125"))).isEqualTo("1,25 %");
-        assertThat(DashboardPage.pct(new BigDecimal("0.011"))).isEqualTo("1,10 %");
-        assertThat(DashboardPage.pct(new BigDecimal("0.0323"))).isEqualTo("3,23 %");
-        assertThat(DashboardPage.pct(new BigDecimal("0.00005"))).isEqualTo("0,01 %");
-        assertThat(DashboardPage.pct(new BigDecimal("0.0000"))).isEqualTo("0,00 %");
-        assertThat(DashboardPage.pct(BigDecimal.ONE)).isEqualTo("100,00 %");
-        assertThat(DashboardPage.pct(null)).isEqualTo("–");
+        assertThat(Formats.percent(new BigDecimal("0.02"))).isEqualTo("2,00 %");
+        assertThat(Formats.percent(new BigDecimal("0.0200"))).isEqualTo("2,00 %");
+        assertThat(Formats.percent(new BigDecimal("0.0125"))).isEqualTo("1,25 %");
+        assertThat(Formats.percent(new BigDecimal("0.011"))).isEqualTo("1,10 %");
+        assertThat(Formats.percent(new BigDecimal("0.0323"))).isEqualTo("3,23 %");
+        assertThat(Formats.percent(new BigDecimal("0.00005"))).isEqualTo("0,01 %");
+        assertThat(Formats.percent(new BigDecimal("0.0000"))).isEqualTo("0,00 %");
+        assertThat(Formats.percent(BigDecimal.ONE)).isEqualTo("100,00 %");
+        assertThat(Formats.percent(null)).isEqualTo("–");
     }
 
     @Test
