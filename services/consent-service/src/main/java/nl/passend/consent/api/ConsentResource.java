@@ -17,14 +17,16 @@ import jakarta.ws.rs.core.Response;
 import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import nl.passend.consent.api.Requests.Answer;
 import nl.passend.consent.api.Requests.AnswerRequest;
 import nl.passend.consent.api.Requests.RecordRequest;
 import nl.passend.consent.api.Requests.WithdrawalRequest;
-import nl.passend.consent.api.Responses.ConsentCheckResponse;
-import nl.passend.consent.api.Responses.ConsentRequestResponse;
 import nl.passend.consent.domain.EntryKind;
 import nl.passend.consent.mapping.ConsentMapper;
+import nl.passend.consent.mapping.Responses.ConsentCheckResponse;
+import nl.passend.consent.mapping.Responses.ConsentRequestResponse;
 import nl.passend.consent.service.ConsentAnswers;
 import nl.passend.consent.service.ConsentIntake;
 import nl.passend.consent.service.ConsentIntake.Intake;
@@ -100,11 +102,8 @@ public class ConsentResource {
             @QueryParam(AsOf.PARAM) @Parameter(description = AS_OF_REQUEST,
                     schema = @Schema(type = SchemaType.STRING, format = "date")) String asOf) {
         UUID requestId = Params.uuid(id, "id");
-        AsOf day = AsOf.parse(asOf, clock);
-        if (day != null) {
-            return mapper.toResponse(queries.get(requestId, day));
-        }
-        return mapper.toResponse(queries.get(requestId));
+        return asOfOrNow(asOf, day -> mapper.toResponse(queries.get(requestId, day)),
+                () -> mapper.toResponse(queries.get(requestId)));
     }
 
     @POST
@@ -141,11 +140,8 @@ public class ConsentResource {
             @QueryParam(AsOf.PARAM) @Parameter(description = AS_OF_REQUESTS,
                     schema = @Schema(type = SchemaType.STRING, format = "date")) String asOf) {
         UUID id = Params.uuid(pupilId, "pupilId");
-        AsOf day = AsOf.parse(asOf, clock);
-        if (day != null) {
-            return queries.ofPupil(id, day).stream().map(mapper::toResponse).toList();
-        }
-        return mapper.toResponses(queries.ofPupil(id));
+        return asOfOrNow(asOf, day -> queries.ofPupil(id, day).stream().map(mapper::toResponse).toList(),
+                () -> mapper.toResponses(queries.ofPupil(id)));
     }
 
     @GET
@@ -180,6 +176,12 @@ public class ConsentResource {
                         "subjectVersion", 1, Integer.MAX_VALUE, 1))
                 .map(r -> new ConsentCheckResponse(r.outcome == ConsentOutcome.GRANTED, r.id, r.outcome))
                 .orElse(new ConsentCheckResponse(false, null, null));
+    }
+
+    /** A read that takes asOf: as of that day when the caller gave one (400 for a bad one), else as it is now. */
+    private <T> T asOfOrNow(String asOf, Function<AsOf, T> asOfDay, Supplier<T> now) {
+        AsOf day = AsOf.parse(asOf, clock);
+        return day != null ? asOfDay.apply(day) : now.get();
     }
 
     private static String required(String value, String name) {

@@ -9,7 +9,7 @@ import nl.passend.events.codes.ConsentPurpose;
 import nl.passend.events.codes.ConsentSubjectType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-/** Request bodies. */
+/** Request bodies; only the resource reads them (it makes the services' input itself), so they stay beside it. */
 public final class Requests {
 
     private Requests() {

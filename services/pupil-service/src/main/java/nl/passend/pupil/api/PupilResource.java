@@ -20,26 +20,28 @@ import jakarta.ws.rs.core.Response;
 import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import nl.passend.platform.http.AsOf;
 import nl.passend.platform.http.Cursor;
 import nl.passend.platform.http.ETags;
 import nl.passend.platform.http.Page;
 import nl.passend.platform.http.Params;
 import nl.passend.platform.security.Roles;
-import nl.passend.pupil.api.Requests.AccountLink;
-import nl.passend.pupil.api.Requests.Leaving;
-import nl.passend.pupil.api.Requests.ProfessionalLinkRequest;
-import nl.passend.pupil.api.Requests.PupilBatchRequest;
-import nl.passend.pupil.api.Requests.PupilUpdate;
-import nl.passend.pupil.api.Responses.AccessLogEntry;
-import nl.passend.pupil.api.Responses.BatchResult;
-import nl.passend.pupil.api.Responses.EnrolmentResponse;
-import nl.passend.pupil.api.Responses.GuardianResponse;
-import nl.passend.pupil.api.Responses.ProfessionalLinkResponse;
-import nl.passend.pupil.api.Responses.PupilResponse;
 import nl.passend.pupil.domain.Guardian;
 import nl.passend.pupil.mapping.PupilMapper;
 import nl.passend.pupil.mapping.PupilRequestMapper;
+import nl.passend.pupil.mapping.Requests.AccountLink;
+import nl.passend.pupil.mapping.Requests.Leaving;
+import nl.passend.pupil.mapping.Requests.ProfessionalLinkRequest;
+import nl.passend.pupil.mapping.Requests.PupilBatchRequest;
+import nl.passend.pupil.mapping.Requests.PupilUpdate;
+import nl.passend.pupil.mapping.Responses.AccessLogEntry;
+import nl.passend.pupil.mapping.Responses.BatchResult;
+import nl.passend.pupil.mapping.Responses.EnrolmentResponse;
+import nl.passend.pupil.mapping.Responses.GuardianResponse;
+import nl.passend.pupil.mapping.Responses.ProfessionalLinkResponse;
+import nl.passend.pupil.mapping.Responses.PupilResponse;
 import nl.passend.pupil.service.GuardianAccounts;
 import nl.passend.pupil.service.ProfessionalLinks;
 import nl.passend.pupil.service.PupilChanges;
@@ -137,11 +139,8 @@ public class PupilResource {
             @QueryParam(AsOf.PARAM) @Parameter(description = AS_OF_PUPIL,
                     schema = @Schema(type = SchemaType.STRING, format = "date")) String asOf) {
         UUID pupilId = Params.uuid(id, "id");
-        AsOf day = AsOf.parse(asOf, clock);
-        if (day != null) {
-            return Response.ok(mapper.toResponse(reads.get(pupilId, day))).build(); // a past state is not for If-Match
-        }
-        return withETag(reads.get(pupilId));
+        return asOfOrNow(asOf, day -> Response.ok(mapper.toResponse(reads.get(pupilId, day))).build(), // no If-Match
+                () -> withETag(reads.get(pupilId)));
     }
 
     @PUT
@@ -179,11 +178,8 @@ public class PupilResource {
             @QueryParam(AsOf.PARAM) @Parameter(description = AS_OF_ENROLMENTS,
                     schema = @Schema(type = SchemaType.STRING, format = "date")) String asOf) {
         UUID pupilId = Params.uuid(id, "id");
-        AsOf day = AsOf.parse(asOf, clock);
-        if (day != null) {
-            return reads.enrolments(pupilId, day).stream().map(mapper::toResponse).toList();
-        }
-        return reads.enrolments(pupilId).stream().map(mapper::toResponse).toList();
+        return asOfOrNow(asOf, day -> reads.enrolments(pupilId, day).stream().map(mapper::toResponse).toList(),
+                () -> reads.enrolments(pupilId).stream().map(mapper::toResponse).toList());
     }
 
     @GET
@@ -270,6 +266,12 @@ public class PupilResource {
     @Operation(summary = "The signed-in parent's own children")
     public List<PupilResponse> children() {
         return reads.children().stream().map(mapper::toResponse).toList();
+    }
+
+    /** A read that takes asOf: as of that day when the caller gave one (400 for a bad one), else as it is now. */
+    private <T> T asOfOrNow(String asOf, Function<AsOf, T> asOfDay, Supplier<T> now) {
+        AsOf day = AsOf.parse(asOf, clock);
+        return day != null ? asOfDay.apply(day) : now.get();
     }
 
     private Response withETag(PupilView view) {

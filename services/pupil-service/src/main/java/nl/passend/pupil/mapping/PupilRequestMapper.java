@@ -1,13 +1,13 @@
 package nl.passend.pupil.mapping;
 
 import java.util.List;
-import nl.passend.pupil.api.Requests.GroupRef;
-import nl.passend.pupil.api.Requests.GuardianUpsert;
-import nl.passend.pupil.api.Requests.Leaving;
-import nl.passend.pupil.api.Requests.PupilUpdate;
-import nl.passend.pupil.api.Requests.PupilUpsert;
-import nl.passend.pupil.api.Requests.SchoolRequest;
 import nl.passend.pupil.domain.Departure;
+import nl.passend.pupil.mapping.Requests.GroupRef;
+import nl.passend.pupil.mapping.Requests.GuardianUpsert;
+import nl.passend.pupil.mapping.Requests.Leaving;
+import nl.passend.pupil.mapping.Requests.PupilUpdate;
+import nl.passend.pupil.mapping.Requests.PupilUpsert;
+import nl.passend.pupil.mapping.Requests.SchoolRequest;
 import nl.passend.pupil.service.GroupPlacement;
 import nl.passend.pupil.service.PupilDetails;
 import nl.passend.pupil.service.SchoolDetails;
