@@ -5,15 +5,20 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import java.util.UUID;
 import nl.passend.consent.domain.Channel;
-import nl.passend.consent.service.ConsentService.Answer;
 import nl.passend.events.codes.ConsentPurpose;
 import nl.passend.events.codes.ConsentSubjectType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-/** Request bodies. */
+/** Request bodies; only the resource reads them (it makes the services' input itself), so they stay beside it. */
 public final class Requests {
 
     private Requests() {
+    }
+
+    /** A guardian's answer to a request. */
+    public enum Answer {
+        GIVEN,
+        REFUSED
     }
 
     @Schema(description = "What the consent is about: an OPP version, a case on a meeting's agenda, or the pupil's file")

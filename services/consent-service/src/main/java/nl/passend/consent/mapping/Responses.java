@@ -1,4 +1,4 @@
-package nl.passend.consent.api;
+package nl.passend.consent.mapping;
 
 import java.time.Instant;
 import java.util.List;
@@ -10,7 +10,10 @@ import nl.passend.events.codes.ConsentPurpose;
 import nl.passend.events.codes.ConsentSubjectType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-/** Response bodies: records mapped from the entities, never the entities themselves. */
+/**
+ * Response bodies: records mapped from the entities, never the entities themselves. They live with the
+ * mapper that makes them ({@link ConsentMapper}): the resource uses both, and neither looks back at it.
+ */
 public final class Responses {
 
     private Responses() {

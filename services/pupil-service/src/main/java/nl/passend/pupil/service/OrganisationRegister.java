@@ -1,5 +1,6 @@
 package nl.passend.pupil.service;
 
+import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
@@ -8,11 +9,9 @@ import java.util.List;
 import java.util.Objects;
 import nl.passend.platform.domain.ExpectedVersion;
 import nl.passend.platform.problem.Problems;
-import nl.passend.pupil.api.Requests.BoardRequest;
-import nl.passend.pupil.api.Requests.SchoolRequest;
-import nl.passend.pupil.api.Requests.SwvRequest;
 import nl.passend.pupil.domain.Board;
 import nl.passend.pupil.domain.School;
+import nl.passend.pupil.domain.SchoolGroup;
 import nl.passend.pupil.domain.Swv;
 import nl.passend.pupil.messaging.PupilEvents;
 import nl.passend.pupil.persistence.BoardRepository;
@@ -21,11 +20,12 @@ import nl.passend.pupil.persistence.SchoolRepository;
 import nl.passend.pupil.persistence.SwvRepository;
 
 /**
- * SWVs, boards and schools: registered by an admin with PUT (If-Match needed to change an existing
- * one); each registration or change is an event.
+ * The register of SWVs, boards and schools: registered by an admin with PUT (If-Match needed to
+ * change an existing one), read by everyone signed in. Each registration or change is an event; a
+ * PUT that changes nothing publishes nothing.
  */
 @ApplicationScoped
-public class OrganisationService {
+public class OrganisationRegister {
 
     @Inject
     SwvRepository swvs;
@@ -47,7 +47,7 @@ public class OrganisationService {
     }
 
     @Transactional
-    public Saved<Swv> putSwv(String code, SwvRequest request, ExpectedVersion expected) {
+    public Saved<Swv> putSwv(String code, String name, ExpectedVersion expected) {
         Swv swv = swvs.findById(code, LockModeType.PESSIMISTIC_WRITE); // lock before the If-Match check: no lost update
         boolean created = swv == null;
         if (created) {
@@ -55,18 +55,18 @@ public class OrganisationService {
             swv.code = code;
         } else {
             expected.require(swv.version);
-            if (Objects.equals(swv.name, request.name())) {
+            if (Objects.equals(swv.name, name)) {
                 return new Saved<>(swv, false);
             }
         }
-        swv.name = request.name();
+        swv.name = name;
         swvs.persistAndFlush(swv);
         events.swv(swv, created);
         return new Saved<>(swv, created);
     }
 
     @Transactional
-    public Saved<Board> putBoard(String code, BoardRequest request, ExpectedVersion expected) {
+    public Saved<Board> putBoard(String code, String name, ExpectedVersion expected) {
         Board board = boards.findById(code, LockModeType.PESSIMISTIC_WRITE);
         boolean created = board == null;
         if (created) {
@@ -74,23 +74,23 @@ public class OrganisationService {
             board.code = code;
         } else {
             expected.require(board.version);
-            if (Objects.equals(board.name, request.name())) {
+            if (Objects.equals(board.name, name)) {
                 return new Saved<>(board, false);
             }
         }
-        board.name = request.name();
+        board.name = name;
         boards.persistAndFlush(board);
         events.board(board, created);
         return new Saved<>(board, created);
     }
 
     @Transactional
-    public Saved<School> putSchool(String code, SchoolRequest request, ExpectedVersion expected) {
-        if (boards.findById(request.boardCode()) == null) {
-            throw Problems.unprocessable("unknown-board", "board " + request.boardCode() + " is not registered");
+    public Saved<School> putSchool(String code, SchoolDetails details, ExpectedVersion expected) {
+        if (boards.findById(details.boardCode()) == null) {
+            throw Problems.unprocessable("unknown-board", "board " + details.boardCode() + " is not registered");
         }
-        if (swvs.findById(request.swvCode()) == null) {
-            throw Problems.unprocessable("unknown-swv", "SWV " + request.swvCode() + " is not registered");
+        if (swvs.findById(details.swvCode()) == null) {
+            throw Problems.unprocessable("unknown-swv", "SWV " + details.swvCode() + " is not registered");
         }
         School school = schools.findById(code, LockModeType.PESSIMISTIC_WRITE);
         boolean created = school == null;
@@ -99,19 +99,23 @@ public class OrganisationService {
             school.code = code;
         } else {
             expected.require(school.version);
-            if (Objects.equals(school.name, request.name()) && school.schoolType == request.schoolType()
-                    && Objects.equals(school.boardCode, request.boardCode())
-                    && Objects.equals(school.swvCode, request.swvCode())) {
+            if (sameDetails(school, details)) {
                 return new Saved<>(school, false);
             }
         }
-        school.name = request.name();
-        school.schoolType = request.schoolType();
-        school.boardCode = request.boardCode();
-        school.swvCode = request.swvCode();
+        school.name = details.name();
+        school.schoolType = details.schoolType();
+        school.boardCode = details.boardCode();
+        school.swvCode = details.swvCode();
         schools.persistAndFlush(school);
         events.school(school, created);
         return new Saved<>(school, created);
+    }
+
+    private static boolean sameDetails(School school, SchoolDetails details) {
+        return Objects.equals(school.name, details.name()) && school.schoolType == details.schoolType()
+                && Objects.equals(school.boardCode, details.boardCode())
+                && Objects.equals(school.swvCode, details.swvCode());
     }
 
     public Swv swv(String code) {
@@ -139,18 +143,18 @@ public class OrganisationService {
     }
 
     public List<Swv> allSwvs() {
-        return swvs.listAll(io.quarkus.panache.common.Sort.by("code"));
+        return swvs.listAll(Sort.by("code"));
     }
 
     public List<Board> allBoards() {
-        return boards.listAll(io.quarkus.panache.common.Sort.by("code"));
+        return boards.listAll(Sort.by("code"));
     }
 
     public List<School> allSchools() {
-        return schools.listAll(io.quarkus.panache.common.Sort.by("code"));
+        return schools.listAll(Sort.by("code"));
     }
 
-    public List<nl.passend.pupil.domain.SchoolGroup> groupsOf(String code) {
+    public List<SchoolGroup> groupsOf(String code) {
         school(code);
         return groups.ofSchool(code);
     }

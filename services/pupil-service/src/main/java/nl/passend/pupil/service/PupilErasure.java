@@ -4,6 +4,7 @@ import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -18,11 +19,15 @@ import nl.passend.pupil.persistence.EnrolmentRepository;
 import nl.passend.pupil.persistence.PupilRepository;
 
 /**
- * Erases pupils whose retention period after leaving has passed, and publishes pupil.erased so that
- * every other service deletes its rows too. The audit trail of the pupil goes with it.
+ * Erases pupils whose retention period after leaving has passed, nightly and when the admin asks,
+ * and publishes pupil.erased so that every other service deletes its rows too. The audit trail of
+ * the pupil goes with it.
  */
 @ApplicationScoped
-public class ErasureService {
+public class PupilErasure {
+
+    @Inject
+    Clock clock;
 
     @Inject
     PupilConfig config;
@@ -38,11 +43,13 @@ public class ErasureService {
 
     @Scheduled(cron = "${pupil.erasure.cron:0 30 2 * * ?}")
     void nightly() {
-        eraseDue(LocalDate.now());
+        eraseDue();
     }
 
+    /** Erases every pupil whose retention period has passed today; returns how many. */
     @Transactional
-    public int eraseDue(LocalDate today) {
+    public int eraseDue() {
+        LocalDate today = LocalDate.now(clock);
         RetentionPolicy policy = new RetentionPolicy(config.retention().afterLeaving(),
                 config.retention().afterReferral());
         LocalDate shortest = today.minus(config.retention().afterLeaving());

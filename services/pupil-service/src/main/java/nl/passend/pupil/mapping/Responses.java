@@ -1,4 +1,4 @@
-package nl.passend.pupil.api;
+package nl.passend.pupil.mapping;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -9,7 +9,10 @@ import nl.passend.events.codes.ProfessionalDiscipline;
 import nl.passend.events.codes.SchoolType;
 import nl.passend.pupil.domain.PupilStatus;
 
-/** Response bodies of the pupil API. */
+/**
+ * Response bodies of the pupil API. They live with the mapper that makes them ({@link PupilMapper}):
+ * the resources use both, and neither looks back at the resources.
+ */
 public final class Responses {
 
     private Responses() {

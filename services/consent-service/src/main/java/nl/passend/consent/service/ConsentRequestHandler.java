@@ -1,12 +1,10 @@
-package nl.passend.consent.messaging;
+package nl.passend.consent.service;
 
 import static nl.passend.platform.directory.PupilDirectoryHandler.require;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Set;
-import nl.passend.consent.service.ConsentService;
-import nl.passend.consent.service.ConsentService.NewRequest;
 import nl.passend.events.EventEnvelope;
 import nl.passend.events.EventJson;
 import nl.passend.events.EventType;
@@ -17,13 +15,16 @@ import nl.passend.platform.inbox.EventHandler;
 
 /**
  * Consent requests of opp-service (passend.opp) and support-team-service (passend.team). Each is
- * stored once: the inbox skips a redelivered event, the requestId a request sent twice.
+ * stored once: the inbox skips a redelivered event, the requestId a request sent twice. It lives with
+ * the intake it feeds, not in messaging: messaging holds what this service publishes, which the
+ * services here use, and a handler there calling them would make the two packages depend on each
+ * other.
  */
 @ApplicationScoped
 public class ConsentRequestHandler implements EventHandler {
 
     @Inject
-    ConsentService consents;
+    ConsentIntake intake;
 
     @Override
     public Set<String> topics() {
@@ -42,7 +43,7 @@ public class ConsentRequestHandler implements EventHandler {
             throw new MalformedEventException("consent request " + e.requestId() + " lacks its subject");
         }
         try {
-            consents.receive(new NewRequest(require(e.requestId(), event), require(e.purpose(), event),
+            intake.receive(new NewRequest(require(e.requestId(), event), require(e.purpose(), event),
                     require(e.pupilId(), event), require(e.schoolCode(), event), e.subject().type(), e.subject().id(),
                     e.subject().version(), event.source()));
         } catch (io.quarkiverse.resteasy.problem.HttpProblem conflict) {

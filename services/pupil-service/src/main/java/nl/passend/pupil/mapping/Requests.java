@@ -1,4 +1,4 @@
-package nl.passend.pupil.api;
+package nl.passend.pupil.mapping;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -14,7 +14,10 @@ import nl.passend.events.codes.LeavingDestination;
 import nl.passend.events.codes.ProfessionalDiscipline;
 import nl.passend.events.codes.SchoolType;
 
-/** Request bodies of the pupil API. */
+/**
+ * Request bodies of the pupil API. They live with the mapper that turns them into the services' own
+ * input ({@link PupilRequestMapper}): the resources use both, and neither looks back at the resources.
+ */
 public final class Requests {
 
     /** BRIN (2 digits, 2 letters) + vestiging (2 digits), e.g. 12AB00. */
