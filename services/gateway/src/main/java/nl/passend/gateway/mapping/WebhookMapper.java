@@ -1,10 +1,11 @@
 package nl.passend.gateway.mapping;
 
 import java.util.List;
+import nl.passend.gateway.api.model.Responses.DeliveryResponse;
+import nl.passend.gateway.api.model.Responses.SubscriptionResponse;
+import nl.passend.gateway.api.model.Responses;
 import nl.passend.gateway.domain.Delivery;
 import nl.passend.gateway.domain.Subscription;
-import nl.passend.gateway.mapping.Responses.DeliveryResponse;
-import nl.passend.gateway.mapping.Responses.SubscriptionResponse;
 import org.mapstruct.Mapper;
 import org.mapstruct.Mapping;
 

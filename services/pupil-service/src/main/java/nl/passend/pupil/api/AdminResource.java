@@ -7,7 +7,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import nl.passend.platform.security.Roles;
-import nl.passend.pupil.mapping.Responses.ErasureResult;
+import nl.passend.pupil.api.model.Responses.ErasureResult;
 import nl.passend.pupil.service.PupilErasure;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;

@@ -1,13 +1,14 @@
 package nl.passend.pupil.mapping;
 
 import java.util.List;
+import nl.passend.pupil.api.model.Requests.GroupRef;
+import nl.passend.pupil.api.model.Requests.GuardianUpsert;
+import nl.passend.pupil.api.model.Requests.Leaving;
+import nl.passend.pupil.api.model.Requests.PupilUpdate;
+import nl.passend.pupil.api.model.Requests.PupilUpsert;
+import nl.passend.pupil.api.model.Requests.SchoolRequest;
+import nl.passend.pupil.api.model.Requests;
 import nl.passend.pupil.domain.Departure;
-import nl.passend.pupil.mapping.Requests.GroupRef;
-import nl.passend.pupil.mapping.Requests.GuardianUpsert;
-import nl.passend.pupil.mapping.Requests.Leaving;
-import nl.passend.pupil.mapping.Requests.PupilUpdate;
-import nl.passend.pupil.mapping.Requests.PupilUpsert;
-import nl.passend.pupil.mapping.Requests.SchoolRequest;
 import nl.passend.pupil.service.GroupPlacement;
 import nl.passend.pupil.service.PupilDetails;
 import nl.passend.pupil.service.SchoolDetails;

@@ -11,8 +11,8 @@ import java.util.Set;
 import java.util.UUID;
 import nl.passend.events.EventEnvelope;
 import nl.passend.events.EventJson;
-import nl.passend.events.EventPayload;
 import nl.passend.events.MalformedEventException;
+import nl.passend.events.payload.EventPayload;
 import nl.passend.reporting.domain.SignalKind;
 
 /**

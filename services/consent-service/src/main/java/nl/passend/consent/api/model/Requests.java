@@ -1,4 +1,4 @@
-package nl.passend.consent.api;
+package nl.passend.consent.api.model;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;

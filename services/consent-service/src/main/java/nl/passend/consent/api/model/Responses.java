@@ -1,10 +1,11 @@
-package nl.passend.consent.mapping;
+package nl.passend.consent.api.model;
 
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import nl.passend.consent.domain.Channel;
 import nl.passend.consent.domain.EntryKind;
+import nl.passend.consent.mapping.ConsentMapper;
 import nl.passend.events.codes.ConsentOutcome;
 import nl.passend.events.codes.ConsentPurpose;
 import nl.passend.events.codes.ConsentSubjectType;

@@ -1,4 +1,4 @@
-package nl.passend.gateway.messaging;
+package nl.passend.gateway.messaging.inbound;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

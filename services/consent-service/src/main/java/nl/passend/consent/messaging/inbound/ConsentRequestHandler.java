@@ -1,10 +1,12 @@
-package nl.passend.consent.service;
+package nl.passend.consent.messaging.inbound;
 
 import static nl.passend.platform.directory.PupilDirectoryHandler.require;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Set;
+import nl.passend.consent.service.ConsentIntake;
+import nl.passend.consent.service.NewRequest;
 import nl.passend.events.EventEnvelope;
 import nl.passend.events.EventJson;
 import nl.passend.events.EventType;

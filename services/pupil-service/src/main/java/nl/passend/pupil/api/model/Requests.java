@@ -1,4 +1,4 @@
-package nl.passend.pupil.mapping;
+package nl.passend.pupil.api.model;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -13,6 +13,7 @@ import java.util.List;
 import nl.passend.events.codes.LeavingDestination;
 import nl.passend.events.codes.ProfessionalDiscipline;
 import nl.passend.events.codes.SchoolType;
+import nl.passend.pupil.mapping.PupilRequestMapper;
 
 /**
  * Request bodies of the pupil API. They live with the mapper that turns them into the services' own

@@ -1,4 +1,4 @@
-package nl.passend.reporting.api;
+package nl.passend.reporting.api.model;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;

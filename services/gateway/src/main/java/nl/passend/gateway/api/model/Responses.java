@@ -1,4 +1,4 @@
-package nl.passend.gateway.mapping;
+package nl.passend.gateway.api.model;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.UUID;
 import nl.passend.gateway.domain.DeliveryStatus;
 import nl.passend.gateway.domain.SubscriptionStatus;
+import nl.passend.gateway.mapping.WebhookMapper;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** Response bodies of the gateway's own endpoints, as {@link WebhookMapper} makes them from the entities. */

@@ -1,4 +1,4 @@
-package nl.passend.pupil.mapping;
+package nl.passend.pupil.api.model;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -8,6 +8,7 @@ import nl.passend.events.codes.LeavingDestination;
 import nl.passend.events.codes.ProfessionalDiscipline;
 import nl.passend.events.codes.SchoolType;
 import nl.passend.pupil.domain.PupilStatus;
+import nl.passend.pupil.mapping.PupilMapper;
 
 /**
  * Response bodies of the pupil API. They live with the mapper that makes them ({@link PupilMapper}):
