@@ -89,7 +89,7 @@ public class OppDueDates {
         due.startDate = startDate;
         due.dueDate = OppRules.establishmentDue(startDate, java.time.Period.ofDays((int) config.establishWithin().toDays()));
         due.recordedBy = recordedBy;
-        due.recordedAt = Instant.now();
+        due.recordedAt = Instant.now(clock);
         if (plans.hasPlanInForce(pupilId)) {
             due.fulfilledOn = startDate;
         }

@@ -105,7 +105,7 @@ public class OverdueSignals {
                 if (due == null || !due.open() || due.signalledAt != null || !due.dueDate.isBefore(today)) {
                     return 0;
                 }
-                due.signalledAt = Instant.now();
+                due.signalledAt = Instant.now(clock);
                 UUID planId = plans.openOfPupil(due.pupilId).stream().findFirst().map(p -> p.id).orElse(null);
                 events.overdue(due.pupilId, due.schoolCode, planId, OppDueKind.ESTABLISHMENT, due.dueDate, false);
                 audit.recordSystem(due.pupilId, ACTOR, "opp.overdue", "ESTABLISHMENT " + due.dueDate);

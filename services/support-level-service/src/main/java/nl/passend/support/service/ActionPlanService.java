@@ -90,7 +90,7 @@ public class ActionPlanService {
         plan.endsOn = in.endDate();
         plan.pupils.addAll(pupils);
         plan.createdBy = guard.subject();
-        plan.createdAt = Instant.now();
+        plan.createdAt = Instant.now(clock);
         plans.persist(plan);
         plans.flush();
         events.actionPlan(EventType.ACTION_PLAN_STARTED, plan, in.startDate());

@@ -225,7 +225,7 @@ public class InterventionService {
         i.pupils.addAll(new TreeSet<>(in.pupilIds()));
         i.recordedBy = guard.subject();
         i.recordedRole = role;
-        i.recordedAt = Instant.now();
+        i.recordedAt = Instant.now(clock);
         interventions.persist(i);
         events.intervention(EventType.INTERVENTION_RECORDED, i, in.startDate());
         i.pupils.forEach(p -> audit.record(p, role, "support.intervention.record", i.domain + " " + i.kind));
@@ -262,7 +262,7 @@ public class InterventionService {
         s.heldOn = in.heldOn();
         s.minutes = in.minutes();
         s.recordedBy = guard.subject();
-        s.recordedAt = Instant.now();
+        s.recordedAt = Instant.now(clock);
         sessions.persist(s);
         Intervention of = intervention;
         of.pupils.forEach(p -> audit.record(p, role, "support.intervention.session",

@@ -140,7 +140,7 @@ public class LevelService {
         entry.correctsEntryId = change.correctsEntryId();
         entry.recordedBy = guard.subject();
         entry.recordedRole = role;
-        entry.recordedAt = Instant.now();
+        entry.recordedAt = Instant.now(clock);
         entries.persist(entry);
 
         boolean wasLevel4 = before == SupportLevel.LEVEL_4;

@@ -3,6 +3,7 @@ package nl.passend.team.service;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -31,6 +32,9 @@ import nl.passend.team.persistence.TeamCaseRepository;
 public class ArrangementService {
 
     static final String[] READERS = {Roles.IB, Roles.DIRECTOR, Roles.TEACHER, Roles.PARENT};
+
+    @Inject
+    Clock clock;
 
     @Inject
     ArrangementRepository arrangements;
@@ -74,7 +78,7 @@ public class ArrangementService {
         a.description = in.description();
         a.createdBy = guard.subject();
         a.createdRole = role;
-        a.createdAt = Instant.now();
+        a.createdAt = Instant.now(clock);
         arrangements.persist(a);
         events.arrangement(EventType.ARRANGEMENT_STARTED, a, a.startsOn);
         audit.record(pupilId, role, "team.arrangement.start", a.kind + " " + a.fundingSource);

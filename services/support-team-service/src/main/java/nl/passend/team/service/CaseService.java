@@ -106,7 +106,7 @@ public class CaseService {
         c.byName = in.byName();
         c.createdBy = guard.subject();
         c.createdRole = role;
-        c.createdAt = Instant.now();
+        c.createdAt = Instant.now(clock);
         if (c.byName && meeting.outsidersPresent()) {
             c.consentRequestId = UUID.randomUUID();
             c.consentOutcome = ConsentOutcome.OPEN;
@@ -240,7 +240,7 @@ public class CaseService {
         c.decisions = List.copyOf(in.decisions());
         c.outcomeBy = guard.subject();
         c.outcomeRole = role;
-        c.outcomeAt = Instant.now();
+        c.outcomeAt = Instant.now(clock);
         if (c.decisions.contains(CaseDecision.ASSESS)) {
             c.assessmentRequestId = UUID.randomUUID();
             c.assessmentOutcome = ConsentOutcome.OPEN;

@@ -76,7 +76,7 @@ public class MeetingService {
         meeting.attendees = List.copyOf(in.attendees());
         meeting.createdBy = guard.subject();
         meeting.createdRole = role;
-        meeting.createdAt = Instant.now();
+        meeting.createdAt = Instant.now(clock);
         meetings.persist(meeting);
         return new MeetingView(meeting, List.of());
     }
@@ -136,7 +136,7 @@ public class MeetingService {
         String role = locked.role();
         TeamRules.checkMeetingHeld(meeting.date, LocalDate.now(clock));
         meeting.held = true;
-        meeting.heldAt = Instant.now();
+        meeting.heldAt = Instant.now(clock);
         meetings.flush(); // the new version is the ETag answered
         int named = 0;
         int anonymous = 0;

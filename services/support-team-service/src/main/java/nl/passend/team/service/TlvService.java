@@ -100,7 +100,7 @@ public class TlvService {
         t.advices = list;
         t.status = TlvStatus.DRAFT;
         t.preparedBy = guard.subject();
-        t.preparedAt = Instant.now();
+        t.preparedAt = Instant.now(clock);
         requests.persist(t);
         audit.record(pupilId, role, "team.tlv.prepare", target.name());
         return t;
