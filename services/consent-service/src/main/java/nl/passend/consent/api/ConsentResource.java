@@ -17,8 +17,6 @@ import jakarta.ws.rs.core.Response;
 import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
-import java.util.function.Function;
-import java.util.function.Supplier;
 import nl.passend.consent.api.model.Requests.Answer;
 import nl.passend.consent.api.model.Requests.AnswerRequest;
 import nl.passend.consent.api.model.Requests.RecordRequest;
@@ -103,7 +101,7 @@ public class ConsentResource {
             @QueryParam(AsOf.PARAM) @Parameter(description = AS_OF_REQUEST,
                     schema = @Schema(type = SchemaType.STRING, format = "date")) String asOf) {
         UUID requestId = Params.uuid(id, "id");
-        return asOfOrNow(asOf, day -> mapper.toResponse(queries.get(requestId, day)),
+        return AsOf.orNow(asOf, clock, day -> mapper.toResponse(queries.get(requestId, day)),
                 () -> mapper.toResponse(queries.get(requestId)));
     }
 
@@ -141,7 +139,7 @@ public class ConsentResource {
             @QueryParam(AsOf.PARAM) @Parameter(description = AS_OF_REQUESTS,
                     schema = @Schema(type = SchemaType.STRING, format = "date")) String asOf) {
         UUID id = Params.uuid(pupilId, "pupilId");
-        return asOfOrNow(asOf, day -> queries.ofPupil(id, day).stream().map(mapper::toResponse).toList(),
+        return AsOf.orNow(asOf, clock, day -> queries.ofPupil(id, day).stream().map(mapper::toResponse).toList(),
                 () -> mapper.toResponses(queries.ofPupil(id)));
     }
 
@@ -177,12 +175,6 @@ public class ConsentResource {
                         "subjectVersion", 1, Integer.MAX_VALUE, 1))
                 .map(r -> new ConsentCheckResponse(r.outcome == ConsentOutcome.GRANTED, r.id, r.outcome))
                 .orElse(new ConsentCheckResponse(false, null, null));
-    }
-
-    /** A read that takes asOf: as of that day when the caller gave one (400 for a bad one), else as it is now. */
-    private <T> T asOfOrNow(String asOf, Function<AsOf, T> asOfDay, Supplier<T> now) {
-        AsOf day = AsOf.parse(asOf, clock);
-        return day != null ? asOfDay.apply(day) : now.get();
     }
 
     private static String required(String value, String name) {

@@ -44,7 +44,7 @@ public class ConsentAnswers {
     ConsentGuard guard;
 
     @Inject
-    ConsentDecisions decisions;
+    OutcomeChanges outcomeChanges;
 
     @Inject
     AuditLog audit;
@@ -63,7 +63,7 @@ public class ConsentAnswers {
         check(request, ledger, speaker, statement.kind());
         List<ConsentEntry> updated = new ArrayList<>(ledger);
         updated.add(append(request, speaker, statement.kind(), role));
-        decisions.rederive(request, updated);
+        outcomeChanges.rederive(request, updated);
         audit.record(request.pupilId, role, statement.kind() == EntryKind.WITHDRAWN ? "consent.withdraw"
                 : "consent.answer", request.purpose.name() + " " + statement.kind());
         return new RequestView(request, updated);
@@ -92,7 +92,7 @@ public class ConsentAnswers {
 
     private static void check(ConsentRequest request, List<ConsentEntry> ledger, Speaker speaker, EntryKind kind) {
         try {
-            ConsentOutcomes.check(request.outcome, request.requiredGuardianIds(), ConsentDecisions.lines(ledger),
+            ConsentOutcomes.check(request.outcome, request.requiredGuardianIds(), OutcomeChanges.lines(ledger),
                     speaker.guardianId(), kind);
         } catch (RuleViolation e) {
             throw switch (e.violation()) {

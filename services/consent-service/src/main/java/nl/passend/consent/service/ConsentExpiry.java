@@ -32,7 +32,7 @@ public class ConsentExpiry {
     ConsentRequestRepository requests;
 
     @Inject
-    ConsentDecisions decisions;
+    OutcomeChanges outcomeChanges;
 
     @Inject
     AuditLog audit;
@@ -51,7 +51,7 @@ public class ConsentExpiry {
             boolean done = QuarkusTransaction.requiringNew().call(() -> requests.lock(id)
                     .filter(r -> r.outcome == ConsentOutcome.OPEN && !r.expiresAt.isAfter(now))
                     .map(r -> {
-                        decisions.expire(r);
+                        outcomeChanges.expire(r);
                         audit.recordSystem(r.pupilId, ACTOR, "consent.expire", r.id.toString());
                         return true;
                     }).orElse(false));

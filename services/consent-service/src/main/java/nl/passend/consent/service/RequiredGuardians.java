@@ -29,7 +29,7 @@ public class RequiredGuardians {
     ConsentEntryRepository entries;
 
     @Inject
-    ConsentDecisions decisions;
+    OutcomeChanges outcomeChanges;
 
     @Inject
     AuditLog audit;
@@ -41,7 +41,7 @@ public class RequiredGuardians {
             boolean changed = required ? request.require(change.guardianId(), now)
                     : request.release(change.guardianId());
             if (changed) {
-                decisions.rederive(request, entries.ofRequest(request.id));
+                outcomeChanges.rederive(request, entries.ofRequest(request.id));
                 audit.recordSystem(change.pupilId(), change.source(),
                         required ? "consent.guardian.add" : "consent.guardian.remove", request.id.toString());
             }

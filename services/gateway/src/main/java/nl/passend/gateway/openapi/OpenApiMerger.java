@@ -58,7 +58,7 @@ public final class OpenApiMerger {
     static final String HEADER = """
             # The Passend public API, as the gateway serves it (GET /api/v1/openapi.yaml).
             # GENERATED from the services' contracts in this folder and the gateway's routes: do not edit.
-            # Regenerate: ./mvnw -q -pl services/gateway compile exec:java   (a gateway test fails while it is stale)
+            # Regenerate: ./mvnw -q -pl services/gateway -am process-classes -Pmerge-openapi   (a gateway test fails while it is stale)
             """;
 
     private static final List<String> COMPONENT_KINDS = List.of("schemas", "responses", "parameters", "examples",

@@ -122,11 +122,8 @@ public class OppResource {
             @QueryParam(AsOf.PARAM) @Parameter(description = AS_OF_PLANS,
                     schema = @Schema(type = SchemaType.STRING, format = "date")) String asOf) {
         UUID id = Params.uuid(pupilId, "pupilId");
-        AsOf day = AsOf.parse(asOf, clock);
-        if (day != null) {
-            return reads.ofPupil(id, day).stream().map(mapper::toSummary).toList();
-        }
-        return mapper.toSummaries(reads.ofPupil(id));
+        return AsOf.orNow(asOf, clock, day -> reads.ofPupil(id, day).stream().map(mapper::toSummary).toList(),
+                () -> mapper.toSummaries(reads.ofPupil(id)));
     }
 
     @GET
@@ -142,11 +139,8 @@ public class OppResource {
             @QueryParam(AsOf.PARAM) @Parameter(description = AS_OF_PLAN,
                     schema = @Schema(type = SchemaType.STRING, format = "date")) String asOf) {
         UUID id = Params.uuid(planId, "planId");
-        AsOf day = AsOf.parse(asOf, clock);
-        if (day != null) {
-            return Response.ok(mapper.toResponse(reads.get(id, day))).build(); // a past state is not for If-Match
-        }
-        return ok(reads.get(id));
+        return AsOf.orNow(asOf, clock, day -> Response.ok(mapper.toResponse(reads.get(id, day))).build(), // no If-Match
+                () -> ok(reads.get(id)));
     }
 
     @GET
@@ -159,11 +153,8 @@ public class OppResource {
                     schema = @Schema(type = SchemaType.STRING, format = "date")) String asOf) {
         UUID id = Params.uuid(planId, "planId");
         int n = version(number);
-        AsOf day = AsOf.parse(asOf, clock);
-        if (day != null) {
-            return mapper.toResponse(reads.version(id, n, day));
-        }
-        return mapper.toResponse(reads.version(id, n));
+        return AsOf.orNow(asOf, clock, day -> mapper.toResponse(reads.version(id, n, day)),
+                () -> mapper.toResponse(reads.version(id, n)));
     }
 
     @PUT

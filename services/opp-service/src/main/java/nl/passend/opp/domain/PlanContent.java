@@ -8,8 +8,8 @@ import nl.passend.events.codes.ExpectedDestination;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
- * What one OPP version says (WPO art. 40a; seeds 002–004): the perspective part, the action part and
- * the SMART goals. Stored as one document per version; frozen once the version leaves DRAFT.
+ * What one OPP version says (WPO art. 40a; docs/rules.md, "The OPP: lifecycle and content"): the
+ * perspective part, the action part and the SMART goals. Stored as one document per version; frozen once the version leaves DRAFT.
  */
 public record PlanContent(Perspective perspective, ActionPart actionPart, List<Goal> goals) {
 

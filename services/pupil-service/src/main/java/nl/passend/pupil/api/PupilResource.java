@@ -20,8 +20,6 @@ import jakarta.ws.rs.core.Response;
 import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
-import java.util.function.Function;
-import java.util.function.Supplier;
 import nl.passend.platform.http.AsOf;
 import nl.passend.platform.http.Cursor;
 import nl.passend.platform.http.ETags;
@@ -139,7 +137,7 @@ public class PupilResource {
             @QueryParam(AsOf.PARAM) @Parameter(description = AS_OF_PUPIL,
                     schema = @Schema(type = SchemaType.STRING, format = "date")) String asOf) {
         UUID pupilId = Params.uuid(id, "id");
-        return asOfOrNow(asOf, day -> Response.ok(mapper.toResponse(reads.get(pupilId, day))).build(), // no If-Match
+        return AsOf.orNow(asOf, clock, day -> Response.ok(mapper.toResponse(reads.get(pupilId, day))).build(), // no If-Match
                 () -> withETag(reads.get(pupilId)));
     }
 
@@ -178,7 +176,7 @@ public class PupilResource {
             @QueryParam(AsOf.PARAM) @Parameter(description = AS_OF_ENROLMENTS,
                     schema = @Schema(type = SchemaType.STRING, format = "date")) String asOf) {
         UUID pupilId = Params.uuid(id, "id");
-        return asOfOrNow(asOf, day -> reads.enrolments(pupilId, day).stream().map(mapper::toResponse).toList(),
+        return AsOf.orNow(asOf, clock, day -> reads.enrolments(pupilId, day).stream().map(mapper::toResponse).toList(),
                 () -> reads.enrolments(pupilId).stream().map(mapper::toResponse).toList());
     }
 
@@ -266,12 +264,6 @@ public class PupilResource {
     @Operation(summary = "The signed-in parent's own children")
     public List<PupilResponse> children() {
         return reads.children().stream().map(mapper::toResponse).toList();
-    }
-
-    /** A read that takes asOf: as of that day when the caller gave one (400 for a bad one), else as it is now. */
-    private <T> T asOfOrNow(String asOf, Function<AsOf, T> asOfDay, Supplier<T> now) {
-        AsOf day = AsOf.parse(asOf, clock);
-        return day != null ? asOfDay.apply(day) : now.get();
     }
 
     private Response withETag(PupilView view) {

@@ -105,7 +105,7 @@ public class EventFeed {
                 }
             } catch (RuntimeException e) {
                 LOG.warnf("event feed: %s; reconnecting", e.toString());
-                sleep(Duration.ofSeconds(1));
+                pause(Duration.ofSeconds(1));
             } finally {
                 consumer = null;
             }
@@ -202,7 +202,8 @@ public class EventFeed {
         return all;
     }
 
-    private static void sleep(Duration duration) {
+    /** A back-off in the feed's thread: an interrupt ends it early and stays set, so the loop stops. */
+    static void pause(Duration duration) {
         try {
             Thread.sleep(duration.toMillis());
         } catch (InterruptedException e) {

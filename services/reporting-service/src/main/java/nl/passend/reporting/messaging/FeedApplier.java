@@ -102,7 +102,7 @@ public class FeedApplier {
                 if (attempt >= maxAttempts) {
                     return "failed " + attempt + " times: " + Failures.rootMessage(e);
                 }
-                sleep(platform.consumer().retryBackoff().multipliedBy(attempt));
+                EventFeed.pause(platform.consumer().retryBackoff().multipliedBy(attempt));
             }
         }
     }
@@ -110,13 +110,5 @@ public class FeedApplier {
     /** The record's envelope; MalformedEventException if it is none, or comes from anyone but the topic's writer. */
     private static EventEnvelope parse(ConsumerRecord<String, String> record) {
         return EventJson.readFrom(record.topic(), record.value());
-    }
-
-    private static void sleep(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

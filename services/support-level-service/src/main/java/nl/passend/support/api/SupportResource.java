@@ -104,12 +104,8 @@ public class SupportResource {
             @QueryParam(AsOf.PARAM) @Parameter(description = AS_OF_LEVEL,
                     schema = @Schema(type = SchemaType.STRING, format = "date")) String asOf) {
         UUID id = Params.uuid(pupilId, "pupilId");
-        AsOf day = AsOf.parse(asOf, clock);
-        if (day != null) {
-            return Response.ok(mapper.toResponse(levels.current(id, day))).build(); // a past state is not for If-Match
-        }
-        Current current = levels.current(id);
-        return Response.ok(mapper.toResponse(current)).tag(ETags.of(current.version())).build();
+        return AsOf.orNow(asOf, clock, day -> Response.ok(mapper.toResponse(levels.current(id, day))).build(), // no If-Match
+                () -> withETag(levels.current(id)));
     }
 
     @POST
@@ -240,5 +236,10 @@ public class SupportResource {
             description = "LEVEL_4_WITHOUT_OPP: at LEVEL_4 for more than 6 weeks without an established OPP (since: when the 6 weeks ran out). NO_CHANGE_OF_COURSE: three or more interventions in one domain evaluated NOT_ACHIEVED in this school year without a level change. Each is also published once on passend.support.")
     public List<SignalResponse> signals(@PathParam("schoolCode") String schoolCode) {
         return mapper.toSignalResponses(signals.ofSchool(schoolCode));
+    }
+
+    /** The current level with its version as ETag, for the next change's If-Match. */
+    private Response withETag(Current current) {
+        return Response.ok(mapper.toResponse(current)).tag(ETags.of(current.version())).build();
     }
 }

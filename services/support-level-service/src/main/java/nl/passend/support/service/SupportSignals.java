@@ -1,6 +1,5 @@
 package nl.passend.support.service;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -100,17 +99,19 @@ public class SupportSignals {
 
     /** Raises each signal that holds and was not raised yet, and resolves each raised one that no longer holds. */
     public int publish() {
-        return QuarkusTransaction.requiringNew().call(() -> {
-            List<Signal> current = new ArrayList<>();
-            for (PupilSupport state : states.atLevel4()) {
-                level4(state).ifPresent(current::add);
-            }
-            for (UUID pupilId : interventions.pupilsWithEvaluations()) {
-                directory.pupil(pupilId).ifPresent(p -> current.addAll(noChangeOfCourse(pupilId, p.schoolCode)));
-            }
-            current.removeIf(s -> directory.pupil(s.pupilId()).map(p -> !access.stillThere(p)).orElse(true));
-            return ledger.reconcile("support_signal", current.stream().map(Signal::toLedger).toList(), this::announce);
-        });
+        return ledger.reconcile("support_signal", this::holdingNow, this::announce);
+    }
+
+    private List<SignalLedger.Signal> holdingNow() {
+        List<Signal> current = new ArrayList<>();
+        for (PupilSupport state : states.atLevel4()) {
+            level4(state).ifPresent(current::add);
+        }
+        for (UUID pupilId : interventions.pupilsWithEvaluations()) {
+            directory.pupil(pupilId).ifPresent(p -> current.addAll(noChangeOfCourse(pupilId, p.schoolCode)));
+        }
+        current.removeIf(s -> directory.pupil(s.pupilId()).map(p -> !access.stillThere(p)).orElse(true));
+        return current.stream().map(Signal::toLedger).toList();
     }
 
     private void announce(boolean raised, SignalLedger.Signal s) {

@@ -205,11 +205,8 @@ public class MeetingResource {
             @QueryParam(AsOf.PARAM) @Parameter(description = AS_OF_CASES,
                     schema = @Schema(type = SchemaType.STRING, format = "date")) String asOf) {
         UUID id = Params.uuid(pupilId, "pupilId");
-        AsOf day = AsOf.parse(asOf, clock);
-        if (day != null) {
-            return cases.ofPupil(id, day).stream().map(mapper::toResponse).toList();
-        }
-        return mapper.toCaseResponses(cases.ofPupil(id));
+        return AsOf.orNow(asOf, clock, day -> cases.ofPupil(id, day).stream().map(mapper::toResponse).toList(),
+                () -> mapper.toCaseResponses(cases.ofPupil(id)));
     }
 
     @POST

@@ -185,7 +185,8 @@ public final class TeamRules {
     }
 
     /**
-     * Seed 003, ijkpunt 9: a pupil discussed {@code threshold} times or more within the window
+     * The basic-support standard's benchmark on the school's support arrangement (see docs/glossary.md,
+     * "ijkpunt"): a pupil discussed {@code threshold} times or more within the window
      * without a decision that changes the approach. Only discussions after the last one that did
      * change it count. Returns the day the threshold was reached.
      */

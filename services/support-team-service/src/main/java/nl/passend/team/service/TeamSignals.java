@@ -1,6 +1,5 @@
 package nl.passend.team.service;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -96,11 +95,8 @@ public class TeamSignals {
 
     /** Raises each signal that holds and was not raised yet, and resolves each raised one that no longer holds. */
     public int publish() {
-        return QuarkusTransaction.requiringNew().call(() -> {
-            List<SignalLedger.Signal> current = current(cases.discussed(), actionItems.overdue(LocalDate.now(clock)))
-                    .stream().map(Signal::toLedger).toList();
-            return ledger.reconcile("team_signal", current, this::announce);
-        });
+        return ledger.reconcile("team_signal", () -> current(cases.discussed(), actionItems.overdue(LocalDate.now(clock)))
+                .stream().map(Signal::toLedger).toList(), this::announce);
     }
 
     private void announce(boolean raised, SignalLedger.Signal s) {

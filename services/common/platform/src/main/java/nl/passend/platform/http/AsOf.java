@@ -8,6 +8,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import nl.passend.platform.problem.Problems;
 import nl.passend.platform.time.Clocks;
 
@@ -36,6 +38,15 @@ public record AsOf(LocalDate date) {
     /** The parameter's value as the caller sent it, against today on the service's clock; null when absent or empty. */
     public static AsOf parse(String value, Clock clock) {
         return parse(value, LocalDate.now(clock));
+    }
+
+    /**
+     * A read that takes asOf: {@code asOfDay} as of the caller's day when they gave one (400 for a bad
+     * one), else {@code now}, the read as it is now.
+     */
+    public static <T> T orNow(String value, Clock clock, Function<AsOf, T> asOfDay, Supplier<T> now) {
+        AsOf day = parse(value, clock);
+        return day != null ? asOfDay.apply(day) : now.get();
     }
 
     /** As {@link #parse(String, Clock)}, with today given. */

@@ -1,9 +1,9 @@
 package nl.passend.platform.signal;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.transaction.Transactional;
 import java.sql.Date;
 import java.time.Clock;
 import java.time.Instant;
@@ -13,6 +13,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 /**
  * The risk signals a service owns, raised once and resolved once: the service computes which signals
@@ -47,9 +48,15 @@ public class SignalLedger {
     @Inject
     Clock clock;
 
-    /** Brings {@code table} in line with the signals that hold now; returns the number of raised plus resolved. */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public int reconcile(String table, Collection<Signal> current, Announcer announcer) {
+    /**
+     * In a transaction of its own, brings {@code table} in line with the signals that hold now (as
+     * {@code holdingNow} computes them, in that transaction); returns the number of raised plus resolved.
+     */
+    public int reconcile(String table, Supplier<? extends Collection<Signal>> holdingNow, Announcer announcer) {
+        return QuarkusTransaction.requiringNew().call(() -> apply(table, holdingNow.get(), announcer));
+    }
+
+    private int apply(String table, Collection<Signal> current, Announcer announcer) {
         Set<String> holding = new HashSet<>();
         int changes = 0;
         for (Signal signal : current) {

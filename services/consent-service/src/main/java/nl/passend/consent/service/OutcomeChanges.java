@@ -18,7 +18,7 @@ import nl.passend.events.codes.ConsentOutcome;
  * passend.consent in the same transaction.
  */
 @ApplicationScoped
-public class ConsentDecisions {
+public class OutcomeChanges {
 
     @Inject
     Clock clock;
