@@ -1,0 +1,31 @@
+package nl.passend.reporting.api;
+
+import jakarta.annotation.security.PermitAll;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Where the identity provider sends the browser after the dashboard's logout (/dashboard/logout). */
+@Path("/signed-out")
+@Tag(name = "Dashboard")
+@PermitAll
+public class SignedOutPage {
+
+    static final String PAGE = """
+            <!DOCTYPE html>
+            <html lang="nl"><head><meta charset="utf-8"><title>Passend – afgemeld</title></head><body>
+            <h1>U bent afgemeld</h1>
+            <p><a href="/dashboard">Opnieuw aanmelden</a></p>
+            </body></html>
+            """;
+
+    @GET
+    @Produces(MediaType.TEXT_HTML)
+    @Operation(summary = "The page after the dashboard's logout", description = "Needs no login.")
+    public String page() {
+        return PAGE;
+    }
+}
