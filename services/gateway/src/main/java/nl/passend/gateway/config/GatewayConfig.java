@@ -133,7 +133,18 @@ public interface GatewayConfig {
         @WithDefault("false")
         boolean allowLocalCallbacks();
 
-        /** The AES key (base64, 16, 24 or 32 bytes) that encrypts the signing secrets in the database. */
-        String secretKey();
+        /**
+         * The AES-256 keys (base64 of 32 bytes each, newest first) of the signing secrets in the database: the
+         * first seals, every one opens (see {@code SecretBox}). No default outside dev and test.
+         */
+        List<String> secretKeys();
+
+        /** How often the re-seal job moves secrets sealed with an older key to the first one. */
+        @WithDefault("1h")
+        Duration resealInterval();
+
+        /** Subscriptions the re-seal job reads and writes in one transaction. */
+        @WithDefault("100")
+        int resealBatchSize();
     }
 }
