@@ -1,5 +1,6 @@
 package nl.passend.platform.config;
 
+import io.quarkus.runtime.Application;
 import io.smallrye.config.ConfigSourceInterceptor;
 import io.smallrye.config.ConfigSourceInterceptorContext;
 import io.smallrye.config.ConfigValue;
@@ -32,7 +33,8 @@ public class ProductionSecrets implements ConfigSourceInterceptor {
 
     @Override
     public ConfigValue getValue(ConfigSourceInterceptorContext context, String name) {
-        if (!checked && !name.equals(REQUIRED) && !name.equals(CHECK)) {
+        // the build reads the configuration too, before any application exists: only a starting one is checked
+        if (!checked && Application.currentApplication() != null && !name.equals(REQUIRED) && !name.equals(CHECK)) {
             Set<String> required = required(context);
             if (required.contains(name)) {
                 checkAll(context, required);
