@@ -13,6 +13,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.function.BiConsumer;
 import java.util.stream.Collectors;
 import nl.passend.gateway.config.GatewayConfig;
@@ -30,7 +31,8 @@ import org.jboss.logging.MDC;
  *
  * <ol>
  * <li>The filter (every request below /api/v1, the gateway's own endpoints included): correlation id,
- * the bearer token (401), the client's rate limit (429), one log line per request.</li>
+ * the bearer token (401), the rate limits (429), one log line per request. A public path (the API
+ * document) and Swagger UI need no token and are limited per remote address.</li>
  * <li>The router: the path's route in the {@link RouteTable}; a service's path is proxied to it, a path
  * of the gateway's own goes on to its REST resources (which Quarkus runs after these routes), any other
  * path is a 404 problem.</li>
@@ -47,11 +49,17 @@ public class GatewayRoutes {
     static final int FILTER_ORDER = 10;
     /** Before Quarkus's default route (10000) and its REST resources (20500). */
     static final int ROUTER_ORDER = 5_000;
+    /** Before the route Quarkus serves Swagger UI with (the filter's order is too late for it). */
+    static final int SWAGGER_UI_ORDER = -10;
 
     /** Routing-context keys, for the gateway's own resources and the log line. */
     public static final String CORRELATION_ID = "passend.correlation-id";
     public static final String CLIENT_ID = "passend.client-id";
     static final String TARGET = "passend.target";
+    private static final String DECISION = "passend.rate-limit";
+
+    /** Swagger UI (below Quarkus's non-application root): no token, limited per address like the API document. */
+    static final String SWAGGER_UI = "/q/swagger-ui";
 
     private final ServiceProxy proxy;
     private final RateLimiter limiter;
@@ -70,6 +78,7 @@ public class GatewayRoutes {
         String prefix = GatewayConfig.PUBLIC_PREFIX;
         // "/api/v1/*" also matches /api/v1 itself
         router.route(prefix + "/*").order(FILTER_ORDER).handler(this::filter);
+        router.route(SWAGGER_UI + "*").order(SWAGGER_UI_ORDER).handler(this::anonymous);
         router.route(prefix + "/*").order(ROUTER_ORDER).handler(this::route);
         LOG.infof("routing %s/... to %s", prefix, table.prefixesByTarget().entrySet().stream()
                 .map(e -> e.getKey() + " " + e.getValue()).sorted().collect(Collectors.joining("; ")));
@@ -88,7 +97,7 @@ public class GatewayRoutes {
                 Optional.ofNullable(ctx.<String>get(CLIENT_ID)).orElse("-"), correlationId));
 
         if (publicPaths.contains(below(ctx))) {
-            ctx.next();
+            anonymous(ctx);
             return;
         }
         // the filter answers a failed authentication itself (see below), not Quarkus's default handler
@@ -111,8 +120,40 @@ public class GatewayRoutes {
         String client = identity.getPrincipal() instanceof JsonWebToken token
                 ? ClientIds.of(token::getClaim)
                 : "subject:" + identity.getPrincipal().getName();
+        String subject = identity.getPrincipal() instanceof JsonWebToken token && token.getSubject() != null
+                ? token.getSubject()
+                : identity.getPrincipal().getName();
         ctx.put(CLIENT_ID, client);
-        RateLimiter.Decision decision = limiter.tryAcquire(client);
+        limited(ctx, () -> limiter.forUser(client, subject));
+    }
+
+    /** A request without a token: limited per remote address (after Quarkus's X-Forwarded-For handling, when on). */
+    void anonymous(RoutingContext ctx) {
+        String address = ctx.request().remoteAddress() == null ? "unknown" : ctx.request().remoteAddress().hostAddress();
+        limited(ctx, () -> limiter.forAddress(address));
+    }
+
+    /** Asks the limiter off the event loop (a database transaction per bucket), then answers 429 or goes on. */
+    private void limited(RoutingContext ctx, Callable<RateLimiter.Decision> check) {
+        // once per request: Swagger UI reroutes /q/swagger-ui/ to its index page, through this route again (and
+        // a reroute drops the headers set so far)
+        RateLimiter.Decision earlier = ctx.get(DECISION);
+        if (earlier != null) {
+            answer(ctx, earlier);
+            return;
+        }
+        ctx.vertx().executeBlocking(check, false).onComplete(result -> {
+            if (result.failed()) {
+                LOG.warnf("the rate limit could not be checked: %s", result.cause().toString());
+                GatewayProblems.rateLimitUnavailable(ctx);
+                return;
+            }
+            ctx.put(DECISION, result.result());
+            answer(ctx, result.result());
+        });
+    }
+
+    private static void answer(RoutingContext ctx, RateLimiter.Decision decision) {
         ctx.response().putHeader("X-RateLimit-Limit", Long.toString(decision.limit()));
         ctx.response().putHeader("X-RateLimit-Remaining", Long.toString(decision.remaining()));
         if (!decision.allowed()) {
