@@ -1,16 +1,23 @@
 package nl.passend.gateway.api;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.impl.HttpServerRequestInternal;
 import io.vertx.core.net.HostAndPort;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.inject.Singleton;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -20,6 +27,7 @@ import nl.passend.gateway.config.GatewayConfig;
 import nl.passend.gateway.config.Upstreams;
 import nl.passend.gateway.domain.ClientIds;
 import nl.passend.gateway.domain.CorrelationIds;
+import nl.passend.gateway.domain.PathTemplates;
 import nl.passend.gateway.domain.RouteTable;
 import nl.passend.gateway.service.RateLimiter;
 import org.eclipse.microprofile.jwt.JsonWebToken;
@@ -30,9 +38,9 @@ import org.jboss.logging.MDC;
  * The public API under /api/v1, as two Vert.x routes on Quarkus's router.
  *
  * <ol>
- * <li>The filter (every request below /api/v1, the gateway's own endpoints included): correlation id,
- * the bearer token (401), the rate limits (429), one log line per request. A public path (the API
- * document) and Swagger UI need no token and are limited per remote address.</li>
+ * <li>The filter (every request below /api/v1, the gateway's own endpoints included): the metrics' path
+ * template, correlation id, the bearer token (401), the rate limits (429), one log line per request. A
+ * public path (the API document) and Swagger UI need no token and are limited per remote address.</li>
  * <li>The router: the path's route in the {@link RouteTable}; a service's path is proxied to it, a path
  * of the gateway's own goes on to its REST resources (which Quarkus runs after these routes), any other
  * path is a 404 problem.</li>
@@ -60,11 +68,18 @@ public class GatewayRoutes {
 
     /** Swagger UI (below Quarkus's non-application root): no token, limited per address like the API document. */
     static final String SWAGGER_UI = "/q/swagger-ui";
+    /**
+     * Where Quarkus's HTTP metrics (and OpenTelemetry's route) take a request's path template from: the
+     * request context's local of this name, which RESTEasy sets for its resources (and overrides ours with
+     * the same template for the gateway's own endpoints). Without it a proxied path would be its own tag.
+     */
+    static final String URL_PATH_TEMPLATE = "UrlPathTemplate";
 
     private final ServiceProxy proxy;
     private final RateLimiter limiter;
     private final RouteTable table;
     private final Set<String> publicPaths;
+    private final PathTemplates templates;
 
     @Inject
     public GatewayRoutes(GatewayConfig config, Upstreams upstreams, ServiceProxy proxy, RateLimiter limiter) {
@@ -72,6 +87,19 @@ public class GatewayRoutes {
         this.limiter = limiter;
         this.table = upstreams.table();
         this.publicPaths = config.publicPaths().stream().map(String::strip).collect(Collectors.toSet());
+        this.templates = new PathTemplates(GatewayConfig.PUBLIC_PREFIX, documentPaths(), table);
+    }
+
+    /** The paths of the merged API document: the templates of the metrics' uri tag. */
+    private static List<String> documentPaths() {
+        try {
+            List<String> paths = new ArrayList<>();
+            new ObjectMapper(new YAMLFactory()).readTree(OpenApiResource.read()).path("paths").fieldNames()
+                    .forEachRemaining(paths::add);
+            return paths;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     void register(@Observes Router router) {
@@ -85,6 +113,7 @@ public class GatewayRoutes {
     }
 
     void filter(RoutingContext ctx) {
+        ((HttpServerRequestInternal) ctx.request()).context().putLocal(URL_PATH_TEMPLATE, templates.of(below(ctx)));
         String correlationId = CorrelationIds.accept(ctx.request().getHeader(CorrelationIds.HEADER));
         ctx.put(CORRELATION_ID, correlationId);
         MDC.put("correlationId", correlationId);

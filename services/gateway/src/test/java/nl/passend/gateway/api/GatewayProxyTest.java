@@ -29,6 +29,8 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Random;
 import java.util.UUID;
 import nl.passend.gateway.ClientTokens;
@@ -202,6 +204,26 @@ class GatewayProxyTest {
                 .header("Retry-After", matchesPattern("[1-9][0-9]?"));
         assertThat(given().header("X-Forwarded-For", address).get("/q/swagger-ui/").statusCode()).isEqualTo(429);
         given().header("X-Forwarded-For", other).get("/api/v1/openapi.yaml").then().statusCode(200);
+    }
+
+    @Test
+    void theRequestMetricsAreTaggedWithThePathTemplateNeverARawId() {
+        services.register(get(urlPathMatching("/opp-service/opps/[^/]+")).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/json").withBody("{}")));
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            ids.add(UUID.randomUUID().toString());
+            given().auth().oauth2(token).get("/api/v1/opps/{id}", ids.get(i)).then().statusCode(200);
+        }
+        ids.add(UUID.randomUUID().toString());
+        given().auth().oauth2(token).get("/api/v1/test-unreachable/{id}", ids.get(3)).then().statusCode(503);
+        ids.add(UUID.randomUUID().toString());
+        given().auth().oauth2(token).get("/api/v1/no-such-things/{id}", ids.get(4)).then().statusCode(404);
+
+        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        assertThat(metrics).contains("uri=\"/api/v1/opps/{planId}\"")
+                .contains("uri=\"/api/v1/test-unreachable/**\"");
+        assertThat(ids).allSatisfy(id -> assertThat(metrics).doesNotContain(id));
     }
 
     @Test
