@@ -85,7 +85,7 @@ class GatewayProxyTest {
         response.then().statusCode(201)
                 .contentType("application/json")
                 .header("ETag", "\"1\"")
-                .header("Location", "http://localhost:" + RestAssured.port + "/api/v1/opps/" + plan)
+                .header("Location", RestAssured.baseURI + ":" + RestAssured.port + "/api/v1/opps/" + plan)
                 .header("X-Correlation-Id", "sis-sync-42")
                 .body("id", equalTo(plan));
         services.verifyThat(postRequestedFor(urlEqualTo("/opp-service/pupils/" + pupil + "/opps?dryRun=false&x=a%20b"))

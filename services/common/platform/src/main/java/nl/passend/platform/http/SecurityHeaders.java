@@ -34,9 +34,9 @@ public class SecurityHeaders {
     }
 
     static void onResponse(RoutingContext ctx) {
-        boolean overTls = "https".equalsIgnoreCase(ctx.request().scheme());
-        String policy = policyFor(ctx.normalizedPath());
         ctx.addHeadersEndHandler(v -> {
+            boolean overTls = "https".equalsIgnoreCase(ctx.request().scheme());
+            String policy = policyFor(ctx.normalizedPath());
             MultiMap headers = ctx.response().headers();
             headers.set("X-Content-Type-Options", "nosniff");
             headers.set("X-Frame-Options", "DENY");
