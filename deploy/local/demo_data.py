@@ -274,6 +274,13 @@ def load_opp_states(pupil_ids):
                     {"If-Match": with_etag("/opps/" + plan_id, ib, OPPS)}, base=OPPS), "closing Finn's OPP")
 
 
+def school_year(today=None):
+    """The school year today lies in (1 August to 31 July), e.g. 2026-2027."""
+    today = today or datetime.date.today()
+    start = today.year if today.month >= 8 else today.year - 1
+    return "%d-%d" % (start, start + 1)
+
+
 def count_date(today=None):
     """The latest count date up to today: (school year, OCTOBER or FEBRUARY)."""
     today = today or datetime.date.today()

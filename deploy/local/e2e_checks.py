@@ -187,7 +187,7 @@ def reporting_checks(ids):
     admin = api.person("admin")
     api.eventually("reporting-service applying every event", lambda: (
         api.call("GET", "/feed", admin, base=api.REPORTS)[1] or {}).get("behind") == 0)
-    period = "?schoolYear=2026-2027&countDate=OCTOBER"
+    period = "?schoolYear=%s&countDate=OCTOBER" % api.school_year()
     analyst = api.person("swv-analyst")
     report = expect("swv-analyst reads PO2601's report", api.call(
         "GET", "/swvs/PO2601/report" + period, analyst, base=api.REPORTS), 200,

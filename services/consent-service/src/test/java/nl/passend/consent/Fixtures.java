@@ -4,14 +4,13 @@ import static io.restassured.RestAssured.given;
 
 import io.restassured.http.ContentType;
 import java.time.Duration;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Predicate;
 import nl.passend.events.EventEnvelope;
-import nl.passend.events.EventPayload;
+import nl.passend.events.payload.EventPayload;
 import nl.passend.events.EventType;
 import nl.passend.events.Topics;
 import nl.passend.events.codes.ConsentPurpose;
@@ -20,6 +19,7 @@ import nl.passend.events.consent.ConsentRequested;
 import nl.passend.events.consent.SubjectRef;
 import nl.passend.events.pupil.GuardianChanged;
 import nl.passend.events.pupil.PupilEnrolled;
+import nl.passend.testing.TestClock;
 import nl.passend.testing.TestDb;
 import nl.passend.testing.TestEvents;
 import nl.passend.testing.TestTokens;
@@ -69,7 +69,7 @@ public final class Fixtures {
         String school = newSchoolCode();
         UUID pupilId = UUID.randomUUID();
         send(EventType.PUPIL_ENROLLED, pupilId.toString(), school,
-                new PupilEnrolled(pupilId, UUID.randomUUID(), school, 5, LocalDate.now()));
+                new PupilEnrolled(pupilId, UUID.randomUUID(), school, 5, TestClock.today()));
         List<Guardian> guardians = new ArrayList<>();
         for (boolean a : authority) {
             Guardian g = new Guardian(UUID.randomUUID(), "parent-" + UUID.randomUUID(), a);
@@ -83,14 +83,14 @@ public final class Fixtures {
 
     public static void guardianEvent(EventType type, UUID pupilId, String school, Guardian g) {
         send(type, pupilId.toString(), school,
-                new GuardianChanged(pupilId, g.id(), g.accountId(), g.authority(), school, LocalDate.now()));
+                new GuardianChanged(pupilId, g.id(), g.accountId(), g.authority(), school, TestClock.today()));
     }
 
     /** A consent request of opp-service on passend.opp; returns the envelope as sent (to send it again). */
     public static String requestConsent(Pupil pupil, UUID requestId, ConsentPurpose purpose) {
         return send(EventType.OPP_CONSENT_REQUESTED, pupil.id().toString(), pupil.schoolCode(),
                 new ConsentRequested(requestId, purpose, pupil.id(), pupil.schoolCode(),
-                        new SubjectRef(ConsentSubjectType.OPP, UUID.randomUUID(), 3), LocalDate.now()));
+                        new SubjectRef(ConsentSubjectType.OPP, UUID.randomUUID(), 3), TestClock.today()));
     }
 
     /** Sends a request event and waits until consent-service has stored it; returns the request id. */
@@ -129,6 +129,18 @@ public final class Fixtures {
     public static List<EventEnvelope> decisions(UUID requestId, int count, Duration timeout) {
         return TopicProbe.events(Topics.CONSENT, e -> e.type().equals(EventType.CONSENT_DECIDED.type())
                 && requestId.toString().equals(e.data().path("requestId").asText()), count, timeout);
+    }
+
+    /**
+     * The outcomes of the decisions about one request in the outbox, oldest first. The outbox row is
+     * written in the transaction of the decision itself, so once a change has committed this is
+     * exactly what was decided, with no waiting for the topic.
+     */
+    public static List<String> decidedInOutbox(UUID requestId) {
+        String outcomes = TestDb.string("select string_agg(envelope::jsonb -> 'data' ->> 'outcome', ',' order by seq)"
+                + " from outbox_event where event_type = ? and envelope::jsonb -> 'data' ->> 'requestId' = ?",
+                EventType.CONSENT_DECIDED.type(), requestId.toString());
+        return outcomes == null ? List.of() : List.of(outcomes.split(","));
     }
 
     public static long count(String sql, Object param) {

@@ -9,6 +9,7 @@ import nl.passend.events.codes.LeavingDestination;
 import nl.passend.opp.Fixtures.Pupil;
 import nl.passend.testing.DirectoryEvents;
 import nl.passend.testing.DirectoryEvents.Professional;
+import nl.passend.testing.TestClock;
 import nl.passend.testing.TestTokens;
 
 /**
@@ -55,7 +56,7 @@ public final class AccessFixtures {
     /** Records a start of extra support {@code daysAgo} days ago by hand: the OPP is due 6 weeks after it. */
     public static void startClock(Pupil pupil, int daysAgo) {
         given().auth().oauth2(pupil.staff("ib")).contentType(ContentType.JSON)
-                .body(Map.of("reason", "EXTRA_SUPPORT", "startDate", LocalDate.now().minusDays(daysAgo).toString()))
+                .body(Map.of("reason", "EXTRA_SUPPORT", "startDate", TestClock.today().minusDays(daysAgo).toString()))
                 .post("/pupils/{id}/opp-due-dates", pupil.id()).then().statusCode(201);
     }
 }

@@ -32,6 +32,7 @@ import nl.passend.events.pupil.PupilLeft;
 import nl.passend.events.pupil.SchoolChanged;
 import nl.passend.events.support.ExtraSupportStarted;
 import nl.passend.events.team.ArrangementChanged;
+import nl.passend.testing.TestClock;
 import nl.passend.testing.TestDb;
 import nl.passend.testing.TestEvents;
 import nl.passend.testing.TestTokens;
@@ -80,13 +81,13 @@ public final class Fixtures {
     /** Registers the school through passend.pupil; returns when the directory has it with its type. */
     public static void register(School school) {
         TestEvents.send(EventType.SCHOOL_REGISTERED, school.code(), school.code(),
-                new SchoolChanged(school.code(), school.type(), school.boardCode(), school.swvCode(), LocalDate.now()));
+                new SchoolChanged(school.code(), school.type(), school.boardCode(), school.swvCode(), TestClock.today()));
         TestDb.awaitCount("select count(*) from directory_school where code = ? and school_type = ?", 1, school.code(),
                 school.type().name());
     }
 
     public static Pupil pupil() {
-        return pupil(school(SchoolType.BAO), LocalDate.now().minusMonths(6));
+        return pupil(school(SchoolType.BAO), TestClock.today().minusMonths(6));
     }
 
     /** A pupil enrolled at the school on {@code enrolledOn}, with one guardian (parental authority, linked login). */
@@ -97,7 +98,7 @@ public final class Fixtures {
         TestEvents.send(EventType.PUPIL_ENROLLED, pupilId.toString(), school.code(),
                 new PupilEnrolled(pupilId, UUID.randomUUID(), school.code(), 5, enrolledOn));
         TestEvents.send(EventType.GUARDIAN_ADDED, pupilId.toString(), school.code(),
-                new GuardianChanged(pupilId, guardianId, account, true, school.code(), LocalDate.now()));
+                new GuardianChanged(pupilId, guardianId, account, true, school.code(), TestClock.today()));
         TestDb.awaitCount("select count(*) from directory_guardian where pupil_id = ?", 1, pupilId);
         return new Pupil(pupilId, school, guardianId, account);
     }
@@ -107,7 +108,7 @@ public final class Fixtures {
         UUID linkId = UUID.randomUUID();
         String account = "care-" + UUID.randomUUID();
         TestEvents.send(EventType.PROFESSIONAL_LINKED, pupil.id().toString(), pupil.schoolCode(),
-                new ProfessionalLinkChanged(pupil.id(), linkId, account, null, pupil.schoolCode(), LocalDate.now()));
+                new ProfessionalLinkChanged(pupil.id(), linkId, account, null, pupil.schoolCode(), TestClock.today()));
         TestDb.awaitCount("select count(*) from directory_professional where link_id = ?", 1, linkId);
         return TestTokens.subject(account).roles("care-professional").sign();
     }
@@ -133,7 +134,7 @@ public final class Fixtures {
                 "rationale", "Rekent op niveau eind groep 4; leest vlot.",
                 "supportingFactors", List.of("gemotiveerd", "steun thuis"),
                 "hinderingFactors", List.of("werkgeheugen"),
-                "agreementDialogue", Map.of("date", LocalDate.now().minusDays(3).toString(),
+                "agreementDialogue", Map.of("date", TestClock.today().minusDays(3).toString(),
                         "summary", "Perspectief besproken met ouders; zij herkennen het beeld.")));
         Map<String, Object> actionPart = new HashMap<>(Map.of(
                 "support", "Dagelijks verlengde instructie rekenen in de kleine groep.",
@@ -141,7 +142,7 @@ public final class Fixtures {
                 "tasks", List.of(Map.of("who", "leerkracht", "what", "verlengde instructie", "why", "automatiseren",
                         "how", "met concreet materiaal", "when", "dagelijks 20 minuten")),
                 "scenarios", List.of(Map.of("description", "Bij onvoldoende groei extra ondersteuning via het BOT",
-                        "timePath", "na 12 weken", "effectVisibleBy", LocalDate.now().plusWeeks(12).toString())),
+                        "timePath", "na 12 weken", "effectVisibleBy", TestClock.today().plusWeeks(12).toString())),
                 "arrangement", Map.of("instructionNeeds", "korte instructie, visueel ondersteund",
                         "learningEnvironment", "rustige werkplek", "materials", "MAB-materiaal")));
         List<Map<String, Object>> goals = new ArrayList<>();
@@ -161,7 +162,7 @@ public final class Fixtures {
     public static Map<String, Object> goal(String kind, String domain, String referenceLevel) {
         Map<String, Object> goal = new HashMap<>(Map.of("kind", kind, "domain", domain,
                 "description", "Beheerst de tafels tot 10", "measure", "Toets tafels, 90% goed",
-                "targetDate", LocalDate.now().plusMonths(6).toString()));
+                "targetDate", TestClock.today().plusMonths(6).toString()));
         if (referenceLevel != null) {
             goal.put("referenceLevel", referenceLevel);
         }
@@ -206,14 +207,14 @@ public final class Fixtures {
     public static String decide(Pupil pupil, UUID planId, int version, UUID requestId, ConsentOutcome outcome) {
         return TestEvents.send(EventType.CONSENT_DECIDED, pupil.id().toString(), pupil.schoolCode(),
                 new ConsentDecided(requestId, ConsentPurpose.OPP_ACTION_PART, pupil.id(), pupil.schoolCode(),
-                        new SubjectRef(ConsentSubjectType.OPP, planId, version), outcome, LocalDate.now()));
+                        new SubjectRef(ConsentSubjectType.OPP, planId, version), outcome, TestClock.today()));
     }
 
     /** consent-service's decision on sharing the pupil's file with the SWV. */
     public static void shareWithSwv(Pupil pupil, UUID requestId, ConsentOutcome outcome) {
         TestEvents.send(EventType.CONSENT_DECIDED, pupil.id().toString(), pupil.schoolCode(),
                 new ConsentDecided(requestId, ConsentPurpose.SHARE_WITH_SWV, pupil.id(), pupil.schoolCode(),
-                        new SubjectRef(ConsentSubjectType.PUPIL, pupil.id(), 1), outcome, LocalDate.now()));
+                        new SubjectRef(ConsentSubjectType.PUPIL, pupil.id(), 1), outcome, TestClock.today()));
         await().atMost(Duration.ofSeconds(30)).until(() -> TestDb.count(
                 "select count(*) from pupil_share_consent where request_id = ? and outcome = ?", requestId,
                 outcome.name()) == 1);
@@ -310,7 +311,7 @@ public final class Fixtures {
     /** pupil-service: the pupil's data was erased after the retention period. */
     public static void erase(Pupil pupil) {
         TestEvents.send(EventType.PUPIL_ERASED, pupil.id().toString(), pupil.schoolCode(),
-                new PupilErased(pupil.id(), pupil.schoolCode(), LocalDate.now()));
+                new PupilErased(pupil.id(), pupil.schoolCode(), TestClock.today()));
         TestDb.awaitCount("select count(*) from directory_pupil where id = ?", 0, pupil.id());
     }
 

@@ -1,10 +1,10 @@
 package nl.passend.reporting;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.quarkus.arc.Arc;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -66,21 +66,13 @@ public final class Feed {
 
     /** Waits until every record on every topic is in the projections (or dead-lettered). */
     public static void awaitApplied() {
-        EventFeed feed = Arc.container().instance(EventFeed.class).get();
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-        long lag = feed.lag();
-        while (lag > 0 && Instant.now().isBefore(deadline)) {
-            sleep(100);
-            lag = feed.lag();
-        }
-        assertThat(lag).as("records the feed has not applied").isZero();
+        awaitApplied(Duration.ofSeconds(60));
     }
 
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+    /** Waits at most {@code timeout} until every record on every topic is in the projections (or dead-lettered). */
+    public static void awaitApplied(Duration timeout) {
+        EventFeed feed = Arc.container().instance(EventFeed.class).get();
+        await().atMost(timeout).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(100))
+                .untilAsserted(() -> assertThat(feed.lag()).as("records the feed has not applied").isZero());
     }
 }

@@ -9,7 +9,7 @@ import java.util.Random;
 import java.util.UUID;
 import nl.passend.events.EventEnvelope;
 import nl.passend.events.EventJson;
-import nl.passend.events.EventPayload;
+import nl.passend.events.payload.EventPayload;
 import nl.passend.events.EventType;
 import nl.passend.events.codes.ArrangementKind;
 import nl.passend.events.codes.FundingSource;

@@ -16,6 +16,7 @@ import nl.passend.events.pupil.PupilErased;
 import nl.passend.support.Fixtures.Pupil;
 import nl.passend.testing.DirectoryEvents;
 import nl.passend.testing.DirectoryEvents.Professional;
+import nl.passend.testing.TestClock;
 import nl.passend.testing.TestDb;
 import nl.passend.testing.TestEvents;
 import nl.passend.testing.TestTokens;
@@ -52,7 +53,7 @@ public final class AccessCalls {
      */
     public static String erase(Pupil pupil) {
         String sent = TestEvents.send(EventType.PUPIL_ERASED, pupil.id().toString(), pupil.schoolCode(),
-                new PupilErased(pupil.id(), pupil.schoolCode(), LocalDate.now()));
+                new PupilErased(pupil.id(), pupil.schoolCode(), TestClock.today()));
         TestDb.awaitCount("select count(*) from directory_pupil where id = ?", 0, pupil.id());
         return sent;
     }
@@ -100,7 +101,7 @@ public final class AccessCalls {
     }
 
     public static Map<String, Object> interventionEvaluation(String effect) {
-        return new HashMap<>(Map.of("effect", effect, "note", "Kort verslag", "evaluatedOn", LocalDate.now().toString()));
+        return new HashMap<>(Map.of("effect", effect, "note", "Kort verslag", "evaluatedOn", TestClock.today().toString()));
     }
 
     public static Response evaluateIntervention(String token, UUID interventionId, String etag, String effect) {
@@ -110,8 +111,8 @@ public final class AccessCalls {
 
     public static Map<String, Object> actionPlanInput(List<UUID> pupils) {
         return new HashMap<>(Map.of("pupilIds", pupils, "domain", "READING", "goal", "Leest AVI E4 vlot",
-                "approach", "Drie keer per week duolezen", "startDate", LocalDate.now().minusWeeks(1).toString(),
-                "endDate", LocalDate.now().plusWeeks(8).toString()));
+                "approach", "Drie keer per week duolezen", "startDate", TestClock.today().minusWeeks(1).toString(),
+                "endDate", TestClock.today().plusWeeks(8).toString()));
     }
 
     public static Response startActionPlan(String token, String schoolCode, List<UUID> pupils) {
@@ -126,7 +127,7 @@ public final class AccessCalls {
     }
 
     public static Map<String, Object> actionPlanEvaluation(boolean end) {
-        return new HashMap<>(Map.of("evaluation", "Het duolezen helpt", "evaluatedOn", LocalDate.now().toString(),
+        return new HashMap<>(Map.of("evaluation", "Het duolezen helpt", "evaluatedOn", TestClock.today().toString(),
                 "end", end));
     }
 

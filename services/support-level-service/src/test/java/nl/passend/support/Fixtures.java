@@ -17,6 +17,7 @@ import nl.passend.events.codes.SchoolType;
 import nl.passend.events.pupil.GuardianChanged;
 import nl.passend.events.pupil.PupilEnrolled;
 import nl.passend.events.pupil.SchoolChanged;
+import nl.passend.testing.TestClock;
 import nl.passend.testing.TestDb;
 import nl.passend.testing.TestEvents;
 import nl.passend.testing.TestTokens;
@@ -45,7 +46,7 @@ public final class Fixtures {
     public static String school() {
         String code = TestTokens.newSchoolCode();
         TestEvents.send(EventType.SCHOOL_REGISTERED, code, code,
-                new SchoolChanged(code, SchoolType.BAO, "B" + code, "SWV" + code, LocalDate.now()));
+                new SchoolChanged(code, SchoolType.BAO, "B" + code, "SWV" + code, TestClock.today()));
         return code;
     }
 
@@ -58,9 +59,9 @@ public final class Fixtures {
         UUID pupilId = UUID.randomUUID();
         String account = "parent-" + UUID.randomUUID();
         TestEvents.send(EventType.PUPIL_ENROLLED, pupilId.toString(), schoolCode,
-                new PupilEnrolled(pupilId, UUID.randomUUID(), schoolCode, 5, LocalDate.now().minusYears(1)));
+                new PupilEnrolled(pupilId, UUID.randomUUID(), schoolCode, 5, TestClock.today().minusYears(1)));
         TestEvents.send(EventType.GUARDIAN_ADDED, pupilId.toString(), schoolCode,
-                new GuardianChanged(pupilId, UUID.randomUUID(), account, true, schoolCode, LocalDate.now()));
+                new GuardianChanged(pupilId, UUID.randomUUID(), account, true, schoolCode, TestClock.today()));
         TestDb.awaitCount("select count(*) from directory_guardian where pupil_id = ?", 1, pupilId);
         return new Pupil(pupilId, schoolCode, account);
     }
@@ -88,8 +89,8 @@ public final class Fixtures {
 
     public static Map<String, Object> intervention(String appId, String domain, List<UUID> pupils) {
         return new HashMap<>(Map.of("appId", appId, "pupilIds", pupils, "domain", domain, "level", "LEVEL_3",
-                "kind", "SMALL_GROUP_TRAINING", "startDate", LocalDate.now().minusWeeks(8).toString(),
-                "endDate", LocalDate.now().minusWeeks(1).toString(), "frequencyPerWeek", 3, "minutesPerSession", 20,
+                "kind", "SMALL_GROUP_TRAINING", "startDate", TestClock.today().minusWeeks(8).toString(),
+                "endDate", TestClock.today().minusWeeks(1).toString(), "frequencyPerWeek", 3, "minutesPerSession", 20,
                 "givenBy", "TEACHING_ASSISTANT"));
     }
 

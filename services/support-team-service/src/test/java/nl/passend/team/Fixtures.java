@@ -23,6 +23,7 @@ import nl.passend.events.consent.SubjectRef;
 import nl.passend.events.pupil.GuardianChanged;
 import nl.passend.events.pupil.PupilEnrolled;
 import nl.passend.events.pupil.SchoolChanged;
+import nl.passend.testing.TestClock;
 import nl.passend.testing.TestDb;
 import nl.passend.testing.TestEvents;
 import nl.passend.testing.TestTokens;
@@ -68,7 +69,7 @@ public final class Fixtures {
         String code = TestTokens.newSchoolCode();
         String swv = "SWV" + code;
         TestEvents.send(EventType.SCHOOL_REGISTERED, code, code,
-                new SchoolChanged(code, SchoolType.BAO, "B" + code, swv, LocalDate.now()));
+                new SchoolChanged(code, SchoolType.BAO, "B" + code, swv, TestClock.today()));
         TestDb.awaitCount("select count(*) from directory_school where code = ?", 1, code);
         return new School(code, swv);
     }
@@ -82,9 +83,9 @@ public final class Fixtures {
         UUID pupilId = UUID.randomUUID();
         String account = "parent-" + UUID.randomUUID();
         TestEvents.send(EventType.PUPIL_ENROLLED, pupilId.toString(), school.code(),
-                new PupilEnrolled(pupilId, UUID.randomUUID(), school.code(), 5, LocalDate.now().minusYears(1)));
+                new PupilEnrolled(pupilId, UUID.randomUUID(), school.code(), 5, TestClock.today().minusYears(1)));
         TestEvents.send(EventType.GUARDIAN_ADDED, pupilId.toString(), school.code(),
-                new GuardianChanged(pupilId, UUID.randomUUID(), account, true, school.code(), LocalDate.now()));
+                new GuardianChanged(pupilId, UUID.randomUUID(), account, true, school.code(), TestClock.today()));
         TestDb.awaitCount("select count(*) from directory_guardian where pupil_id = ?", 1, pupilId);
         return new Pupil(pupilId, school, account);
     }
@@ -161,7 +162,7 @@ public final class Fixtures {
     public static void decide(Pupil pupil, UUID caseId, UUID requestId, ConsentPurpose purpose, ConsentOutcome outcome) {
         TestEvents.send(EventType.CONSENT_DECIDED, pupil.id().toString(), pupil.schoolCode(),
                 new ConsentDecided(requestId, purpose, pupil.id(), pupil.schoolCode(),
-                        new SubjectRef(ConsentSubjectType.MEETING_CASE, caseId, 1), outcome, LocalDate.now()));
+                        new SubjectRef(ConsentSubjectType.MEETING_CASE, caseId, 1), outcome, TestClock.today()));
     }
 
     /** The request id of the case's DISCUSS_IN_SUPPORT_TEAM consent request, from the database. */
@@ -177,7 +178,7 @@ public final class Fixtures {
     }
 
     public static Map<String, Object> advice(String name, String discipline) {
-        return Map.of("expertName", name, "discipline", discipline, "givenOn", LocalDate.now().minusWeeks(2).toString(),
+        return Map.of("expertName", name, "discipline", discipline, "givenOn", TestClock.today().minusWeeks(2).toString(),
                 "summary", "Het kind is gebaat bij een kleinere groep met meer structuur");
     }
 
@@ -264,7 +265,7 @@ public final class Fixtures {
     public static School school(String swvCode) {
         String code = TestTokens.newSchoolCode();
         TestEvents.send(EventType.SCHOOL_REGISTERED, code, code,
-                new SchoolChanged(code, SchoolType.BAO, "B" + code, swvCode, LocalDate.now()));
+                new SchoolChanged(code, SchoolType.BAO, "B" + code, swvCode, TestClock.today()));
         TestDb.awaitCount("select count(*) from directory_school where code = ? and swv_code = ?", 1, code, swvCode);
         return new School(code, swvCode);
     }

@@ -22,6 +22,7 @@ import nl.passend.team.Fixtures.Pupil;
 import nl.passend.team.Fixtures.School;
 import nl.passend.testing.DirectoryEvents;
 import nl.passend.testing.DirectoryEvents.Professional;
+import nl.passend.testing.TestClock;
 import nl.passend.testing.TestDb;
 import nl.passend.testing.TestEvents;
 import nl.passend.testing.TestTokens;
@@ -43,7 +44,7 @@ public final class TeamAccessCalls {
     public static School school(String swv) {
         String code = TestTokens.newSchoolCode();
         TestEvents.send(EventType.SCHOOL_REGISTERED, code, code,
-                new SchoolChanged(code, SchoolType.BAO, "B" + code, swv, LocalDate.now()));
+                new SchoolChanged(code, SchoolType.BAO, "B" + code, swv, TestClock.today()));
         TestDb.awaitCount("select count(*) from directory_school where code = ? and swv_code = ?", 1, code, swv);
         return new School(code, swv);
     }
@@ -59,9 +60,9 @@ public final class TeamAccessCalls {
 
     /** The pupil left today and enrolled at {@code newSchool}; returns when the directory has it there. */
     public static void moved(Pupil pupil, School newSchool) {
-        left(pupil, LocalDate.now());
+        left(pupil, TestClock.today());
         TestEvents.send(EventType.PUPIL_ENROLLED, pupil.id().toString(), newSchool.code(),
-                new PupilEnrolled(pupil.id(), UUID.randomUUID(), newSchool.code(), 5, LocalDate.now()));
+                new PupilEnrolled(pupil.id(), UUID.randomUUID(), newSchool.code(), 5, TestClock.today()));
         TestDb.awaitCount("select count(*) from directory_pupil where id = ? and school_code = ? and left_on is null",
                 1, pupil.id(), newSchool.code());
     }
@@ -73,7 +74,7 @@ public final class TeamAccessCalls {
      */
     public static String erase(Pupil pupil) {
         String sent = TestEvents.send(EventType.PUPIL_ERASED, pupil.id().toString(), pupil.schoolCode(),
-                new PupilErased(pupil.id(), pupil.schoolCode(), LocalDate.now()));
+                new PupilErased(pupil.id(), pupil.schoolCode(), TestClock.today()));
         TestDb.awaitCount("select count(*) from directory_pupil where id = ?", 0, pupil.id());
         return sent;
     }
@@ -135,7 +136,7 @@ public final class TeamAccessCalls {
 
     public static Map<String, Object> arrangementInput(UUID caseId) {
         Map<String, Object> body = new HashMap<>(Map.of("kind", "INDIVIDUAL_SUPPORT", "fundingSource", "BOARD",
-                "startDate", LocalDate.now().minusWeeks(1).toString(), "description", "Twee uur per week extra begeleiding"));
+                "startDate", TestClock.today().minusWeeks(1).toString(), "description", "Twee uur per week extra begeleiding"));
         if (caseId != null) {
             body.put("caseId", caseId.toString());
         }
@@ -182,7 +183,7 @@ public final class TeamAccessCalls {
 
     public static Map<String, Object> grant(String category) {
         return new HashMap<>(Map.of("outcome", "GRANTED", "category", category,
-                "startDate", LocalDate.now().plusWeeks(2).toString(), "endDate", LocalDate.now().plusYears(2).toString()));
+                "startDate", TestClock.today().plusWeeks(2).toString(), "endDate", TestClock.today().plusYears(2).toString()));
     }
 
     public static Response decideTlv(String token, UUID tlvId, String etag, Map<String, Object> decision) {
@@ -190,7 +191,7 @@ public final class TeamAccessCalls {
     }
 
     public static Map<String, Object> objection() {
-        return new HashMap<>(Map.of("lodgedOn", LocalDate.now().toString(),
+        return new HashMap<>(Map.of("lodgedOn", TestClock.today().toString(),
                 "grounds", "Wij zijn het niet eens met de categorie"));
     }
 

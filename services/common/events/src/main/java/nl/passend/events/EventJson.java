@@ -4,9 +4,10 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-import java.time.OffsetDateTime;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.UUID;
+import nl.passend.events.payload.EventPayload;
 
 /** Builds and reads envelopes with one fixed JSON configuration, so every service writes the same bytes. */
 public final class EventJson {
@@ -24,15 +25,15 @@ public final class EventJson {
         return MAPPER;
     }
 
-    /** A new envelope with a fresh id, recorded now. */
+    /** A new envelope with a fresh id, recorded at {@code time}. */
     public static EventEnvelope envelope(EventType type, String source, String subject, String schoolCode,
-            EventPayload payload) {
+            EventPayload payload, Instant time) {
         if (!type.payloadType().isInstance(payload)) {
             throw new IllegalArgumentException(type + " carries " + type.payloadType().getSimpleName()
                     + ", not " + payload.getClass().getSimpleName());
         }
         return new EventEnvelope(EventEnvelope.SPEC_VERSION, UUID.randomUUID().toString(), source, type.type(),
-                OffsetDateTime.now(ZoneOffset.UTC), subject, schoolCode, EventEnvelope.CONTENT_TYPE,
+                time.atOffset(ZoneOffset.UTC), subject, schoolCode, EventEnvelope.CONTENT_TYPE,
                 MAPPER.valueToTree(payload));
     }
 

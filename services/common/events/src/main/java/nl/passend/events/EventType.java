@@ -6,6 +6,7 @@ import nl.passend.events.consent.ConsentDecided;
 import nl.passend.events.consent.ConsentRequested;
 import nl.passend.events.opp.OppChanged;
 import nl.passend.events.opp.OppOverdue;
+import nl.passend.events.payload.EventPayload;
 import nl.passend.events.pupil.BoardChanged;
 import nl.passend.events.pupil.GuardianChanged;
 import nl.passend.events.pupil.ProfessionalLinkChanged;

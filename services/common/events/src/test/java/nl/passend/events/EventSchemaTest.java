@@ -29,6 +29,7 @@ import java.net.URISyntaxException;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -72,6 +73,7 @@ import nl.passend.events.consent.ConsentRequested;
 import nl.passend.events.consent.SubjectRef;
 import nl.passend.events.opp.OppChanged;
 import nl.passend.events.opp.OppOverdue;
+import nl.passend.events.payload.EventPayload;
 import nl.passend.events.pupil.BoardChanged;
 import nl.passend.events.pupil.GuardianChanged;
 import nl.passend.events.pupil.ProfessionalLinkChanged;
@@ -317,7 +319,8 @@ class EventSchemaTest {
 
     static EventEnvelope envelope(EventType type) {
         Sample sample = sample(type);
-        return EventJson.envelope(type, source(type), sample.subject(), sample.schoolCode(), sample.payload());
+        return EventJson.envelope(type, source(type), sample.subject(), sample.schoolCode(), sample.payload(),
+                Instant.now());
     }
 
     /** The envelope exactly as it goes on the wire. */
@@ -657,7 +660,7 @@ class EventSchemaTest {
         for (EventPayload payload : List.<EventPayload>of(discussed, decided)) {
             EventType type = payload instanceof CaseDiscussed ? EventType.CASE_DISCUSSED
                     : EventType.CASE_DECISION_RECORDED;
-            EventEnvelope sent = EventJson.envelope(type, "/support-team-service", key, SCHOOL, payload);
+            EventEnvelope sent = EventJson.envelope(type, "/support-team-service", key, SCHOOL, payload, Instant.now());
             ObjectNode event = (ObjectNode) readTree(EventJson.write(sent));
 
             assertValid(ENVELOPE_SCHEMA, event);
@@ -778,7 +781,7 @@ class EventSchemaTest {
                     SupportDomain.BEHAVIOUR, SupportLevel.LEVEL_3, InterventionKind.BEHAVIOUR_COACHING,
                     LocalDate.of(2025, 9, 8), null, effect, LocalDate.of(2025, 12, 15));
             EventEnvelope sent = EventJson.envelope(EventType.INTERVENTION_EVALUATED, "/support-level-service",
-                    PUPIL.toString(), SCHOOL, payload);
+                    PUPIL.toString(), SCHOOL, payload, Instant.now());
             ObjectNode event = (ObjectNode) readTree(EventJson.write(sent));
 
             assertValid(ENVELOPE_SCHEMA, event);
@@ -797,7 +800,7 @@ class EventSchemaTest {
 
         for (SupportLevelChanged payload : List.of(first, correction)) {
             EventEnvelope sent = EventJson.envelope(EventType.SUPPORT_LEVEL_CHANGED, "/support-level-service",
-                    PUPIL.toString(), SCHOOL, payload);
+                    PUPIL.toString(), SCHOOL, payload, Instant.now());
             ObjectNode event = (ObjectNode) readTree(EventJson.write(sent));
 
             assertValid(ENVELOPE_SCHEMA, event);
@@ -891,7 +894,7 @@ class EventSchemaTest {
     @Test
     void anEnvelopeRefusesAPayloadOfAnotherType() {
         assertThrows(IllegalArgumentException.class, () -> EventJson.envelope(EventType.PUPIL_LEFT, "/pupil-service",
-                PUPIL.toString(), SCHOOL, new PupilErased(PUPIL, SCHOOL, DATE)));
+                PUPIL.toString(), SCHOOL, new PupilErased(PUPIL, SCHOOL, DATE), Instant.now()));
     }
 
     // ---- schemas, records and the AsyncAPI document do not drift --------------------------------

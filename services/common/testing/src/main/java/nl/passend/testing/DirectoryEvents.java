@@ -25,7 +25,7 @@ public final class DirectoryEvents {
         UUID linkId = UUID.randomUUID();
         String account = "care-" + UUID.randomUUID();
         TestEvents.send(EventType.PROFESSIONAL_LINKED, pupilId.toString(), schoolCode,
-                new ProfessionalLinkChanged(pupilId, linkId, account, null, schoolCode, LocalDate.now()));
+                new ProfessionalLinkChanged(pupilId, linkId, account, null, schoolCode, TestClock.today()));
         TestDb.awaitCount("select count(*) from directory_professional where link_id = ?", 1, linkId);
         return new Professional(linkId, account, TestTokens.subject(account).roles("care-professional").sign());
     }
@@ -34,7 +34,7 @@ public final class DirectoryEvents {
     public static void unlinkProfessional(UUID pupilId, String schoolCode, Professional professional) {
         TestEvents.send(EventType.PROFESSIONAL_UNLINKED, pupilId.toString(), schoolCode,
                 new ProfessionalLinkChanged(pupilId, professional.linkId(), professional.account(), null, schoolCode,
-                        LocalDate.now()));
+                        TestClock.today()));
         TestDb.awaitCount("select count(*) from directory_professional where link_id = ?", 0, professional.linkId());
     }
 

@@ -8,7 +8,7 @@ import io.restassured.response.Response;
 import io.restassured.response.ValidatableResponse;
 import java.util.Map;
 
-/** Checks that an error is one of Passend's problems (DESIGN.md: every error is problem+json with a stable type). */
+/** Checks that an error is one of Passend's problems (every error is problem+json with a stable type). */
 public final class ProblemAssert {
 
     public static final String TYPE_BASE = "https://passend.nl/problems/";

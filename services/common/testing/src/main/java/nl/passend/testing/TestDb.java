@@ -48,29 +48,6 @@ public final class TestDb {
         }
     }
 
-    /**
-     * Runs an update with the tables' triggers off for its transaction, to arrange a past beneath the
-     * API that an append-only table refuses to have changed (e.g. when an entry was recorded, for a
-     * read as of an earlier day). Only a test does this; it needs the test database's superuser.
-     */
-    public static int executeWithoutTriggers(String sql, Object... params) {
-        try (Connection c = connect()) {
-            c.setAutoCommit(false);
-            try (PreparedStatement off = c.prepareStatement("set local session_replication_role = replica");
-                    PreparedStatement s = prepare(c, sql, params)) {
-                off.execute();
-                int changed = s.executeUpdate();
-                c.commit();
-                return changed;
-            } catch (SQLException e) {
-                c.rollback();
-                throw e;
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(sql, e);
-        }
-    }
-
     /** Waits (up to 30 s) until the count query answers {@code expected}: the consumer took the events in. */
     public static void awaitCount(String sql, long expected, Object... params) {
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))

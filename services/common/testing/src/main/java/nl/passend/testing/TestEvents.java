@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import nl.passend.events.EventEnvelope;
 import nl.passend.events.EventJson;
-import nl.passend.events.EventPayload;
+import nl.passend.events.payload.EventPayload;
 import nl.passend.events.EventType;
 import nl.passend.events.Topics;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -34,7 +34,8 @@ public final class TestEvents {
 
     /** Sends an event of {@code type} on its topic; returns the envelope's JSON as sent (to send it again). */
     public static String send(EventType type, String key, String schoolCode, EventPayload payload) {
-        EventEnvelope envelope = EventJson.envelope(type, sourceOf(type.topic()), key, schoolCode, payload);
+        EventEnvelope envelope = EventJson.envelope(type, sourceOf(type.topic()), key, schoolCode, payload,
+                TestClock.now());
         String json = EventJson.write(envelope);
         sendRaw(type.topic(), key, json);
         return json;

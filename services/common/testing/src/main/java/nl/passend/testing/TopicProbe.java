@@ -1,10 +1,13 @@
 package nl.passend.testing;
 
+import static org.awaitility.Awaitility.await;
+
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
 import nl.passend.events.EventEnvelope;
 import nl.passend.events.EventJson;
@@ -13,6 +16,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.awaitility.core.ConditionTimeoutException;
 
 /** Reads what is really on a topic of the test broker, from the beginning, as the broker's super user. */
 public final class TopicProbe {
@@ -68,19 +72,18 @@ public final class TopicProbe {
     /** The topic's partitions; a topic created on first write (a dead-letter topic) may not exist yet. */
     private static List<TopicPartition> partitions(KafkaConsumer<String, String> consumer, String topic,
             long deadline) {
-        while (true) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(5)).stream()
-                    .map(p -> new TopicPartition(topic, p.partition())).toList();
-            if (!partitions.isEmpty() || System.nanoTime() >= deadline) {
-                return partitions;
-            }
-            try {
-                Thread.sleep(200);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return partitions;
-            }
+        AtomicReference<List<TopicPartition>> partitions = new AtomicReference<>(List.of());
+        try {
+            await().atMost(Duration.ofNanos(Math.max(1, deadline - System.nanoTime()))).pollDelay(Duration.ZERO)
+                    .pollInterval(Duration.ofMillis(200)).until(() -> {
+                        partitions.set(consumer.partitionsFor(topic, Duration.ofSeconds(5)).stream()
+                                .map(p -> new TopicPartition(topic, p.partition())).toList());
+                        return !partitions.get().isEmpty();
+                    });
+        } catch (ConditionTimeoutException e) {
+            // none yet: the caller finds no events on it
         }
+        return partitions.get();
     }
 
     private static boolean caughtUp(KafkaConsumer<String, String> consumer, List<TopicPartition> partitions) {

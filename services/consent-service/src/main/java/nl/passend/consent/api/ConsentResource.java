@@ -14,18 +14,24 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
-import nl.passend.consent.api.Requests.AnswerRequest;
-import nl.passend.consent.api.Requests.RecordRequest;
-import nl.passend.consent.api.Requests.WithdrawalRequest;
-import nl.passend.consent.api.Responses.ConsentCheckResponse;
-import nl.passend.consent.api.Responses.ConsentRequestResponse;
+import nl.passend.consent.api.model.Requests.Answer;
+import nl.passend.consent.api.model.Requests.AnswerRequest;
+import nl.passend.consent.api.model.Requests.RecordRequest;
+import nl.passend.consent.api.model.Requests.WithdrawalRequest;
+import nl.passend.consent.api.model.Requests;
+import nl.passend.consent.api.model.Responses.ConsentCheckResponse;
+import nl.passend.consent.api.model.Responses.ConsentRequestResponse;
 import nl.passend.consent.domain.EntryKind;
 import nl.passend.consent.mapping.ConsentMapper;
-import nl.passend.consent.service.ConsentService.Intake;
-import nl.passend.consent.service.ConsentService.Statement;
-import nl.passend.consent.service.ConsentService;
+import nl.passend.consent.service.ConsentAnswers;
+import nl.passend.consent.service.ConsentIntake.Intake;
+import nl.passend.consent.service.ConsentIntake;
+import nl.passend.consent.service.ConsentQueries;
+import nl.passend.consent.service.RequestView;
+import nl.passend.consent.service.Statement;
 import nl.passend.events.codes.ConsentOutcome;
 import nl.passend.events.codes.ConsentPurpose;
 import nl.passend.events.codes.ConsentSubjectType;
@@ -57,7 +63,16 @@ public class ConsentResource {
     static final String AS_OF_REQUEST = "Show the request as it stood at the end of this day. 404 when it had not been made by then. " + AS_OF_STANDING;
 
     @Inject
-    ConsentService consents;
+    Clock clock;
+
+    @Inject
+    ConsentIntake intake;
+
+    @Inject
+    ConsentAnswers answers;
+
+    @Inject
+    ConsentQueries queries;
 
     @Inject
     ConsentMapper mapper;
@@ -72,10 +87,10 @@ public class ConsentResource {
     @APIResponse(responseCode = "200", description = "Recorded before with the same content",
             content = @Content(schema = @Schema(implementation = ConsentRequestResponse.class)))
     public Response record(@NotNull @Valid RecordRequest request) {
-        Intake intake = consents.record(request.requestId(), request.purpose(), request.pupilId(),
+        Intake recorded = intake.record(request.requestId(), request.purpose(), request.pupilId(),
                 request.subject().type(), request.subject().id(), request.subject().version());
-        return Response.status(intake.created() ? Response.Status.CREATED : Response.Status.OK)
-                .entity(mapper.toResponse(intake.view())).build();
+        return Response.status(recorded.created() ? Response.Status.CREATED : Response.Status.OK)
+                .entity(mapper.toResponse(recorded.view())).build();
     }
 
     @GET
@@ -86,11 +101,8 @@ public class ConsentResource {
             @QueryParam(AsOf.PARAM) @Parameter(description = AS_OF_REQUEST,
                     schema = @Schema(type = SchemaType.STRING, format = "date")) String asOf) {
         UUID requestId = Params.uuid(id, "id");
-        AsOf day = AsOf.parse(asOf);
-        if (day != null) {
-            return mapper.toResponse(consents.get(requestId, day));
-        }
-        return mapper.toResponse(consents.get(requestId));
+        return AsOf.orNow(asOf, clock, day -> mapper.toResponse(queries.get(requestId, day)),
+                () -> mapper.toResponse(queries.get(requestId)));
     }
 
     @POST
@@ -101,8 +113,8 @@ public class ConsentResource {
     @APIResponse(responseCode = "201", description = "Recorded; the request with its new outcome",
             content = @Content(schema = @Schema(implementation = ConsentRequestResponse.class)))
     public Response answer(@PathParam("id") String id, @NotNull @Valid AnswerRequest answer) {
-        EntryKind kind = answer.answer() == ConsentService.Answer.GIVEN ? EntryKind.GIVEN : EntryKind.REFUSED;
-        return created(consents.state(Params.uuid(id, "id"),
+        EntryKind kind = answer.answer() == Answer.GIVEN ? EntryKind.GIVEN : EntryKind.REFUSED;
+        return created(answers.state(Params.uuid(id, "id"),
                 new Statement(kind, answer.guardianId(), answer.channel())));
     }
 
@@ -114,7 +126,7 @@ public class ConsentResource {
     @APIResponse(responseCode = "201", description = "Recorded; the request with its new outcome",
             content = @Content(schema = @Schema(implementation = ConsentRequestResponse.class)))
     public Response withdraw(@PathParam("id") String id, @NotNull @Valid WithdrawalRequest withdrawal) {
-        return created(consents.state(Params.uuid(id, "id"),
+        return created(answers.state(Params.uuid(id, "id"),
                 new Statement(EntryKind.WITHDRAWN, withdrawal.guardianId(), withdrawal.channel())));
     }
 
@@ -127,11 +139,8 @@ public class ConsentResource {
             @QueryParam(AsOf.PARAM) @Parameter(description = AS_OF_REQUESTS,
                     schema = @Schema(type = SchemaType.STRING, format = "date")) String asOf) {
         UUID id = Params.uuid(pupilId, "pupilId");
-        AsOf day = AsOf.parse(asOf);
-        if (day != null) {
-            return consents.ofPupil(id, day).stream().map(mapper::toResponse).toList();
-        }
-        return mapper.toResponses(consents.ofPupil(id));
+        return AsOf.orNow(asOf, clock, day -> queries.ofPupil(id, day).stream().map(mapper::toResponse).toList(),
+                () -> mapper.toResponses(queries.ofPupil(id)));
     }
 
     @GET
@@ -139,7 +148,7 @@ public class ConsentResource {
     @RolesAllowed(Roles.PARENT)
     @Operation(summary = "The open requests waiting for the calling parent's answer (at most 200, oldest first)")
     public List<ConsentRequestResponse> mine() {
-        return mapper.toResponses(consents.openForMe());
+        return mapper.toResponses(queries.openForMe());
     }
 
     @GET
@@ -147,7 +156,7 @@ public class ConsentResource {
     @RolesAllowed({Roles.IB, Roles.DIRECTOR, Roles.ADMIN})
     @Operation(summary = "A school's open consent requests (at most 200, oldest first), for the IB'er")
     public List<ConsentRequestResponse> ofSchool(@PathParam("schoolCode") String schoolCode) {
-        return mapper.toResponses(consents.openOfSchool(schoolCode));
+        return mapper.toResponses(queries.openOfSchool(schoolCode));
     }
 
     @GET
@@ -160,7 +169,7 @@ public class ConsentResource {
             @QueryParam("subjectType") @Parameter(required = true, schema = @Schema(implementation = ConsentSubjectType.class)) String subjectType,
             @QueryParam("subjectId") @Parameter(required = true, schema = @Schema(type = SchemaType.STRING, format = "uuid")) String subjectId,
             @QueryParam("subjectVersion") @Parameter(required = true, schema = @Schema(type = SchemaType.INTEGER, minimum = "1")) String subjectVersion) {
-        return consents.latest(Params.uuid(pupilId, "pupilId"), Params.enumValue(ConsentPurpose.class, purpose, "purpose"),
+        return queries.latest(Params.uuid(pupilId, "pupilId"), Params.enumValue(ConsentPurpose.class, purpose, "purpose"),
                 Params.enumValue(ConsentSubjectType.class, subjectType, "subjectType"),
                 Params.uuid(subjectId, "subjectId"), Params.integer(required(subjectVersion, "subjectVersion"),
                         "subjectVersion", 1, Integer.MAX_VALUE, 1))
@@ -175,7 +184,7 @@ public class ConsentResource {
         return value;
     }
 
-    private Response created(ConsentService.RequestView view) {
+    private Response created(RequestView view) {
         return Response.status(Response.Status.CREATED).entity(mapper.toResponse(view)).build();
     }
 }

@@ -26,25 +26,18 @@ public final class ConsentAsOf {
     private ConsentAsOf() {
     }
 
-    /** A guardian whose answer a request needs, since when. */
-    public record Required(UUID guardianId, Instant since) {
-    }
-
     /** The request as it stood: its outcome then and when it was reached, the guardians needed then, the ledger then. */
     public record RequestAsOf(ConsentRequest request, ConsentOutcome outcome, Instant outcomeAt,
             Set<UUID> requiredGuardians, List<ConsentEntry> entries) {
     }
 
     /** The request as it stood at the end of the day; empty when it had not been made by then. */
-    public static Optional<RequestAsOf> of(ConsentRequest request, List<Required> required, List<ConsentEntry> ledger,
-            AsOf asOf) {
+    public static Optional<RequestAsOf> of(ConsentRequest request, List<ConsentEntry> ledger, AsOf asOf) {
         if (!asOf.known(request.requestedAt)) {
             return Optional.empty();
         }
-        Set<UUID> addedThen = new java.util.HashSet<>();
-        required.stream().filter(r -> asOf.known(r.since())).forEach(r -> addedThen.add(r.guardianId()));
         Set<UUID> requiredThen = new LinkedHashSet<>(); // in the request's own order
-        request.requiredGuardians.stream().filter(addedThen::contains).forEach(requiredThen::add);
+        request.requiredGuardians.stream().filter(g -> asOf.known(g.addedAt)).forEach(g -> requiredThen.add(g.guardianId));
         List<ConsentEntry> entries = ledger.stream().filter(e -> asOf.known(e.recordedAt))
                 .sorted(Comparator.comparing((ConsentEntry e) -> e.seq == null ? Long.MAX_VALUE : e.seq)
                         .thenComparing(e -> e.recordedAt)).toList();

@@ -8,9 +8,9 @@ import java.util.UUID;
 import nl.passend.events.codes.ConsentOutcome;
 
 /**
- * The consent rules (DOMAIN.md, OPP and Consent), as plain Java. Each guardian's latest entry
- * counts; consent is GRANTED only when every required guardian has given it, REFUSED as soon as
- * one refuses, WITHDRAWN when one withdraws a consent given; an EXPIRED request stays expired.
+ * The consent rules, as plain Java. Each guardian's latest entry counts; consent is GRANTED only when
+ * every required guardian has given it, REFUSED as soon as one refuses, WITHDRAWN when one withdraws a
+ * consent given; an EXPIRED request stays expired.
  */
 public final class ConsentOutcomes {
 

@@ -1,13 +1,17 @@
 package nl.passend.consent.mapping;
 
 import java.util.List;
-import nl.passend.consent.api.Responses.ConsentRequestResponse;
-import nl.passend.consent.api.Responses.EntryResponse;
-import nl.passend.consent.api.Responses.SubjectResponse;
+import java.util.Set;
+import java.util.UUID;
+import nl.passend.consent.api.model.Responses.ConsentRequestResponse;
+import nl.passend.consent.api.model.Responses.EntryResponse;
+import nl.passend.consent.api.model.Responses.SubjectResponse;
+import nl.passend.consent.api.model.Responses;
 import nl.passend.consent.domain.ConsentAsOf.RequestAsOf;
 import nl.passend.consent.domain.ConsentEntry;
 import nl.passend.consent.domain.ConsentRequest;
-import nl.passend.consent.service.ConsentService.RequestView;
+import nl.passend.consent.domain.RequiredGuardian;
+import nl.passend.consent.service.RequestView;
 import org.mapstruct.Mapper;
 import org.mapstruct.Mapping;
 
@@ -37,6 +41,11 @@ public interface ConsentMapper {
     SubjectResponse toSubject(ConsentRequest request);
 
     EntryResponse toResponse(ConsentEntry entry);
+
+    /** The required guardians' ids, in the order they became required. */
+    default List<UUID> guardianIds(Set<RequiredGuardian> required) {
+        return required.stream().map(g -> g.guardianId).toList();
+    }
 
     /** A request as it stood at the end of a day: the outcome, required guardians and ledger of then. */
     default ConsentRequestResponse toResponse(RequestAsOf asOf) {

@@ -7,7 +7,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import nl.passend.consent.domain.ConsentAsOf;
 import nl.passend.consent.domain.ConsentRequest;
 import nl.passend.events.codes.ConsentOutcome;
 import nl.passend.events.codes.ConsentPurpose;
@@ -54,7 +53,7 @@ public class ConsentRequestRepository implements PanacheRepositoryBase<ConsentRe
 
     public List<ConsentRequest> openForGuardians(Collection<UUID> guardianIds, int limit) {
         return find("select distinct r from ConsentRequest r join r.requiredGuardians g "
-                + "where g in ?1 and r.outcome = ?2 order by r.requestedAt, r.id", guardianIds, ConsentOutcome.OPEN)
+                + "where g.guardianId in ?1 and r.outcome = ?2 order by r.requestedAt, r.id", guardianIds, ConsentOutcome.OPEN)
                 .page(0, limit).list();
     }
 
@@ -71,27 +70,5 @@ public class ConsentRequestRepository implements PanacheRepositoryBase<ConsentRe
         return getEntityManager().createQuery("select r.id from ConsentRequest r where r.outcome = ?1 "
                 + "and r.expiresAt <= ?2 order by r.expiresAt", UUID.class)
                 .setParameter(1, ConsentOutcome.OPEN).setParameter(2, now).setMaxResults(limit).getResultList();
-    }
-
-    /** The guardians whose answer the request needs, each since it was added. */
-    public List<ConsentAsOf.Required> requiredOf(UUID requestId) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = getEntityManager().createNativeQuery("select guardian_id, added_at"
-                + " from consent_required_guardian where request_id = ?1 order by added_at, guardian_id")
-                .setParameter(1, requestId).getResultList();
-        return rows.stream().map(r -> new ConsentAsOf.Required((UUID) r[0], instant(r[1]))).toList();
-    }
-
-    private static Instant instant(Object value) {
-        if (value instanceof Instant i) {
-            return i;
-        }
-        if (value instanceof java.time.OffsetDateTime o) {
-            return o.toInstant();
-        }
-        if (value instanceof java.sql.Timestamp t) {
-            return t.toInstant();
-        }
-        throw new IllegalStateException("added_at read as " + value.getClass());
     }
 }

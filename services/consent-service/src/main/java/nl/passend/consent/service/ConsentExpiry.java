@@ -4,10 +4,10 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import nl.passend.consent.messaging.ConsentEvents;
 import nl.passend.consent.persistence.ConsentRequestRepository;
 import nl.passend.events.codes.ConsentOutcome;
 import nl.passend.platform.audit.AuditLog;
@@ -22,11 +22,17 @@ public class ConsentExpiry {
 
     static final String ACTOR = "consent-service/expiry";
 
+    /** The most requests one run expires; the next run takes the rest. */
+    static final int BATCH = 500;
+
+    @Inject
+    Clock clock;
+
     @Inject
     ConsentRequestRepository requests;
 
     @Inject
-    ConsentEvents events;
+    OutcomeChanges outcomeChanges;
 
     @Inject
     AuditLog audit;
@@ -38,16 +44,14 @@ public class ConsentExpiry {
 
     /** Expires what is due now; returns how many requests expired. */
     public int expireDue() {
-        Instant now = Instant.now();
-        List<UUID> due = QuarkusTransaction.requiringNew().call(() -> requests.dueForExpiry(now, 500));
+        Instant now = Instant.now(clock);
+        List<UUID> due = QuarkusTransaction.requiringNew().call(() -> requests.dueForExpiry(now, BATCH));
         int expired = 0;
         for (UUID id : due) {
             boolean done = QuarkusTransaction.requiringNew().call(() -> requests.lock(id)
                     .filter(r -> r.outcome == ConsentOutcome.OPEN && !r.expiresAt.isAfter(now))
                     .map(r -> {
-                        r.outcome = ConsentOutcome.EXPIRED;
-                        r.outcomeAt = Instant.now();
-                        events.decided(r);
+                        outcomeChanges.expire(r);
                         audit.recordSystem(r.pupilId, ACTOR, "consent.expire", r.id.toString());
                         return true;
                     }).orElse(false));

@@ -1,34 +1,27 @@
 package nl.passend.consent.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
+import java.util.Arrays;
 import java.util.Optional;
 import java.util.UUID;
+import nl.passend.consent.domain.ConsentRequest;
 import nl.passend.platform.directory.DirectoryGuardian;
-import nl.passend.platform.directory.DirectoryPupil;
-import nl.passend.platform.directory.PupilDirectory;
 import nl.passend.platform.problem.Problems;
-import nl.passend.platform.security.Caller;
+import nl.passend.platform.security.AccessGuard;
 import nl.passend.platform.security.Roles;
 
 /**
- * The object-level check: staff only for pupils of their own schools, a parent only for their own
- * child (a guardian whose accountId is the token's subject). Anything else is answered 404.
+ * The object-level check of consents, on the platform's {@link AccessGuard} (the pupil as the
+ * directory knows it, the caller's schools, the audit's subject). Consent's own rule for a pupil: an
+ * admin for any pupil, a parent only for their own child (a guardian whose accountId is the token's
+ * subject), staff for a pupil of one of their schools; unlike the platform's pupil check, the
+ * pupil's leaving does not end the staff's access. Anything else is answered 404.
  */
 @ApplicationScoped
-public class ConsentGuard {
+public class ConsentGuard extends AccessGuard {
 
-    /** Staff roles that see a school's consents, strongest first. */
-    static final String[] STAFF = {Roles.IB, Roles.DIRECTOR, Roles.TEACHER, Roles.SIS_CLIENT};
-
-    @Inject
-    Caller caller;
-
-    @Inject
-    PupilDirectory directory;
-
-    /** The role under which the caller may act on the pupil's consents, taken from {@code allowed}; 404 otherwise. */
-    public String pupil(UUID pupilId, String schoolCode, String... allowed) {
+    /** The role under which the caller may act on the consents of a pupil at {@code schoolCode}, from {@code allowed}; 404 otherwise. */
+    public String consentRole(UUID pupilId, String schoolCode, String... allowed) {
         for (String role : allowed) {
             if (!caller.hasRole(role)) {
                 continue;
@@ -47,27 +40,24 @@ public class ConsentGuard {
         throw Problems.notFound("pupil " + pupilId);
     }
 
-    /** The role under which the caller may see a school's consents, from {@code allowed}; 404 otherwise. */
-    public String school(String schoolCode, String... allowed) {
-        for (String role : allowed) {
-            if (caller.hasRole(role) && (role.equals(Roles.ADMIN) || caller.worksAt(schoolCode))) {
-                return role;
-            }
-        }
-        throw Problems.notFound("school " + schoolCode);
+    /** As {@link #consentRole}, for the pupil of a request: at its current school when known, else the school the request named. */
+    public String requestRole(ConsentRequest request, String... allowed) {
+        String schoolCode = directory.pupil(request.pupilId).map(p -> p.schoolCode).orElse(request.schoolCode);
+        return consentRole(request.pupilId, schoolCode, allowed);
     }
 
-    /** The school of a pupil known from passend.pupil; 404 for a pupil consent-service has never heard of. */
-    public DirectoryPupil knownPupil(UUID pupilId) {
-        return directory.pupil(pupilId).orElseThrow(() -> Problems.notFound("pupil " + pupilId));
+    /** An admin sees every school's consents; anyone else only those of a school they work at. */
+    @Override
+    public Optional<String> schoolRole(String schoolCode, String... allowed) {
+        Optional<String> atSchool = super.schoolRole(schoolCode, allowed);
+        if (atSchool.isEmpty() && caller.hasRole(Roles.ADMIN) && Arrays.asList(allowed).contains(Roles.ADMIN)) {
+            return Optional.of(Roles.ADMIN);
+        }
+        return atSchool;
     }
 
     /** The caller's own guardianship of the pupil. */
     public Optional<DirectoryGuardian> ownGuardianship(UUID pupilId) {
         return directory.guardianship(pupilId, caller.subject());
-    }
-
-    public String subject() {
-        return caller.subject();
     }
 }

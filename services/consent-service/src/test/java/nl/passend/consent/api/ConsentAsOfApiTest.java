@@ -18,54 +18,49 @@ import static org.hamcrest.Matchers.nullValue;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import nl.passend.consent.Fixtures;
 import nl.passend.consent.Fixtures.Pupil;
+import nl.passend.consent.config.ConsentConfig;
 import nl.passend.consent.service.ConsentExpiry;
 import nl.passend.testing.AuditTrail.AuditRow;
-import nl.passend.testing.TestDb;
+import nl.passend.testing.TestClock;
 import nl.passend.testing.TestTokens;
 import org.junit.jupiter.api.Test;
 
 /**
  * A pupil's consent requests as of a day (?asOf=yyyy-MM-dd), from the ledger as recorded by the end
- * of that day. The story is made through the API and its moments moved into the past beneath it:
- * a request with two guardians made on day -30, the first gives consent on day -25, the second on
- * day -20 (GRANTED), and withdraws it on day -5 (WITHDRAWN).
+ * of that day. The story is made through the API, each step while the services' clock stands on its
+ * day: a request with two guardians made on day -30, the first gives consent on day -25, the second
+ * on day -20 (GRANTED), and withdraws it on day -5 (WITHDRAWN).
  */
 @QuarkusTest
 class ConsentAsOfApiTest {
 
-    private static final ZoneId NL = ZoneId.of("Europe/Amsterdam");
-    private static final LocalDate TODAY = LocalDate.now(NL);
+    private static final LocalDate TODAY = TestClock.today();
 
     @Inject
     ConsentExpiry expiry;
 
-    private static OffsetDateTime noon(int daysAgo) {
-        return TODAY.minusDays(daysAgo).atTime(12, 0).atZone(NL).toOffsetDateTime();
+    @Inject
+    ConsentConfig config;
+
+    private static Instant noon(int daysAgo) {
+        return TODAY.minusDays(daysAgo).atTime(12, 0).atZone(TestClock.NL).toInstant();
     }
 
     private static String day(int daysAgo) {
         return TODAY.minusDays(daysAgo).toString();
     }
 
-    private static void requestedOn(UUID requestId, int daysAgo) {
-        assertThat(TestDb.execute("update consent_request set requested_at = ?, expires_at = ? + interval '90 days'"
-                + " where id = ?", noon(daysAgo), noon(daysAgo), requestId)).isEqualTo(1);
-        TestDb.execute("update consent_required_guardian set added_at = ? where request_id = ?", noon(daysAgo),
-                requestId);
-    }
-
-    /** The ledger is append-only: its times are moved beneath its trigger. */
-    private static void entryOn(UUID requestId, UUID guardianId, String kind, int daysAgo) {
-        assertThat(TestDb.executeWithoutTriggers("update consent_entry set recorded_at = ? where request_id = ?"
-                + " and guardian_id = ? and kind = ?", noon(daysAgo), requestId, guardianId, kind)).isEqualTo(1);
+    private static Instant instant(Response response, String path) {
+        return OffsetDateTime.parse(response.path(path)).toInstant();
     }
 
     private static Response requests(String token, Pupil pupil, Object asOf) {
@@ -80,18 +75,21 @@ class ConsentAsOfApiTest {
 
     /** The story above; returns the request. */
     private static UUID story(Pupil pupil) {
-        UUID requestId = Fixtures.requested(pupil);
-        answer(pupil.guardian(0).token(), requestId, Map.of("answer", "GIVEN")).then().statusCode(201);
-        answer(pupil.guardian(1).token(), requestId, Map.of("answer", "GIVEN")).then().statusCode(201)
-                .body("outcome", equalTo("GRANTED"));
-        withdraw(pupil.guardian(1).token(), requestId, Map.of()).then().statusCode(201)
-                .body("outcome", equalTo("WITHDRAWN"));
-        requestedOn(requestId, 30);
-        entryOn(requestId, pupil.guardian(0).id(), "GIVEN", 25);
-        entryOn(requestId, pupil.guardian(1).id(), "GIVEN", 20);
-        entryOn(requestId, pupil.guardian(1).id(), "WITHDRAWN", 5);
-        assertThat(TestDb.execute("update consent_request set outcome_at = ? where id = ?", noon(5), requestId))
-                .isEqualTo(1);
+        UUID requestId;
+        try (TestClock.Travel then = TestClock.travelTo(noon(30))) {
+            requestId = Fixtures.requested(pupil);
+        }
+        try (TestClock.Travel then = TestClock.travelTo(noon(25))) {
+            answer(pupil.guardian(0).token(), requestId, Map.of("answer", "GIVEN")).then().statusCode(201);
+        }
+        try (TestClock.Travel then = TestClock.travelTo(noon(20))) {
+            answer(pupil.guardian(1).token(), requestId, Map.of("answer", "GIVEN")).then().statusCode(201)
+                    .body("outcome", equalTo("GRANTED"));
+        }
+        try (TestClock.Travel then = TestClock.travelTo(noon(5))) {
+            withdraw(pupil.guardian(1).token(), requestId, Map.of()).then().statusCode(201)
+                    .body("outcome", equalTo("WITHDRAWN"));
+        }
         return requestId;
     }
 
@@ -117,13 +115,15 @@ class ConsentAsOfApiTest {
         // both did: granted, from the moment the second answer was recorded
         Response granted = request(ib, requestId, day(20));
         granted.then().statusCode(200).body("outcome", equalTo("GRANTED")).body("entries.kind", contains("GIVEN", "GIVEN"));
-        assertThat(OffsetDateTime.parse(granted.path("outcomeAt")).toInstant()).isEqualTo(noon(20).toInstant());
+        assertThat(instant(granted, "outcomeAt")).isEqualTo(instant(granted, "entries[1].recordedAt"))
+                .isBetween(noon(20), noon(20).plus(Duration.ofMinutes(5)));
         request(ib, requestId, day(6)).then().statusCode(200).body("outcome", equalTo("GRANTED"));
-        // one withdrew
+        // one withdrew: the request's own outcome, reached that day
         Response withdrawn = request(ib, requestId, day(5));
         withdrawn.then().statusCode(200).body("outcome", equalTo("WITHDRAWN"))
                 .body("entries.kind", contains("GIVEN", "GIVEN", "WITHDRAWN"));
-        assertThat(OffsetDateTime.parse(withdrawn.path("outcomeAt")).toInstant()).isEqualTo(noon(5).toInstant());
+        assertThat(instant(withdrawn, "outcomeAt")).isAfterOrEqualTo(instant(withdrawn, "entries[2].recordedAt"))
+                .isBefore(noon(5).plus(Duration.ofMinutes(5)));
 
         // the list: the requests made by then, each as it stood
         requests(ib, pupil, day(20)).then().statusCode(200).body("id", contains(requestId.toString()))
@@ -140,12 +140,15 @@ class ConsentAsOfApiTest {
     @Test
     void anExpiredRequestIsOpenUntilItExpired() {
         Pupil pupil = Fixtures.pupil(true);
-        UUID requestId = Fixtures.requested(pupil);
-        requestedOn(requestId, 60);
-        TestDb.execute("update consent_request set expires_at = ? where id = ?", noon(40), requestId);
-        expiry.expireDue();
+        UUID requestId;
+        // made so long ago that it was due on day -40; the job ran an hour later
+        try (TestClock.Travel then = TestClock.travelTo(noon(40).minus(config.expireAfter()))) {
+            requestId = Fixtures.requested(pupil);
+        }
+        try (TestClock.Travel then = TestClock.travelTo(noon(40).plus(Duration.ofHours(1)))) {
+            expiry.expireDue();
+        }
         assertThat(Fixtures.outcome(requestId)).isEqualTo("EXPIRED");
-        TestDb.execute("update consent_request set outcome_at = ? where id = ?", noon(40), requestId);
         String ib = staff("ib", pupil.schoolCode());
 
         request(ib, requestId, day(41)).then().statusCode(200).body("outcome", equalTo("OPEN"))

@@ -8,12 +8,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.quarkus.test.junit.QuarkusTest;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import nl.passend.consent.Fixtures;
 import nl.passend.consent.Fixtures.Pupil;
+import nl.passend.consent.Fixtures;
+import nl.passend.consent.api.model.Requests;
 import nl.passend.events.EventType;
 import nl.passend.events.Topics;
 import nl.passend.events.codes.ConsentPurpose;
@@ -21,6 +21,7 @@ import nl.passend.events.codes.ConsentSubjectType;
 import nl.passend.events.consent.ConsentRequested;
 import nl.passend.events.consent.SubjectRef;
 import nl.passend.events.pupil.PupilErased;
+import nl.passend.testing.TestClock;
 import nl.passend.testing.TopicProbe;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
@@ -37,7 +38,7 @@ class EventIntakeTest {
         UUID requestId = UUID.randomUUID();
         Fixtures.send(EventType.TEAM_CONSENT_REQUESTED, pupil.id().toString(), pupil.schoolCode(),
                 new ConsentRequested(requestId, ConsentPurpose.DISCUSS_IN_SUPPORT_TEAM, pupil.id(), pupil.schoolCode(),
-                        new SubjectRef(ConsentSubjectType.MEETING_CASE, UUID.randomUUID(), 1), LocalDate.now()));
+                        new SubjectRef(ConsentSubjectType.MEETING_CASE, UUID.randomUUID(), 1), TestClock.today()));
         Fixtures.awaitCount("select count(*) from consent_request where id = ?1", requestId, 1);
         assertThat(count("select count(*) from consent_request where id = ?1 and purpose = 'DISCUSS_IN_SUPPORT_TEAM' "
                 + "and subject_type = 'MEETING_CASE' and requested_by = '/passend/support-team-service'", requestId)).isEqualTo(1);
@@ -49,14 +50,14 @@ class EventIntakeTest {
         UUID incomplete = UUID.randomUUID();
         Fixtures.send(EventType.TEAM_CONSENT_REQUESTED, pupil.id().toString(), pupil.schoolCode(),
                 new ConsentRequested(incomplete, ConsentPurpose.DISCUSS_IN_SUPPORT_TEAM, pupil.id(),
-                        pupil.schoolCode(), null, LocalDate.now()));
+                        pupil.schoolCode(), null, TestClock.today()));
         UUID reused = UUID.randomUUID();
         Fixtures.send(EventType.TEAM_CONSENT_REQUESTED, pupil.id().toString(), pupil.schoolCode(),
                 new ConsentRequested(reused, ConsentPurpose.ASSESSMENT, pupil.id(), pupil.schoolCode(),
-                        new SubjectRef(ConsentSubjectType.PUPIL, pupil.id(), 1), LocalDate.now()));
+                        new SubjectRef(ConsentSubjectType.PUPIL, pupil.id(), 1), TestClock.today()));
         Fixtures.send(EventType.TEAM_CONSENT_REQUESTED, pupil.id().toString(), pupil.schoolCode(),
                 new ConsentRequested(reused, ConsentPurpose.SHARE_WITH_SWV, pupil.id(), pupil.schoolCode(),
-                        new SubjectRef(ConsentSubjectType.PUPIL, pupil.id(), 1), LocalDate.now()));
+                        new SubjectRef(ConsentSubjectType.PUPIL, pupil.id(), 1), TestClock.today()));
 
         List<ConsumerRecord<String, String>> letters = TopicProbe.records(TEAM_DLQ,
                 r -> r.value().contains(incomplete.toString()) || r.value().contains("SHARE_WITH_SWV")
@@ -88,7 +89,7 @@ class EventIntakeTest {
         answer(pupil.guardian(0).token(), requestId, Map.of("answer", "GIVEN")).then().statusCode(201);
 
         Fixtures.send(EventType.PUPIL_ERASED, pupil.id().toString(), pupil.schoolCode(),
-                new PupilErased(pupil.id(), pupil.schoolCode(), LocalDate.now()));
+                new PupilErased(pupil.id(), pupil.schoolCode(), TestClock.today()));
         Fixtures.awaitCount("select count(*) from directory_pupil where id = ?1", pupil.id(), 0);
         assertThat(count("select count(*) from consent_request where pupil_id = ?1", pupil.id())).isZero();
         assertThat(count("select count(*) from consent_entry where request_id = ?1", requestId)).isZero();

@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import nl.passend.consent.domain.ConsentAsOf.RequestAsOf;
-import nl.passend.consent.domain.ConsentAsOf.Required;
 import nl.passend.events.codes.ConsentOutcome;
 import nl.passend.platform.http.AsOf;
 import org.junit.jupiter.api.Test;
@@ -33,12 +32,10 @@ class ConsentAsOfTest {
     private final List<ConsentEntry> ledger = new ArrayList<>();
     private long seq;
 
-    // asked 1 Mar of both parents; the mother gives 3 Mar, the father 5 Mar (GRANTED), the father
-    // withdraws 9 Mar (WITHDRAWN, the outcome now, reached then)
+    // asked 1 Mar (of both parents, unless a test says otherwise); the mother gives 3 Mar, the father
+    // 5 Mar (GRANTED), the father withdraws 9 Mar (WITHDRAWN, the outcome now, reached then)
     ConsentAsOfTest() {
         request.requestedAt = at("2026-03-01");
-        request.requiredGuardians.add(mother);
-        request.requiredGuardians.add(father);
         entry(mother, EntryKind.GIVEN, "2026-03-03");
         entry(father, EntryKind.GIVEN, "2026-03-05");
         entry(father, EntryKind.WITHDRAWN, "2026-03-09");
@@ -55,29 +52,34 @@ class ConsentAsOfTest {
         ledger.add(e);
     }
 
-    private List<Required> both(String since) {
-        return List.of(new Required(mother, at(since)), new Required(father, at(since)));
+    /** Both parents' answers are needed from the request on. */
+    private void requireBoth() {
+        request.require(mother, at("2026-03-01"));
+        request.require(father, at("2026-03-01"));
     }
 
-    private RequestAsOf asOf(String day, List<Required> required) {
-        return ConsentAsOf.of(request, required, ledger, asOf(day)).orElseThrow();
+    /** The request as it stood at the end of the day. */
+    private RequestAsOf stood(String day) {
+        return ConsentAsOf.of(request, ledger, asOf(day)).orElseThrow();
     }
 
     @Test
     void beforeTheRequestThereIsNone() {
-        assertThat(ConsentAsOf.of(request, both("2026-03-01"), ledger, asOf("2026-02-28"))).isEmpty();
+        requireBoth();
+        assertThat(ConsentAsOf.of(request, ledger, asOf("2026-02-28"))).isEmpty();
     }
 
     @Test
     void openUntilEveryRequiredGuardianGaveConsent() {
-        RequestAsOf asked = asOf("2026-03-01", both("2026-03-01"));
+        requireBoth();
+        RequestAsOf asked = stood("2026-03-01");
         assertThat(asked.outcome()).isEqualTo(ConsentOutcome.OPEN);
         assertThat(asked.outcomeAt()).isNull();
         assertThat(asked.entries()).isEmpty();
         assertThat(asked.requiredGuardians()).containsExactly(mother, father);
-        assertThat(asOf("2026-03-04", both("2026-03-01")).outcome()).isEqualTo(ConsentOutcome.OPEN);
+        assertThat(stood("2026-03-04").outcome()).isEqualTo(ConsentOutcome.OPEN);
 
-        RequestAsOf granted = asOf("2026-03-05", both("2026-03-01"));
+        RequestAsOf granted = stood("2026-03-05");
         assertThat(granted.outcome()).isEqualTo(ConsentOutcome.GRANTED);
         assertThat(granted.outcomeAt()).isEqualTo(at("2026-03-05"));
         assertThat(granted.entries()).hasSize(2);
@@ -85,7 +87,8 @@ class ConsentAsOfTest {
 
     @Test
     void theOutcomeReachedByThenAndNotChangedSinceIsTheRequestsOwn() {
-        RequestAsOf withdrawn = asOf("2026-03-09", both("2026-03-01"));
+        requireBoth();
+        RequestAsOf withdrawn = stood("2026-03-09");
         assertThat(withdrawn.outcome()).isEqualTo(ConsentOutcome.WITHDRAWN);
         assertThat(withdrawn.outcomeAt()).isEqualTo(at("2026-03-09"));
         assertThat(withdrawn.entries()).hasSize(3);
@@ -94,11 +97,12 @@ class ConsentAsOfTest {
     @Test
     void aGuardianAddedLaterWasNotNeededBefore() {
         // the father's parental authority became known on 4 Mar: until then the mother's consent sufficed
-        List<Required> required = List.of(new Required(mother, at("2026-03-01")), new Required(father, at("2026-03-04")));
-        RequestAsOf motherOnly = asOf("2026-03-03", required);
+        request.require(mother, at("2026-03-01"));
+        request.require(father, at("2026-03-04"));
+        RequestAsOf motherOnly = stood("2026-03-03");
         assertThat(motherOnly.requiredGuardians()).containsExactly(mother);
         assertThat(motherOnly.outcome()).isEqualTo(ConsentOutcome.GRANTED);
-        RequestAsOf both = asOf("2026-03-04", required);
+        RequestAsOf both = stood("2026-03-04");
         assertThat(both.requiredGuardians()).containsExactly(mother, father);
         assertThat(both.outcome()).isEqualTo(ConsentOutcome.OPEN);
     }
@@ -107,13 +111,12 @@ class ConsentAsOfTest {
     void anExpiryCountsFromWhenItHappened() {
         ConsentRequest expired = new ConsentRequest();
         expired.requestedAt = at("2026-01-01");
-        expired.requiredGuardians.add(mother);
+        expired.require(mother, at("2026-01-01"));
         expired.outcome = ConsentOutcome.EXPIRED;
         expired.outcomeAt = at("2026-01-31");
-        List<Required> required = List.of(new Required(mother, at("2026-01-01")));
-        assertThat(ConsentAsOf.of(expired, required, List.of(), asOf("2026-01-30")).orElseThrow().outcome())
+        assertThat(ConsentAsOf.of(expired, List.of(), asOf("2026-01-30")).orElseThrow().outcome())
                 .isEqualTo(ConsentOutcome.OPEN);
-        assertThat(ConsentAsOf.of(expired, required, List.of(), asOf("2026-01-31")).orElseThrow().outcome())
+        assertThat(ConsentAsOf.of(expired, List.of(), asOf("2026-01-31")).orElseThrow().outcome())
                 .isEqualTo(ConsentOutcome.EXPIRED);
     }
 }

@@ -11,19 +11,16 @@ import io.vertx.ext.web.RoutingContext;
 import jakarta.inject.Singleton;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.function.BiConsumer;
 import java.util.stream.Collectors;
 import nl.passend.gateway.config.GatewayConfig;
+import nl.passend.gateway.config.Upstreams;
 import nl.passend.gateway.domain.ClientIds;
 import nl.passend.gateway.domain.CorrelationIds;
 import nl.passend.gateway.domain.RouteTable;
 import nl.passend.gateway.service.RateLimiter;
-import nl.passend.gateway.service.ServiceProxy;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.logging.Logger;
 import org.jboss.logging.MDC;
@@ -56,30 +53,17 @@ public class GatewayRoutes {
     public static final String CLIENT_ID = "passend.client-id";
     static final String TARGET = "passend.target";
 
-    private final GatewayConfig config;
     private final ServiceProxy proxy;
     private final RateLimiter limiter;
     private final RouteTable table;
     private final Set<String> publicPaths;
 
     @Inject
-    public GatewayRoutes(GatewayConfig config, ServiceProxy proxy, RateLimiter limiter) {
-        this.config = config;
+    public GatewayRoutes(GatewayConfig config, Upstreams upstreams, ServiceProxy proxy, RateLimiter limiter) {
         this.proxy = proxy;
         this.limiter = limiter;
-        this.table = routeTable(config);
+        this.table = upstreams.table();
         this.publicPaths = config.publicPaths().stream().map(String::strip).collect(Collectors.toSet());
-    }
-
-    /** The route table the configuration describes. */
-    public static RouteTable routeTable(GatewayConfig config) {
-        Map<String, List<String>> prefixes = new TreeMap<>();
-        config.services().forEach((name, service) -> prefixes.put(name, service.prefixes()));
-        return RouteTable.of(prefixes, config.ownPaths());
-    }
-
-    public RouteTable table() {
-        return table;
     }
 
     void register(@Observes Router router) {

@@ -4,18 +4,19 @@ import io.quarkus.security.Authenticated;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.time.Clock;
 import nl.passend.gateway.service.GrowthDocuments;
+import nl.passend.gateway.service.OnBehalfOf;
 import nl.passend.platform.http.AsOf;
 import nl.passend.platform.http.Params;
 import nl.passend.platform.problem.Problems;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -31,10 +32,16 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class GrowthDocumentResource {
 
     @Inject
+    Clock clock;
+
+    @Inject
     GrowthDocuments documents;
 
     @Inject
     RoutingContext request;
+
+    @Inject
+    JsonWebToken token;
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
@@ -44,10 +51,9 @@ public class GrowthDocumentResource {
             content = @Content(schema = @Schema(implementation = GrowthDocumentSchema.class)))
     public Response get(@PathParam("pupilId") String pupilId,
             @QueryParam(AsOf.PARAM) @Parameter(description = "Show the file as it stood at the end of this day (yyyy-MM-dd, not in the future)",
-                    schema = @Schema(type = SchemaType.STRING, format = "date")) String asOf,
-            @HeaderParam(HttpHeaders.AUTHORIZATION) @Parameter(hidden = true) String authorization) {
-        GrowthDocuments.Result result = documents.compose(Params.uuid(pupilId, "pupilId"), AsOf.parse(asOf),
-                authorization, request.get(GatewayRoutes.CORRELATION_ID));
+                    schema = @Schema(type = SchemaType.STRING, format = "date")) String asOf) {
+        GrowthDocuments.Result result = documents.compose(Params.uuid(pupilId, "pupilId"), AsOf.parse(asOf, clock),
+                new OnBehalfOf(token.getRawToken(), request.get(GatewayRoutes.CORRELATION_ID)));
         if (result.status() == 200) {
             return Response.ok(result.body(), MediaType.APPLICATION_JSON).build();
         }

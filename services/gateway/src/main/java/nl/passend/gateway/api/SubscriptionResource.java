@@ -14,23 +14,23 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import jakarta.ws.rs.core.Context;
 import java.util.List;
 import java.util.UUID;
 import nl.passend.gateway.api.Requests.SubscriptionRequest;
-import nl.passend.gateway.api.Responses.DeliveryResponse;
-import nl.passend.gateway.api.Responses.SubscriptionResponse;
+import nl.passend.gateway.api.model.Responses.DeliveryResponse;
+import nl.passend.gateway.api.model.Responses.SubscriptionResponse;
 import nl.passend.gateway.domain.ClientIds;
 import nl.passend.gateway.domain.DeliveryStatus;
 import nl.passend.gateway.domain.Subscription;
 import nl.passend.gateway.mapping.WebhookMapper;
-import nl.passend.gateway.service.SubscriptionService;
 import nl.passend.gateway.service.SubscriptionService.Client;
 import nl.passend.gateway.service.SubscriptionService.Terms;
 import nl.passend.gateway.service.SubscriptionService.View;
+import nl.passend.gateway.service.SubscriptionService;
 import nl.passend.platform.http.ETags;
 import nl.passend.platform.http.Params;
 import nl.passend.platform.problem.Problems;
@@ -111,7 +111,7 @@ public class SubscriptionResource {
             content = @Content(schema = @Schema(implementation = SubscriptionResponse.class)))
     public Response update(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch,
             @NotNull @Valid SubscriptionRequest request) {
-        return ok(service.update(client(), Params.uuid(id, "id"), ifMatch, terms(request)), null);
+        return ok(service.update(client(), Params.uuid(id, "id"), ETags.expected(ifMatch), terms(request)), null);
     }
 
     @DELETE
@@ -119,7 +119,7 @@ public class SubscriptionResource {
     @Operation(summary = "Unsubscribe", description = "Its deliveries that have not gone out are dropped. With If-Match, only when that is the current version.")
     @APIResponse(responseCode = "204", description = "Deleted")
     public Response delete(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch) {
-        service.delete(client(), Params.uuid(id, "id"), ifMatch);
+        service.delete(client(), Params.uuid(id, "id"), ETags.expected(ifMatch));
         return Response.noContent().build();
     }
 
@@ -132,7 +132,7 @@ public class SubscriptionResource {
             headers = @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(schema = @Schema(implementation = SubscriptionResponse.class)))
     public Response rotateSecret(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch) {
-        View view = service.rotateSecret(client(), Params.uuid(id, "id"), ifMatch);
+        View view = service.rotateSecret(client(), Params.uuid(id, "id"), ETags.expected(ifMatch));
         return ok(view.subscription(), view.secret());
     }
 
@@ -147,7 +147,7 @@ public class SubscriptionResource {
     public Response resume(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch,
             @QueryParam("redeliverFailed") @Parameter(description = "Send the given-up deliveries again (default true)",
                     schema = @Schema(type = SchemaType.BOOLEAN, defaultValue = "true")) String redeliverFailed) {
-        return ok(service.resume(client(), Params.uuid(id, "id"), ifMatch, bool(redeliverFailed, "redeliverFailed", true)),
+        return ok(service.resume(client(), Params.uuid(id, "id"), ETags.expected(ifMatch), bool(redeliverFailed, "redeliverFailed", true)),
                 null);
     }
 

@@ -1,8 +1,9 @@
 package nl.passend.gateway.mapping;
 
 import java.util.List;
-import nl.passend.gateway.api.Responses.DeliveryResponse;
-import nl.passend.gateway.api.Responses.SubscriptionResponse;
+import nl.passend.gateway.api.model.Responses.DeliveryResponse;
+import nl.passend.gateway.api.model.Responses.SubscriptionResponse;
+import nl.passend.gateway.api.model.Responses;
 import nl.passend.gateway.domain.Delivery;
 import nl.passend.gateway.domain.Subscription;
 import org.mapstruct.Mapper;

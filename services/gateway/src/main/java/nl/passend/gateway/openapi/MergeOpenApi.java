@@ -16,7 +16,7 @@ import nl.passend.gateway.domain.RouteTable;
 /**
  * Writes api-specs/openapi/passend-api.yaml from the services' documents beside it and the gateway's
  * routes (its application.properties):
- * {@code ./mvnw -q -pl services/gateway compile exec:java}.
+ * {@code ./mvnw -q -pl services/gateway -am process-classes -Pmerge-openapi}.
  */
 public final class MergeOpenApi {
 

@@ -5,14 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpConnectTimeoutException;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
-import java.time.Duration;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -20,12 +13,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.stream.StreamSupport;
-import nl.passend.gateway.api.GatewayRoutes;
-import nl.passend.gateway.config.GatewayConfig;
-import nl.passend.gateway.domain.CorrelationIds;
-import nl.passend.gateway.domain.RouteTable;
+import nl.passend.gateway.service.ServiceReads.Answer;
 import nl.passend.platform.http.AsOf;
 
 /**
@@ -57,53 +46,40 @@ public class GrowthDocuments {
         }
     }
 
-    /** A service's answer: its status and, for 200 or a problem, its JSON body. */
-    public record Answer(int status, JsonNode body) {
-        boolean ok() {
-            return status == 200;
-        }
-    }
-
     /** The document, or the status and problem with which the pupil itself was refused. */
     public record Result(int status, JsonNode body) {
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final RouteTable table;
-    private final Map<String, URI> services = new LinkedHashMap<>();
-    private final Duration timeout;
-    private final HttpClient client;
+    private final ServiceReads reads;
+    private final Clock clock;
 
     @Inject
-    public GrowthDocuments(GatewayConfig config, ServiceProxy proxy) {
-        this.table = GatewayRoutes.routeTable(config);
-        proxy.upstreams().forEach(u -> services.put(u.name(), u.url()));
-        this.timeout = config.timeout();
-        // HTTP/1.1: a connection per concurrent read, so one service breaking off cannot take the others down
-        this.client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(config.connectTimeout())
-                .build();
+    public GrowthDocuments(ServiceReads reads, Clock clock) {
+        this.reads = reads;
+        this.clock = clock;
     }
 
-    public Result compose(UUID pupilId, AsOf asOf, String authorization, String correlationId) {
+    public Result compose(UUID pupilId, AsOf asOf, OnBehalfOf caller) {
         // the pupil first: a caller who may not see the pupil causes no further reads (nor their audit entries)
-        Answer pupil = read(Part.PUPIL.path.formatted(pupilId), asOf, authorization, correlationId).join();
+        Answer pupil = reads.get(Part.PUPIL.path.formatted(pupilId), asOf, caller).join();
         if (!pupil.ok()) {
             return new Result(pupil.status(), pupil.body());
         }
         Map<Part, CompletableFuture<Answer>> calls = new LinkedHashMap<>();
         calls.put(Part.PUPIL, CompletableFuture.completedFuture(pupil));
         for (Part part : Part.values()) {
-            calls.putIfAbsent(part, read(part.path.formatted(pupilId), asOf, authorization, correlationId));
+            calls.putIfAbsent(part, reads.get(part.path.formatted(pupilId), asOf, caller));
         }
         ObjectNode document = JSON.createObjectNode();
         document.put("pupilId", pupilId.toString());
         document.put("asOf", asOf == null ? null : asOf.date().toString());
-        document.put("composedAt", Instant.now().toString());
+        document.put("composedAt", Instant.now(clock).toString());
         calls.forEach((part, call) -> document.set(part.field, part(call.join())));
         // the OPP whole (current version with its goals): the open plan last changed, else the last one
         Answer opps = calls.get(Part.OPPS).join();
-        document.set("opp", current(opps).map(plan -> part(read("/opps/" + plan, asOf, authorization, correlationId).join()))
+        document.set("opp", current(opps).map(plan -> part(reads.get("/opps/" + plan, asOf, caller).join()))
                 .orElse(opps.ok() ? null : part(opps)));
         return new Result(200, document);
     }
@@ -128,37 +104,5 @@ public class GrowthDocuments {
         return StreamSupport.stream(opps.body().spliterator(), false)
                 .max(byOpen.thenComparing(byUpdated))
                 .map(p -> p.path("id").asText());
-    }
-
-    private CompletableFuture<Answer> read(String path, AsOf asOf, String authorization, String correlationId) {
-        RouteTable.Route route = table.resolve(path).orElseThrow(() -> new IllegalStateException("no route for " + path));
-        String base = services.get(route.target()).toString().replaceAll("/+$", "");
-        String query = asOf == null ? "" : "?" + AsOf.PARAM + "=" + asOf.date();
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path + query)).timeout(timeout)
-                .header("Accept", "application/json")
-                .header(CorrelationIds.HEADER, correlationId);
-        if (authorization != null) {
-            request.header("Authorization", authorization);
-        }
-        return client.sendAsync(request.GET().build(), HttpResponse.BodyHandlers.ofByteArray())
-                .thenApply(GrowthDocuments::answer)
-                .exceptionally(GrowthDocuments::failed);
-    }
-
-    private static Answer answer(HttpResponse<byte[]> response) {
-        JsonNode body = null;
-        try {
-            body = response.body().length == 0 ? null : JSON.readTree(response.body());
-        } catch (IOException e) {
-            // not JSON: the status alone says what happened
-        }
-        return new Answer(response.statusCode(), body);
-    }
-
-    private static Answer failed(Throwable failure) {
-        Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
-        boolean slow = cause instanceof HttpTimeoutException && !(cause instanceof HttpConnectTimeoutException);
-        // unreachable or broken off (an IOException, ConnectException included): 503; anything else: 502
-        return new Answer(slow ? 504 : cause instanceof IOException ? 503 : 502, null);
     }
 }

@@ -2,8 +2,10 @@ package nl.passend.gateway.service;
 
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
-import jakarta.inject.Singleton;
+import io.github.bucket4j.TimeMeter;
 import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -13,7 +15,7 @@ import nl.passend.gateway.config.GatewayConfig;
  * The per-client rate limit: one token bucket (Bucket4j) per client id, holding {@code requests} tokens and
  * refilled evenly over {@code window}, so a client may burst up to the limit and then goes on at the
  * window's average rate. The buckets live in this gateway instance's memory: with several instances each
- * has its own (a shared store is for later).
+ * has its own. Their time is the service's clock, in milliseconds (as Bucket4j's own default).
  */
 @Singleton
 public class RateLimiter {
@@ -22,19 +24,22 @@ public class RateLimiter {
     private final boolean enabled;
     private final long requests;
     private final Duration window;
+    private final TimeMeter time;
 
     @Inject
-    public RateLimiter(GatewayConfig config) {
-        this(config.rateLimit().enabled(), config.rateLimit().requests(), config.rateLimit().window());
+    public RateLimiter(GatewayConfig config, Clock clock) {
+        this(config.rateLimit().enabled(), config.rateLimit().requests(), config.rateLimit().window(), timeOf(clock));
     }
 
-    public RateLimiter(boolean enabled, long requests, Duration window) {
+    /** @param time the buckets' time: the service's clock, or one a test moves */
+    public RateLimiter(boolean enabled, long requests, Duration window, TimeMeter time) {
         if (requests < 1 || window.isZero() || window.isNegative()) {
             throw new IllegalArgumentException("the rate limit needs requests >= 1 and a positive window");
         }
         this.enabled = enabled;
         this.requests = requests;
         this.window = window;
+        this.time = time;
     }
 
     /** The answer for one request: allowed or not, what is left, and when to try again. */
@@ -47,6 +52,7 @@ public class RateLimiter {
         }
         Bucket bucket = buckets.computeIfAbsent(clientId, id -> Bucket.builder()
                 .addLimit(limit -> limit.capacity(requests).refillGreedy(requests, window))
+                .withCustomTimePrecision(time)
                 .build());
         ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
         if (probe.isConsumed()) {
@@ -54,5 +60,20 @@ public class RateLimiter {
         }
         long seconds = Math.max(1, (probe.getNanosToWaitForRefill() + 999_999_999L) / 1_000_000_000L);
         return new Decision(false, requests, 0, seconds);
+    }
+
+    /** The clock as Bucket4j's time: wall-clock milliseconds, in nanoseconds. */
+    static TimeMeter timeOf(Clock clock) {
+        return new TimeMeter() {
+            @Override
+            public long currentTimeNanos() {
+                return clock.millis() * 1_000_000L;
+            }
+
+            @Override
+            public boolean isWallClockBased() {
+                return true;
+            }
+        };
     }
 }

@@ -3,6 +3,7 @@ package nl.passend.gateway.service;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -17,7 +18,7 @@ import nl.passend.gateway.domain.Subscription;
 import nl.passend.gateway.domain.SubscriptionStatus;
 import nl.passend.gateway.persistence.DeliveryRepository;
 import nl.passend.gateway.persistence.SubscriptionRepository;
-import nl.passend.platform.http.ETags;
+import nl.passend.platform.domain.ExpectedVersion;
 import nl.passend.platform.problem.Problems;
 import org.jboss.logging.Logger;
 
@@ -42,6 +43,9 @@ public class SubscriptionService {
     @Inject
     GatewayConfig config;
 
+    @Inject
+    Clock clock;
+
     /** Who is asking: the OAuth client (the owner key) and the schools its token names. */
     public record Client(String id, Set<String> schools) {
     }
@@ -61,7 +65,7 @@ public class SubscriptionService {
             throw Problems.conflict("subscription-limit", "a client has at most "
                     + config.webhooks().maxSubscriptionsPerClient() + " subscriptions; delete one first");
         }
-        Instant now = Instant.now();
+        Instant now = Instant.now(clock);
         Subscription subscription = new Subscription();
         subscription.id = UUID.randomUUID();
         subscription.owner = client.id();
@@ -87,21 +91,21 @@ public class SubscriptionService {
 
     /** Replaces callback URL, event types and schools; the status and the secret stay. */
     @Transactional
-    public Subscription update(Client client, UUID id, String ifMatch, Terms terms) {
-        Subscription subscription = locked(client, id, ifMatch);
+    public Subscription update(Client client, UUID id, ExpectedVersion expected, Terms terms) {
+        Subscription subscription = locked(client, id, expected);
         checkSchools(client, terms.schoolCodes());
         apply(subscription, terms);
-        subscription.updatedAt = Instant.now();
+        subscription.updatedAt = Instant.now(clock);
         subscriptions.flush();
         return subscription;
     }
 
     /** Deletes it with its deliveries; with If-Match only when that is the current version. */
     @Transactional
-    public void delete(Client client, UUID id, String ifMatch) {
+    public void delete(Client client, UUID id, ExpectedVersion expected) {
         Subscription subscription = subscriptions.lockOfOwner(id, client.id()).orElseThrow(() -> notFound(id));
-        if (ifMatch != null && !ifMatch.isBlank()) {
-            ETags.requireMatch(ifMatch, subscription.version);
+        if (expected != ExpectedVersion.NONE) {
+            expected.require(subscription.version);
         }
         subscriptions.delete(subscription);
         LOG.infof("webhook subscription %s of %s deleted", id, client.id());
@@ -109,9 +113,9 @@ public class SubscriptionService {
 
     /** A new signing secret, shown in this answer only; the previous one also signs for the grace period. */
     @Transactional
-    public View rotateSecret(Client client, UUID id, String ifMatch) {
-        Subscription subscription = locked(client, id, ifMatch);
-        Instant now = Instant.now();
+    public View rotateSecret(Client client, UUID id, ExpectedVersion expected) {
+        Subscription subscription = locked(client, id, expected);
+        Instant now = Instant.now(clock);
         String secret = secrets.rotate(subscription, now);
         subscription.updatedAt = now;
         subscriptions.flush();
@@ -124,9 +128,9 @@ public class SubscriptionService {
      * without, they stay given up and the rest goes on.
      */
     @Transactional
-    public Subscription resume(Client client, UUID id, String ifMatch, boolean redeliverFailed) {
-        Subscription subscription = locked(client, id, ifMatch);
-        Instant now = Instant.now();
+    public Subscription resume(Client client, UUID id, ExpectedVersion expected, boolean redeliverFailed) {
+        Subscription subscription = locked(client, id, expected);
+        Instant now = Instant.now(clock);
         int again = redeliverFailed ? deliveries.requeueFailed(id, now) : 0;
         deliveries.dueNow(id, now);
         subscription.status = SubscriptionStatus.ACTIVE;
@@ -143,9 +147,9 @@ public class SubscriptionService {
         return deliveries.recent(id, status, size);
     }
 
-    private Subscription locked(Client client, UUID id, String ifMatch) {
+    private Subscription locked(Client client, UUID id, ExpectedVersion expected) {
         Subscription subscription = subscriptions.lockOfOwner(id, client.id()).orElseThrow(() -> notFound(id));
-        ETags.requireMatch(ifMatch, subscription.version);
+        expected.require(subscription.version);
         return subscription;
     }
 

@@ -13,6 +13,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
@@ -55,10 +56,12 @@ public class WebhookSender {
 
     private final GatewayConfig.Webhooks config;
     private final HttpClient client;
+    private final Clock clock;
 
     @Inject
-    public WebhookSender(GatewayConfig config) {
+    public WebhookSender(GatewayConfig config, Clock clock) {
         this.config = config.webhooks();
+        this.clock = clock;
         this.client = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .followRedirects(HttpClient.Redirect.NEVER)
@@ -84,7 +87,7 @@ public class WebhookSender {
             return Outcome.failed("unknown-host");
         }
         byte[] body = payload.getBytes(StandardCharsets.UTF_8);
-        long timestamp = Instant.now().getEpochSecond();
+        long timestamp = Instant.now(clock).getEpochSecond();
         HttpRequest request = HttpRequest.newBuilder(uri)
                 .timeout(config.requestTimeout())
                 .header("Content-Type", CONTENT_TYPE)
@@ -99,7 +102,7 @@ public class WebhookSender {
             HttpResponse<Void> response = client.sendAsync(request, HttpResponse.BodyHandlers.discarding())
                     .get(config.requestTimeout().toMillis() + 1_000, TimeUnit.MILLISECONDS);
             return Outcome.answered(response.statusCode(),
-                    retryAfter(response.headers().firstValue("Retry-After").orElse(null), Instant.now()));
+                    retryAfter(response.headers().firstValue("Retry-After").orElse(null), Instant.now(clock)));
         } catch (TimeoutException e) {
             return Outcome.failed("timeout");
         } catch (InterruptedException e) {

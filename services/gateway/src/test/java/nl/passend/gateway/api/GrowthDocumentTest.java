@@ -14,10 +14,10 @@ import com.github.tomakehurst.wiremock.http.Fault;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
-import java.time.LocalDate;
 import java.util.UUID;
 import nl.passend.gateway.ClientTokens;
 import nl.passend.gateway.FakeServices;
+import nl.passend.testing.TestClock;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -45,7 +45,7 @@ class GrowthDocumentTest {
     void composesEveryPartFromItsServiceWithTheCallersTokenAndAsOf() {
         String plan = UUID.randomUUID().toString();
         String closed = UUID.randomUUID().toString();
-        String day = LocalDate.now().minusDays(30).toString();
+        String day = TestClock.today().minusDays(30).toString();
         stub("/pupils/" + pupil + "?asOf=" + day, 200, "{\"id\":\"" + pupil + "\",\"schoolCode\":\"12AB00\"}");
         stub("/support-level-service/pupils/" + pupil + "/support-level?asOf=" + day, 200, "{\"level\":\"LEVEL_3\"}");
         stub("/support-level-service/pupils/" + pupil + "/support-level/history?asOf=" + day, 200,
@@ -128,7 +128,7 @@ class GrowthDocumentTest {
     void badInputIsAProblemAndNoServiceIsAsked() {
         assertProblem(given().auth().oauth2(token).queryParam("asOf", "1-2-2026")
                 .get("/api/v1/pupils/{id}/growth-document", pupil), 400, "invalid-parameter");
-        assertProblem(given().auth().oauth2(token).queryParam("asOf", LocalDate.now().plusDays(2).toString())
+        assertProblem(given().auth().oauth2(token).queryParam("asOf", TestClock.today().plusDays(2).toString())
                 .get("/api/v1/pupils/{id}/growth-document", pupil), 400, "invalid-parameter");
         assertProblem(given().auth().oauth2(token).get("/api/v1/pupils/{id}/growth-document", "not-a-uuid"), 400,
                 "invalid-parameter");

@@ -36,6 +36,7 @@ import nl.passend.events.pupil.PupilMovedGroup;
 import nl.passend.events.support.SupportLevelChanged;
 import nl.passend.gateway.ClientTokens;
 import nl.passend.gateway.Receiver;
+import nl.passend.testing.TestClock;
 import nl.passend.testing.TestDb;
 import nl.passend.testing.TestEvents;
 import nl.passend.testing.TestTokens;
@@ -127,8 +128,8 @@ class WebhookDeliveryTest {
             assertThat(body.path("subject").asText()).isEqualTo(pupil.toString());
             // signed with the subscription's secret over id.timestamp.body (Standard Webhooks), checked from scratch
             String timestamp = request.getHeader("webhook-timestamp");
-            assertThat(Long.parseLong(timestamp)).isBetween(Instant.now().getEpochSecond() - 60,
-                    Instant.now().getEpochSecond() + 5);
+            assertThat(Long.parseLong(timestamp)).isBetween(TestClock.now().getEpochSecond() - 60,
+                    TestClock.now().getEpochSecond() + 5);
             assertThat(request.getHeader("webhook-signature")).isEqualTo(
                     Receiver.expectedSignature(secret, eventId, timestamp, request.getBody()));
             assertThat(Receiver.expectedSignature(secret, eventId, timestamp,
@@ -292,5 +293,26 @@ class WebhookDeliveryTest {
         assertThat(request.getHeader("webhook-signature").split(" ")).containsExactly(
                 Receiver.expectedSignature(newSecret, id(event), timestamp, request.getBody()),
                 Receiver.expectedSignature(oldSecret, id(event), timestamp, request.getBody()));
+    }
+
+    @Test
+    void afterTheGracePeriodOnlyTheNewSecretSigns() {
+        String school = TestTokens.newSchoolCode();
+        String sis = ClientTokens.sis("sis-" + UUID.randomUUID(), school);
+        Receiver receiver = new Receiver().answering(200);
+        JsonPath subscription = JsonPath.from(subscribe(sis, receiver, List.of(EventType.PUPIL_ENROLLED), school));
+        String newSecret = given().auth().oauth2(sis).header("If-Match", "\"0\"")
+                .post("/api/v1/subscriptions/{id}/secret", subscription.getString("id"))
+                .then().statusCode(200).extract().path("secret");
+
+        String event;
+        // the grace period is 24 hours: a day and an hour later the previous secret signs no more
+        try (TestClock.Travel later = TestClock.travel(Duration.ofHours(25))) {
+            event = enrolled(UUID.randomUUID(), school);
+            await().atMost(WAIT).until(() -> receiver.receivedIds().contains(id(event)));
+        }
+        LoggedRequest request = receiver.received().get(0);
+        assertThat(request.getHeader("webhook-signature")).isEqualTo(Receiver.expectedSignature(newSecret, id(event),
+                request.getHeader("webhook-timestamp"), request.getBody()));
     }
 }

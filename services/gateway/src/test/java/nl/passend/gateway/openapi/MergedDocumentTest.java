@@ -34,7 +34,7 @@ class MergedDocumentTest {
             throw new AssertionError("api-specs/openapi/passend-api.yaml is stale"
                     + (committedTree != null && committedTree.equals(merged.document()) ? " (formatting only)" : "")
                     + ": a service's contract or the gateway's routes changed. Regenerate it with "
-                    + "./mvnw -q -pl services/gateway compile exec:java (the fresh one is in " + written.toAbsolutePath() + ")");
+                    + "./mvnw -q -pl services/gateway -am process-classes -Pmerge-openapi (the fresh one is in " + written.toAbsolutePath() + ")");
         }
     }
 

@@ -102,9 +102,9 @@ class OpenApiMergerTest {
 
     @Test
     void serviceNamesInPascalCase() {
-        assertThat(OpenApiMerger.pascal("support-level-service")).isEqualTo("SupportLevel");
-        assertThat(OpenApiMerger.pascal("opp-service")).isEqualTo("Opp");
-        assertThat(OpenApiMerger.pascal("gateway")).isEqualTo("Gateway");
+        assertThat(ComponentRenames.pascal("support-level-service")).isEqualTo("SupportLevel");
+        assertThat(ComponentRenames.pascal("opp-service")).isEqualTo("Opp");
+        assertThat(ComponentRenames.pascal("gateway")).isEqualTo("Gateway");
     }
 
     private static List<String> names(JsonNode object) {

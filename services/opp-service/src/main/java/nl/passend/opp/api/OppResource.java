@@ -18,23 +18,28 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
-import nl.passend.opp.api.Requests.ClosureInput;
-import nl.passend.opp.api.Requests.DocumentInput;
-import nl.passend.opp.api.Requests.DueInput;
-import nl.passend.opp.api.Requests.EvaluationInput;
-import nl.passend.opp.api.Requests.PlanInput;
-import nl.passend.opp.api.Requests.ViewInput;
-import nl.passend.opp.api.Responses.DueResponse;
-import nl.passend.opp.api.Responses.PlanResponse;
-import nl.passend.opp.api.Responses.PlanSummary;
-import nl.passend.opp.api.Responses.VersionResponse;
+import nl.passend.opp.api.model.Requests.ClosureInput;
+import nl.passend.opp.api.model.Requests.DocumentInput;
+import nl.passend.opp.api.model.Requests.DueInput;
+import nl.passend.opp.api.model.Requests.EvaluationInput;
+import nl.passend.opp.api.model.Requests.PlanInput;
+import nl.passend.opp.api.model.Requests.ViewInput;
+import nl.passend.opp.api.model.Responses.DueResponse;
+import nl.passend.opp.api.model.Responses.PlanResponse;
+import nl.passend.opp.api.model.Responses.PlanSummary;
+import nl.passend.opp.api.model.Responses.VersionResponse;
 import nl.passend.opp.mapping.OppMapper;
-import nl.passend.opp.service.OppClock;
+import nl.passend.opp.service.OppDueDates;
 import nl.passend.opp.service.OppPdf;
-import nl.passend.opp.service.OppService;
-import nl.passend.opp.service.OppService.PlanView;
+import nl.passend.opp.service.PlanClosing;
+import nl.passend.opp.service.PlanDrafting;
+import nl.passend.opp.service.PlanEstablishment;
+import nl.passend.opp.service.PlanEvaluation;
+import nl.passend.opp.service.PlanReads;
+import nl.passend.opp.service.PlanView;
 import nl.passend.platform.http.AsOf;
 import nl.passend.platform.http.ETags;
 import nl.passend.platform.http.Params;
@@ -69,10 +74,25 @@ public class OppResource {
     static final String AS_OF_VERSION = "Show the version as it stood at the end of this day: its status, consent, establishment, evaluations and views of then (a version replaced later still shows the status it had). " + AS_OF_STANDING + " 404 when the version had not been drawn up by then." + AS_OF_RULES;
 
     @Inject
-    OppService opps;
+    Clock clock;
 
     @Inject
-    OppClock clock;
+    PlanReads reads;
+
+    @Inject
+    PlanDrafting drafting;
+
+    @Inject
+    PlanEstablishment establishment;
+
+    @Inject
+    PlanEvaluation evaluation;
+
+    @Inject
+    PlanClosing closing;
+
+    @Inject
+    OppDueDates dueDates;
 
     @Inject
     OppPdf pdf;
@@ -88,7 +108,7 @@ public class OppResource {
     @APIResponse(responseCode = "201", description = "Drawn up", headers = @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(schema = @Schema(implementation = PlanResponse.class)))
     public Response create(@PathParam("pupilId") String pupilId, @NotNull @Valid PlanInput input) {
-        PlanView view = opps.create(Params.uuid(pupilId, "pupilId"), mapper.toDraft(input));
+        PlanView view = drafting.create(Params.uuid(pupilId, "pupilId"), mapper.toDraft(input));
         return Response.created(URI.create("/opps/" + view.plan().id)).tag(ETags.of(view.plan().version))
                 .entity(mapper.toResponse(view)).build();
     }
@@ -102,11 +122,8 @@ public class OppResource {
             @QueryParam(AsOf.PARAM) @Parameter(description = AS_OF_PLANS,
                     schema = @Schema(type = SchemaType.STRING, format = "date")) String asOf) {
         UUID id = Params.uuid(pupilId, "pupilId");
-        AsOf day = AsOf.parse(asOf);
-        if (day != null) {
-            return opps.ofPupil(id, day).stream().map(mapper::toSummary).toList();
-        }
-        return mapper.toSummaries(opps.ofPupil(id));
+        return AsOf.orNow(asOf, clock, day -> reads.ofPupil(id, day).stream().map(mapper::toSummary).toList(),
+                () -> mapper.toSummaries(reads.ofPupil(id)));
     }
 
     @GET
@@ -122,11 +139,8 @@ public class OppResource {
             @QueryParam(AsOf.PARAM) @Parameter(description = AS_OF_PLAN,
                     schema = @Schema(type = SchemaType.STRING, format = "date")) String asOf) {
         UUID id = Params.uuid(planId, "planId");
-        AsOf day = AsOf.parse(asOf);
-        if (day != null) {
-            return Response.ok(mapper.toResponse(opps.get(id, day))).build(); // a past state is not for If-Match
-        }
-        return ok(opps.get(id));
+        return AsOf.orNow(asOf, clock, day -> Response.ok(mapper.toResponse(reads.get(id, day))).build(), // no If-Match
+                () -> ok(reads.get(id)));
     }
 
     @GET
@@ -139,11 +153,8 @@ public class OppResource {
                     schema = @Schema(type = SchemaType.STRING, format = "date")) String asOf) {
         UUID id = Params.uuid(planId, "planId");
         int n = version(number);
-        AsOf day = AsOf.parse(asOf);
-        if (day != null) {
-            return mapper.toResponse(opps.version(id, n, day));
-        }
-        return mapper.toResponse(opps.version(id, n));
+        return AsOf.orNow(asOf, clock, day -> mapper.toResponse(reads.version(id, n, day)),
+                () -> mapper.toResponse(reads.version(id, n)));
     }
 
     @PUT
@@ -153,7 +164,7 @@ public class OppResource {
             description = "A version that left DRAFT is never edited (409): create a new version. In SO/SBO a change of the expected destination needs destinationDecision (the commissie van begeleiding's date and reference; 422 without).")
     public Response edit(@PathParam("planId") String planId, @PathParam("number") String number,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @NotNull @Valid PlanInput input) {
-        return ok(opps.editDraft(Params.uuid(planId, "planId"), version(number), ifMatch, mapper.toDraft(input)));
+        return ok(drafting.editDraft(Params.uuid(planId, "planId"), version(number), ETags.expected(ifMatch), mapper.toDraft(input)));
     }
 
     @POST
@@ -165,7 +176,7 @@ public class OppResource {
             content = @Content(schema = @Schema(implementation = PlanResponse.class)))
     public Response revise(@PathParam("planId") String planId, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @NotNull @Valid PlanInput input) {
-        PlanView view = opps.revise(Params.uuid(planId, "planId"), ifMatch, mapper.toDraft(input));
+        PlanView view = drafting.revise(Params.uuid(planId, "planId"), ETags.expected(ifMatch), mapper.toDraft(input));
         return Response.created(URI.create("/opps/" + view.plan().id + "/versions/" + view.plan().currentVersion))
                 .tag(ETags.of(view.plan().version)).entity(mapper.toResponse(view)).build();
     }
@@ -177,7 +188,7 @@ public class OppResource {
             description = "The request goes out as an event on passend.opp (purpose OPP_ACTION_PART, subject OPP, plan id, version); the version is IN_DIALOGUE until consent-service's decision comes back on passend.consent. Needs the agreement dialogue (OOGO) recorded first (422). Can be asked again for the same version after a refusal, expiry or withdrawal.")
     public Response requestConsent(@PathParam("planId") String planId, @PathParam("number") String number,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        return ok(opps.requestConsent(Params.uuid(planId, "planId"), version(number), ifMatch));
+        return ok(establishment.requestConsent(Params.uuid(planId, "planId"), version(number), ETags.expected(ifMatch)));
     }
 
     @POST
@@ -187,7 +198,7 @@ public class OppResource {
             description = "Only after the parents consented (CONSENTED; 409 otherwise). Who established it and when are recorded; the version comes in force and the pupil's OPP clock is fulfilled.")
     public Response establish(@PathParam("planId") String planId, @PathParam("number") String number,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        return ok(opps.establish(Params.uuid(planId, "planId"), version(number), ifMatch));
+        return ok(establishment.establish(Params.uuid(planId, "planId"), version(number), ETags.expected(ifMatch)));
     }
 
     @POST
@@ -199,7 +210,7 @@ public class OppResource {
             content = @Content(schema = @Schema(implementation = PlanResponse.class)))
     public Response evaluate(@PathParam("planId") String planId, @PathParam("number") String number,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @NotNull @Valid EvaluationInput input) {
-        return created(opps.evaluate(Params.uuid(planId, "planId"), version(number), ifMatch, mapper.toDraft(input)));
+        return created(evaluation.evaluate(Params.uuid(planId, "planId"), version(number), ETags.expected(ifMatch), mapper.toDraft(input)));
     }
 
     @POST
@@ -211,7 +222,7 @@ public class OppResource {
             content = @Content(schema = @Schema(implementation = PlanResponse.class)))
     public Response addView(@PathParam("planId") String planId, @PathParam("number") String number,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @NotNull @Valid ViewInput input) {
-        return created(opps.addView(Params.uuid(planId, "planId"), version(number), ifMatch, input.kind(), input.text()));
+        return created(evaluation.addView(Params.uuid(planId, "planId"), version(number), ETags.expected(ifMatch), input.kind(), input.text()));
     }
 
     @POST
@@ -222,7 +233,7 @@ public class OppResource {
             content = @Content(schema = @Schema(implementation = PlanResponse.class)))
     public Response addDocument(@PathParam("planId") String planId, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @NotNull @Valid DocumentInput input) {
-        return created(opps.addDocument(Params.uuid(planId, "planId"), ifMatch, input.title(), input.kind(), input.uri()));
+        return created(drafting.addDocument(Params.uuid(planId, "planId"), ETags.expected(ifMatch), input.title(), input.kind(), input.uri()));
     }
 
     @POST
@@ -232,7 +243,7 @@ public class OppResource {
             description = "A pupil's leaving (passend.pupil) closes it by itself. Its end date is what the ROD export reports.")
     public Response close(@PathParam("planId") String planId, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @NotNull @Valid ClosureInput input) {
-        return ok(opps.close(Params.uuid(planId, "planId"), ifMatch, input.reason()));
+        return ok(closing.close(Params.uuid(planId, "planId"), ETags.expected(ifMatch), input.reason()));
     }
 
     @GET
@@ -245,7 +256,7 @@ public class OppResource {
     @APIResponse(responseCode = "200", description = "The PDF",
             content = @Content(mediaType = "application/pdf", schema = @Schema(type = SchemaType.STRING, format = "binary")))
     public Response document(@PathParam("planId") String planId) {
-        PlanView view = opps.get(Params.uuid(planId, "planId"));
+        PlanView view = reads.get(Params.uuid(planId, "planId"));
         return Response.ok(pdf.render(view), "application/pdf")
                 .header("Content-Disposition", "inline; filename=\"opp-" + view.plan().id + "-v"
                         + view.plan().currentVersion + ".pdf\"").build();
@@ -260,7 +271,7 @@ public class OppResource {
             content = @Content(schema = @Schema(implementation = DueResponse.class)))
     public Response startClock(@PathParam("pupilId") String pupilId, @NotNull @Valid DueInput input) {
         return Response.status(Response.Status.CREATED).entity(mapper.toResponse(
-                clock.startByHand(Params.uuid(pupilId, "pupilId"), input.reason(), input.startDate()))).build();
+                dueDates.startByHand(Params.uuid(pupilId, "pupilId"), input.reason(), input.startDate()))).build();
     }
 
     @GET
@@ -268,7 +279,7 @@ public class OppResource {
     @RolesAllowed({Roles.IB, Roles.DIRECTOR, Roles.TEACHER})
     @Operation(summary = "When the pupil's OPP was or is due, and why")
     public List<DueResponse> dueDates(@PathParam("pupilId") String pupilId) {
-        return mapper.toDueResponses(clock.ofPupil(Params.uuid(pupilId, "pupilId")));
+        return mapper.toDueResponses(dueDates.ofPupil(Params.uuid(pupilId, "pupilId")));
     }
 
     private Response ok(PlanView view) {

@@ -8,19 +8,14 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.util.List;
-import nl.passend.opp.api.Responses.OverdueResponse;
-import nl.passend.opp.api.Responses.RodResponse;
+import nl.passend.opp.api.model.Responses.OverdueResponse;
+import nl.passend.opp.api.model.Responses.RodResponse;
 import nl.passend.opp.mapping.OppMapper;
 import nl.passend.opp.service.OverdueSignals;
 import nl.passend.opp.service.RodExport;
-import nl.passend.opp.service.RodExport.RodRecord;
+import nl.passend.platform.http.CsvTable;
 import nl.passend.platform.security.Roles;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -61,20 +56,12 @@ public class SchoolOppResource {
 
     @GET
     @Path("rod-export")
-    @Produces("text/csv")
+    @Produces(CsvTable.MEDIA_TYPE)
     @RolesAllowed({Roles.DIRECTOR, Roles.IB, Roles.SIS_CLIENT, Roles.BOARD})
     @Operation(summary = "ROD export as CSV")
-    public String rodExportCsv(@PathParam("schoolCode") String schoolCode) {
-        StringWriter out = new StringWriter();
-        CSVFormat format = CSVFormat.DEFAULT.builder()
-                .setHeader("pupilId", "planId", "schoolCode", "startDate", "endDate").get();
-        try (CSVPrinter csv = new CSVPrinter(out, format)) {
-            for (RodRecord r : rod.ofSchool(schoolCode)) {
-                csv.printRecord(r.pupilId(), r.planId(), r.schoolCode(), r.startDate(), r.endDate() == null ? "" : r.endDate());
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toString();
+    public CsvTable rodExportCsv(@PathParam("schoolCode") String schoolCode) {
+        List<List<Object>> rows = rod.ofSchool(schoolCode).stream().map(r -> List.<Object>of(r.pupilId(), r.planId(),
+                r.schoolCode(), r.startDate(), r.endDate() == null ? "" : r.endDate())).toList();
+        return new CsvTable(List.of("pupilId", "planId", "schoolCode", "startDate", "endDate"), rows);
     }
 }

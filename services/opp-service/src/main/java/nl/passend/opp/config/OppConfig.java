@@ -19,7 +19,7 @@ public interface OppConfig {
 
     EvaluationsPerYear evaluationsPerYear();
 
-    /** The minimum number of evaluations a year per school type: the law says once; many SO/SBO agreements twice (seed 001). */
+    /** The minimum number of evaluations a year per school type: the law says once; many SO/SBO agreements twice (e.g. the SO/SBO basic-support agreement, Basisondersteuning SO & SBO). */
     interface EvaluationsPerYear {
         @WithDefault("1")
         int bao();

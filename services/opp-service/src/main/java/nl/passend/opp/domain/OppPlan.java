@@ -6,17 +6,16 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
 import nl.passend.events.codes.OppCloseReason;
 import nl.passend.events.codes.OppStatus;
+import nl.passend.platform.persistence.Tracked;
 
 /** One pupil's OPP: its versions hang under it; its status is its current version's. */
 @Entity
 @Table(name = "opp_plan")
-public class OppPlan {
+public class OppPlan extends Tracked {
     @Id
     public UUID id;
 
@@ -61,15 +60,6 @@ public class OppPlan {
 
     @Column(name = "created_by", nullable = false)
     public String createdBy;
-
-    @Column(name = "created_at", nullable = false)
-    public Instant createdAt;
-
-    @Version
-    public long version;
-
-    @Column(name = "updated_at", insertable = false, updatable = false)
-    public Instant updatedAt;
 
     public boolean closed() {
         return status == OppStatus.CLOSED;

@@ -16,7 +16,7 @@ import nl.passend.events.codes.SchoolType;
 import nl.passend.opp.domain.PlanContent.Goal;
 import nl.passend.platform.problem.RuleViolation;
 
-/** The OPP's lifecycle and content rules (DOMAIN.md, The OPP), as plain functions. */
+/** The OPP's lifecycle and content rules as plain functions. */
 public final class OppRules {
 
     /** Outcomes after which the dialogue goes on and consent may be asked again for the same version. */
@@ -120,7 +120,7 @@ public final class OppRules {
 
     /**
      * In SO and SBO a change of the expected destination goes through the commissie van begeleiding
-     * (seed 001): a version that changes it must record that decision.
+     * (the SO/SBO basic-support agreement): a version that changes it must record that decision.
      */
     public static void checkDestinationChange(SchoolType schoolType, ExpectedDestination previous,
             ExpectedDestination next, DestinationDecision decision) {

@@ -8,8 +8,8 @@ import nl.passend.events.codes.ExpectedDestination;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
- * What one OPP version says (WPO art. 40a; seeds 002–004): the perspective part, the action part and
- * the SMART goals. Stored as one document per version; frozen once the version leaves DRAFT.
+ * What one OPP version says (WPO art. 40a; docs/rules.md, "The OPP: lifecycle and content"): the
+ * perspective part, the action part and the SMART goals. Stored as one document per version; frozen once the version leaves DRAFT.
  */
 public record PlanContent(Perspective perspective, ActionPart actionPart, List<Goal> goals) {
 
@@ -27,15 +27,15 @@ public record PlanContent(Perspective perspective, ActionPart actionPart, List<G
             ArrangementSpecification arrangement) {
     }
 
-    /** Who does what, why, how and when (seed 004). */
+    /** Who does what, why, how and when. */
     public record Task(String who, String what, String why, String how, String when) {
     }
 
-    /** A scenario with the time path within which its effects must be visible (seed 002). */
+    /** A scenario with the time path within which its effects must be visible. */
     public record Scenario(String description, String timePath, LocalDate effectVisibleBy) {
     }
 
-    /** The arrangement's specification (seed 003, ijkpunt 9). */
+    /** The arrangement's specification: instruction needs, tasks, materials, learning environment and activities, guidance, cooperation with classmates, behavioural support. */
     public record ArrangementSpecification(String instructionNeeds, String tasks, String materials,
             String learningEnvironment, String learningActivities, String guidanceAndFeedback,
             String cooperationWithClassmates, String behaviouralSupportSituations) {
@@ -51,7 +51,7 @@ public record PlanContent(Perspective perspective, ActionPart actionPart, List<G
         FINAL
     }
 
-    /** The goal domains of seed 003; the first five are tied to the reference levels. */
+    /** The goal domains of a learning line; the first five are tied to the reference levels. */
     public enum GoalDomain {
         TECHNICAL_READING(true),
         READING_COMPREHENSION(true),

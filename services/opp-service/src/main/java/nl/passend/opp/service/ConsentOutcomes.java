@@ -3,12 +3,19 @@ package nl.passend.opp.service;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Set;
 import java.util.UUID;
+import nl.passend.events.EventEnvelope;
 import nl.passend.events.EventType;
+import nl.passend.events.MalformedEventException;
 import nl.passend.events.codes.ConsentOutcome;
+import nl.passend.events.codes.ConsentPurpose;
+import nl.passend.events.codes.ConsentSubjectType;
 import nl.passend.events.codes.OppStatus;
+import nl.passend.events.consent.ConsentDecided;
 import nl.passend.opp.domain.Attention;
 import nl.passend.opp.domain.OppConsentDecision;
 import nl.passend.opp.domain.OppPlan;
@@ -22,10 +29,17 @@ import nl.passend.opp.persistence.OppPlanRepository;
 import nl.passend.opp.persistence.OppVersionRepository;
 import nl.passend.opp.persistence.ShareConsentRepository;
 import nl.passend.platform.audit.AuditLog;
+import nl.passend.platform.consent.ConsentRequester;
 
-/** What the consent decisions learned from passend.consent do to plans and to the SWV consultant's access. */
+/**
+ * This service's side of the consent exchange: OPP_ACTION_PART decisions about an OPP version move its
+ * lifecycle; SHARE_WITH_SWV decisions open or close the pupil's plans to the SWV consultant.
+ */
 @ApplicationScoped
-public class ConsentOutcomes {
+public class ConsentOutcomes implements ConsentRequester {
+
+    @Inject
+    Clock clock;
 
     @Inject
     OppPlanRepository plans;
@@ -45,20 +59,40 @@ public class ConsentOutcomes {
     @Inject
     AuditLog audit;
 
+    @Override
+    public Set<ConsentPurpose> purposes() {
+        return Set.of(ConsentPurpose.OPP_ACTION_PART, ConsentPurpose.SHARE_WITH_SWV);
+    }
+
+    @Override
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void decided(ConsentDecided e, EventEnvelope event) {
+        String source = event.source();
+        if (e.purpose() == ConsentPurpose.SHARE_WITH_SWV) {
+            if (e.pupilId() == null) {
+                throw new MalformedEventException("SHARE_WITH_SWV decision " + e.requestId() + " names no pupil");
+            }
+            shareWithSwv(e.pupilId(), e.requestId(), e.outcome(), event.time().toInstant(), source);
+        } else if (e.subject() == null || e.subject().type() != ConsentSubjectType.OPP || e.subject().id() == null) {
+            throw new MalformedEventException("OPP_ACTION_PART decision " + e.requestId() + " is not about an OPP");
+        } else {
+            actionPart(e.subject().id(), e.subject().version(), e.requestId(), e.outcome(), e.effectiveDate(), source);
+        }
+    }
+
     /**
      * A decision about the action part of one version. Every decision is recorded; only one about the
      * plan's current version and its latest request changes the version (a superseded version or an
      * older request changes nothing but the record).
      */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public void actionPart(UUID planId, int versionNumber, UUID requestId, ConsentOutcome outcome,
+    private void actionPart(UUID planId, int versionNumber, UUID requestId, ConsentOutcome outcome,
             LocalDate decidedOn, String source) {
         OppPlan plan = plans.lock(planId).orElse(null);
         if (plan == null) {
             return; // a plan erased with its pupil, or another installation's: nothing to record it on
         }
         OppVersion version = versions.of(planId, versionNumber).orElse(null);
-        LocalDate on = decidedOn != null ? decidedOn : OppService.today();
+        LocalDate on = decidedOn != null ? decidedOn : LocalDate.now(clock);
         boolean current = version != null && versionNumber == plan.currentVersion && version.supersededAt == null
                 && requestId.equals(version.consentRequestId);
         boolean applied = false;
@@ -82,23 +116,14 @@ public class ConsentOutcomes {
             applied = true;
             plans.bump(plan);
         }
-        OppConsentDecision decision = new OppConsentDecision();
-        decision.id = UUID.randomUUID();
-        decision.planId = planId;
-        decision.versionNumber = versionNumber;
-        decision.requestId = requestId;
-        decision.outcome = outcome;
-        decision.decidedOn = on;
-        decision.applied = applied;
-        decision.receivedAt = Instant.now();
-        decisions.persist(decision);
+        decisions.persist(OppConsentDecision.of(planId, versionNumber, requestId, outcome, on, applied,
+                Instant.now(clock)));
         audit.recordSystem(plan.pupilId, source, "opp.consent.decision",
                 "version " + versionNumber + " " + outcome + (applied ? "" : " (recorded only)"));
     }
 
     /** A decision about sharing the pupil's file with the SWV; the latest decision counts. */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public void shareWithSwv(UUID pupilId, UUID requestId, ConsentOutcome outcome, Instant decidedAt, String source) {
+    private void shareWithSwv(UUID pupilId, UUID requestId, ConsentOutcome outcome, Instant decidedAt, String source) {
         ShareConsent consent = shareConsents.findById(requestId);
         boolean isNew = consent == null;
         if (isNew) {

@@ -2,16 +2,14 @@ package nl.passend.opp.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.Arrays;
 import java.util.Optional;
 import java.util.UUID;
 import nl.passend.opp.domain.OppPlan;
 import nl.passend.opp.persistence.ShareConsentRepository;
 import nl.passend.platform.directory.DirectoryPupil;
-import nl.passend.platform.directory.DirectorySchool;
-import nl.passend.platform.directory.PupilDirectory;
 import nl.passend.platform.problem.Problems;
-import nl.passend.platform.security.Caller;
-import nl.passend.platform.security.PupilAccess;
+import nl.passend.platform.security.AccessGuard;
 import nl.passend.platform.security.Roles;
 
 /**
@@ -21,7 +19,7 @@ import nl.passend.platform.security.Roles;
  * answered 404, as if the plan did not exist.
  */
 @ApplicationScoped
-public class OppGuard {
+public class OppGuard extends AccessGuard {
 
     /** Everyone who may read a plan, strongest role first (the role the access is audited under). */
     static final String[] READERS = {Roles.IB, Roles.DIRECTOR, Roles.TEACHER, Roles.SIS_CLIENT, Roles.CARE_PROFESSIONAL,
@@ -30,25 +28,12 @@ public class OppGuard {
     static final String[] AUTHORS = {Roles.IB, Roles.TEACHER};
 
     @Inject
-    Caller caller;
-
-    @Inject
-    PupilDirectory directory;
-
-    @Inject
     ShareConsentRepository shareConsents;
 
-    @Inject
-    PupilAccess access;
-
-    /** The pupil as the directory knows it; 404 for a pupil opp-service has never heard of. */
-    public DirectoryPupil knownPupil(UUID pupilId) {
-        return directory.pupil(pupilId).orElseThrow(() -> Problems.notFound("pupil " + pupilId));
-    }
-
     /** The role under which the caller may act on the pupil's OPP, taken from {@code allowed}; 404 otherwise. */
+    @Override
     public String pupil(UUID pupilId, String... allowed) {
-        return role(pupilId, allowed).orElseThrow(() -> Problems.notFound("pupil " + pupilId));
+        return role(pupilId, null, allowed).orElseThrow(() -> Problems.notFound("pupil " + pupilId));
     }
 
     /**
@@ -57,10 +42,6 @@ public class OppGuard {
      */
     public String plan(OppPlan plan, String... allowed) {
         return role(plan.pupilId, plan.schoolCode, allowed).orElseThrow(() -> Problems.notFound("OPP " + plan.id));
-    }
-
-    private Optional<String> role(UUID pupilId, String... allowed) {
-        return role(pupilId, null, allowed);
     }
 
     /**
@@ -81,36 +62,19 @@ public class OppGuard {
         return Optional.empty();
     }
 
-    /** The school's own people and systems, who act for the school rather than for the child. */
-    static boolean isStaff(String role) {
-        return PupilAccess.forSchool(role);
-    }
-
     /** The role under which the caller sees a school's lists (overdue plans, ROD export), from {@code allowed}. */
+    @Override
     public String school(String schoolCode, String... allowed) {
-        if (caller.hasRole(Roles.BOARD) && java.util.Arrays.asList(allowed).contains(Roles.BOARD)) {
-            boolean ownBoard = directory.school(schoolCode).map(s -> s.boardCode)
-                    .filter(b -> caller.board().filter(b::equals).isPresent()).isPresent();
-            if (ownBoard) {
-                return Roles.BOARD;
-            }
+        if (caller.hasRole(Roles.BOARD) && Arrays.asList(allowed).contains(Roles.BOARD) && ownBoard(schoolCode)) {
+            return Roles.BOARD;
         }
         // a board user acts for its board's schools only, whatever schools its token lists
-        String[] staff = java.util.Arrays.stream(allowed).filter(r -> !r.equals(Roles.BOARD)).toArray(String[]::new);
-        return access.schoolRole(schoolCode, staff).orElseThrow(() -> Problems.notFound("school " + schoolCode));
-    }
-
-    public String subject() {
-        return caller.subject();
+        String[] staff = Arrays.stream(allowed).filter(r -> !r.equals(Roles.BOARD)).toArray(String[]::new);
+        return super.school(schoolCode, staff);
     }
 
     private boolean may(String role, DirectoryPupil pupil) {
         return role.equals(Roles.SWV_CONSULTANT) ? ownSwv(pupil.schoolCode) && shareConsents.validFor(pupil.id)
                 : access.may(role, pupil);
-    }
-
-    private boolean ownSwv(String schoolCode) {
-        return directory.school(schoolCode).map((DirectorySchool s) -> s.swvCode)
-                .filter(swv -> caller.swv().filter(swv::equals).isPresent()).isPresent();
     }
 }

@@ -24,7 +24,8 @@ import nl.passend.opp.domain.OppView;
 import nl.passend.opp.domain.PlanContent;
 import nl.passend.opp.domain.PlanContent.Goal;
 import nl.passend.opp.domain.ViewKind;
-import nl.passend.opp.service.OppService.PlanView;
+import nl.passend.platform.time.Clocks;
+import nl.passend.opp.service.PlanView;
 
 /**
  * The current version of a plan as a readable PDF for parents, in Dutch: perspective, action part,
@@ -41,9 +42,7 @@ public class OppPdf {
     private static final Font TEXT = FontFactory.getFont(FontFactory.HELVETICA, 10);
 
     public byte[] render(PlanView view) {
-        OppPlan plan = view.plan();
         OppVersion version = view.current().version();
-        PlanContent content = version.content;
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         Document document = new Document(PageSize.A4, 50, 50, 50, 50);
         try {
@@ -51,68 +50,78 @@ public class OppPdf {
             document.addTitle("Ontwikkelingsperspectiefplan");
             document.open();
             document.add(new Paragraph("Ontwikkelingsperspectiefplan (OPP)", TITLE));
-            field(document, "Leerling", plan.pupilId.toString());
-            field(document, "School", plan.schoolCode);
-            field(document, "Versie", version.number + " — " + status(version.status));
-            field(document, "Instemming ouders", consent(version));
-            if (version.establishedAt != null) {
-                field(document, "Vastgesteld", DATE.format(version.establishedAt.atZone(java.time.ZoneId.of("Europe/Amsterdam")))
-                        + " door de directeur namens het bevoegd gezag");
-            }
-
-            heading(document, "Perspectief");
-            PlanContent.Perspective perspective = content.perspective();
-            field(document, "Verwachte uitstroombestemming", perspective.expectedDestination().name().replace('_', ' '));
-            if (version.destinationDecidedOn != null) {
-                field(document, "Besluit commissie van begeleiding",
-                        DATE.format(version.destinationDecidedOn) + " (" + version.destinationDecisionRef + ")");
-            }
-            field(document, "Onderbouwing", perspective.rationale());
-            list(document, "Bevorderende factoren", perspective.supportingFactors());
-            list(document, "Belemmerende factoren", perspective.hinderingFactors());
-            if (perspective.agreementDialogue() != null) {
-                field(document, "Overleg met ouders (OOGO)", DATE.format(perspective.agreementDialogue().date()) + ": "
-                        + perspective.agreementDialogue().summary());
-            }
-
-            heading(document, "Handelingsdeel");
-            PlanContent.ActionPart action = content.actionPart();
-            field(document, "Ondersteuning en begeleiding", action.support());
-            field(document, "Afwijkingen van het onderwijsprogramma", action.deviations());
-            for (PlanContent.Task task : action.tasks()) {
-                field(document, "Wie doet wat", task.who() + ": " + task.what() + " — waarom: " + task.why()
-                        + "; hoe: " + task.how() + "; wanneer: " + task.when());
-            }
-            for (PlanContent.Scenario scenario : action.scenarios()) {
-                field(document, "Scenario", scenario.description() + " (tijdpad: " + scenario.timePath()
-                        + "; effect zichtbaar uiterlijk " + DATE.format(scenario.effectVisibleBy()) + ")");
-            }
-            PlanContent.ArrangementSpecification spec = action.arrangement();
-            field(document, "Instructiebehoeften", spec.instructionNeeds());
-            field(document, "Opdrachten", spec.tasks());
-            field(document, "Materialen", spec.materials());
-            field(document, "Leeromgeving", spec.learningEnvironment());
-            field(document, "Leeractiviteiten", spec.learningActivities());
-            field(document, "Begeleiding en feedback", spec.guidanceAndFeedback());
-            field(document, "Samenwerking met klasgenoten", spec.cooperationWithClassmates());
-            field(document, "Situaties die gedragsondersteuning vragen", spec.behaviouralSupportSituations());
-
+            header(document, view.plan(), version);
+            perspective(document, version);
+            actionPart(document, version.content.actionPart());
             heading(document, "Doelen");
-            document.add(goals(content.goals()));
-
-            heading(document, "Zienswijzen (hoorrecht)");
-            List<OppView> views = view.current().views();
-            if (views.isEmpty()) {
-                document.add(new Paragraph("Nog geen zienswijze vastgelegd.", TEXT));
-            }
-            for (OppView v : views) {
-                field(document, v.kind == ViewKind.PUPIL ? "Zienswijze van de leerling" : "Zienswijze van de ouders", v.text);
-            }
+            document.add(goals(version.content.goals()));
+            views(document, view.current().views());
             document.close();
         } catch (DocumentException e) {
             throw new IllegalStateException("cannot render the OPP as PDF", e);
         }
         return out.toByteArray();
+    }
+
+    private void header(Document document, OppPlan plan, OppVersion version) throws DocumentException {
+        field(document, "Leerling", plan.pupilId.toString());
+        field(document, "School", plan.schoolCode);
+        field(document, "Versie", version.number + " — " + status(version.status));
+        field(document, "Instemming ouders", consent(version));
+        if (version.establishedAt != null) {
+            field(document, "Vastgesteld", DATE.format(version.establishedAt.atZone(Clocks.NL))
+                    + " door de directeur namens het bevoegd gezag");
+        }
+    }
+
+    private void perspective(Document document, OppVersion version) throws DocumentException {
+        heading(document, "Perspectief");
+        PlanContent.Perspective perspective = version.content.perspective();
+        field(document, "Verwachte uitstroombestemming", perspective.expectedDestination().name().replace('_', ' '));
+        if (version.destinationDecidedOn != null) {
+            field(document, "Besluit commissie van begeleiding",
+                    DATE.format(version.destinationDecidedOn) + " (" + version.destinationDecisionRef + ")");
+        }
+        field(document, "Onderbouwing", perspective.rationale());
+        list(document, "Bevorderende factoren", perspective.supportingFactors());
+        list(document, "Belemmerende factoren", perspective.hinderingFactors());
+        if (perspective.agreementDialogue() != null) {
+            field(document, "Overleg met ouders (OOGO)", DATE.format(perspective.agreementDialogue().date()) + ": "
+                    + perspective.agreementDialogue().summary());
+        }
+    }
+
+    private void actionPart(Document document, PlanContent.ActionPart action) throws DocumentException {
+        heading(document, "Handelingsdeel");
+        field(document, "Ondersteuning en begeleiding", action.support());
+        field(document, "Afwijkingen van het onderwijsprogramma", action.deviations());
+        for (PlanContent.Task task : action.tasks()) {
+            field(document, "Wie doet wat", task.who() + ": " + task.what() + " — waarom: " + task.why()
+                    + "; hoe: " + task.how() + "; wanneer: " + task.when());
+        }
+        for (PlanContent.Scenario scenario : action.scenarios()) {
+            field(document, "Scenario", scenario.description() + " (tijdpad: " + scenario.timePath()
+                    + "; effect zichtbaar uiterlijk " + DATE.format(scenario.effectVisibleBy()) + ")");
+        }
+        PlanContent.ArrangementSpecification spec = action.arrangement();
+        field(document, "Instructiebehoeften", spec.instructionNeeds());
+        field(document, "Opdrachten", spec.tasks());
+        field(document, "Materialen", spec.materials());
+        field(document, "Leeromgeving", spec.learningEnvironment());
+        field(document, "Leeractiviteiten", spec.learningActivities());
+        field(document, "Begeleiding en feedback", spec.guidanceAndFeedback());
+        field(document, "Samenwerking met klasgenoten", spec.cooperationWithClassmates());
+        field(document, "Situaties die gedragsondersteuning vragen", spec.behaviouralSupportSituations());
+    }
+
+    private void views(Document document, List<OppView> views) throws DocumentException {
+        heading(document, "Zienswijzen (hoorrecht)");
+        if (views.isEmpty()) {
+            document.add(new Paragraph("Nog geen zienswijze vastgelegd.", TEXT));
+        }
+        for (OppView v : views) {
+            field(document, v.kind == ViewKind.PUPIL ? "Zienswijze van de leerling" : "Zienswijze van de ouders", v.text);
+        }
     }
 
     private static PdfPTable goals(List<Goal> goals) throws DocumentException {

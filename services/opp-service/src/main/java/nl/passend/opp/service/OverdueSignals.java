@@ -5,6 +5,7 @@ import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -36,6 +37,9 @@ public class OverdueSignals {
     static final String ACTOR = "opp-service/overdue";
 
     @Inject
+    Clock clock;
+
+    @Inject
     OppDueRepository dues;
 
     @Inject
@@ -51,7 +55,7 @@ public class OverdueSignals {
     OppEvents events;
 
     @Inject
-    OppClock clock;
+    PupilLeavings leavings;
 
     @Inject
     OppConfig config;
@@ -67,7 +71,7 @@ public class OverdueSignals {
     @jakarta.transaction.Transactional
     public List<Overdue> ofSchool(String schoolCode) {
         String role = guard.school(schoolCode, Roles.IB, Roles.DIRECTOR);
-        LocalDate today = OppService.today();
+        LocalDate today = LocalDate.now(clock);
         List<Overdue> overdue = new ArrayList<>();
         for (OppDue due : dues.overdueOfSchool(schoolCode, today)) {
             UUID planId = plans.openOfPupil(due.pupilId).stream().findFirst().map(p -> p.id).orElse(null);
@@ -92,8 +96,8 @@ public class OverdueSignals {
     /** Publishes an overdue event for each item that became overdue since the last run; returns how many. */
     public int signal() {
         // leavings announced for a day that has come first: a pupil who left is no longer overdue here
-        QuarkusTransaction.requiringNew().run(() -> clock.leaveDue(ACTOR));
-        LocalDate today = OppService.today();
+        QuarkusTransaction.requiringNew().run(() -> leavings.leaveDue(ACTOR));
+        LocalDate today = LocalDate.now(clock);
         int signalled = 0;
         for (UUID id : QuarkusTransaction.requiringNew().call(() -> dues.unsignalledOverdue(today))) {
             signalled += QuarkusTransaction.requiringNew().call(() -> {
@@ -101,7 +105,7 @@ public class OverdueSignals {
                 if (due == null || !due.open() || due.signalledAt != null || !due.dueDate.isBefore(today)) {
                     return 0;
                 }
-                due.signalledAt = Instant.now();
+                due.signalledAt = Instant.now(clock);
                 UUID planId = plans.openOfPupil(due.pupilId).stream().findFirst().map(p -> p.id).orElse(null);
                 events.overdue(due.pupilId, due.schoolCode, planId, OppDueKind.ESTABLISHMENT, due.dueDate, false);
                 audit.recordSystem(due.pupilId, ACTOR, "opp.overdue", "ESTABLISHMENT " + due.dueDate);

@@ -26,7 +26,7 @@ import nl.passend.opp.AccessFixtures;
 import nl.passend.opp.Fixtures;
 import nl.passend.opp.Fixtures.Pupil;
 import nl.passend.testing.AuditTrail.AuditRow;
-import nl.passend.testing.TestDb;
+import nl.passend.testing.TestClock;
 import nl.passend.testing.TestTokens;
 import org.junit.jupiter.api.Test;
 
@@ -47,10 +47,6 @@ class OppAsOfApiTest {
         return TODAY.minusDays(daysAgo).atTime(12, 0).atZone(NL).toOffsetDateTime();
     }
 
-    private static void update(String sql, Object... params) {
-        assertThat(TestDb.execute(sql, params)).as(sql).isPositive();
-    }
-
     private static Response plan(String token, UUID planId, Object asOf) {
         return given().auth().oauth2(token).queryParam("asOf", String.valueOf(asOf)).get("/opps/{id}", planId);
     }
@@ -69,35 +65,38 @@ class OppAsOfApiTest {
         return TODAY.minusDays(daysAgo).toString();
     }
 
-    /** The story above, for a pupil enrolled a year ago; returns the plan. */
+    /** The story above, for a pupil enrolled a year ago, each step on its own day; returns the plan. */
     private static UUID story(Pupil pupil) {
-        UUID planId = Fixtures.createPlan(pupil).id();
-        update("update opp_plan set created_at = ? where id = ?", noon(200), planId);
-        update("update opp_version set created_at = ? where plan_id = ? and number = 1", noon(200), planId);
-
-        UUID first = Fixtures.requestConsent(pupil, planId, 1);
-        update("update opp_consent_request set requested_at = ? where request_id = ?", noon(190), first);
-        Fixtures.decide(pupil, planId, 1, first, ConsentOutcome.GRANTED);
-        Fixtures.awaitStatus(pupil, planId, "CONSENTED");
-        update("update opp_consent_decision set received_at = ? where request_id = ?", noon(185), first);
-        Fixtures.act(pupil.staff("director"), pupil, planId, 1, "establishment").then().statusCode(200);
-        update("update opp_version set established_at = ? where plan_id = ? and number = 1", noon(180), planId);
-        update("update opp_plan set first_established_on = ?, in_force_since = ? where id = ?",
-                TODAY.minusDays(180), TODAY.minusDays(180), planId);
-
-        Fixtures.evaluate(pupil, planId, 1, TODAY.minusDays(100)).then().statusCode(201);
-        update("update opp_evaluation set recorded_at = ? where plan_id = ?", noon(99), planId);
-        update("update opp_view set recorded_at = ? where plan_id = ?", noon(99), planId);
-
-        OppCalls.revise(pupil, planId, Fixtures.etag(pupil, planId), Fixtures.planInput("VMBO_TL"))
-                .then().statusCode(201);
-        update("update opp_version set created_at = ? where plan_id = ? and number = 2", noon(60), planId);
-        update("update opp_version set superseded_at = ? where plan_id = ? and number = 1", noon(60), planId);
-        UUID second = Fixtures.requestConsent(pupil, planId, 2);
-        update("update opp_consent_request set requested_at = ? where request_id = ?", noon(50), second);
-        Fixtures.decide(pupil, planId, 2, second, ConsentOutcome.REFUSED);
-        Fixtures.awaitDecisions(planId, 2);
-        update("update opp_consent_decision set received_at = ? where request_id = ?", noon(45), second);
+        UUID planId;
+        try (TestClock.Travel t = TestClock.travelTo(noon(200).toInstant())) {
+            planId = Fixtures.createPlan(pupil).id();
+        }
+        UUID first;
+        try (TestClock.Travel t = TestClock.travelTo(noon(190).toInstant())) {
+            first = Fixtures.requestConsent(pupil, planId, 1);
+        }
+        try (TestClock.Travel t = TestClock.travelTo(noon(185).toInstant())) {
+            Fixtures.decide(pupil, planId, 1, first, ConsentOutcome.GRANTED);
+            Fixtures.awaitStatus(pupil, planId, "CONSENTED");
+        }
+        try (TestClock.Travel t = TestClock.travelTo(noon(180).toInstant())) {
+            Fixtures.act(pupil.staff("director"), pupil, planId, 1, "establishment").then().statusCode(200);
+        }
+        try (TestClock.Travel t = TestClock.travelTo(noon(99).toInstant())) {
+            Fixtures.evaluate(pupil, planId, 1, TODAY.minusDays(100)).then().statusCode(201);
+        }
+        try (TestClock.Travel t = TestClock.travelTo(noon(60).toInstant())) {
+            OppCalls.revise(pupil, planId, Fixtures.etag(pupil, planId), Fixtures.planInput("VMBO_TL"))
+                    .then().statusCode(201);
+        }
+        UUID second;
+        try (TestClock.Travel t = TestClock.travelTo(noon(50).toInstant())) {
+            second = Fixtures.requestConsent(pupil, planId, 2);
+        }
+        try (TestClock.Travel t = TestClock.travelTo(noon(45).toInstant())) {
+            Fixtures.decide(pupil, planId, 2, second, ConsentOutcome.REFUSED);
+            Fixtures.awaitDecisions(planId, 2);
+        }
         return planId;
     }
 
@@ -172,9 +171,10 @@ class OppAsOfApiTest {
     @Test
     void anAsOfReadIsAuthorizedAsTheReadWithoutItAndAuditedWithTheDay() {
         Pupil pupil = Fixtures.pupil(Fixtures.school(SchoolType.BAO), TODAY.minusYears(1));
-        UUID planId = Fixtures.createPlan(pupil).id();
-        update("update opp_plan set created_at = ? where id = ?", noon(30), planId);
-        update("update opp_version set created_at = ? where plan_id = ?", noon(30), planId);
+        UUID planId;
+        try (TestClock.Travel t = TestClock.travelTo(noon(30).toInstant())) {
+            planId = Fixtures.createPlan(pupil).id();
+        }
         String day = day(10);
 
         // another school's staff, another child's parent, an unlinked professional, the SWV consultant

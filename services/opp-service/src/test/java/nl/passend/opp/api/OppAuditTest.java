@@ -30,6 +30,7 @@ import nl.passend.testing.AuditTrail.AuditRow;
 import nl.passend.opp.Fixtures;
 import nl.passend.opp.Fixtures.Pupil;
 import nl.passend.opp.Fixtures.School;
+import nl.passend.testing.TestClock;
 import nl.passend.testing.TestEvents;
 import nl.passend.testing.TestTokens;
 import org.junit.jupiter.api.Test;
@@ -193,7 +194,7 @@ class OppAuditTest {
     void theClosureByAPupilsLeavingIsAuditedAsTheSystem() {
         Pupil pupil = Fixtures.pupil();
         UUID planId = Fixtures.createPlan(pupil).id();
-        AccessFixtures.left(pupil, LocalDate.now());
+        AccessFixtures.left(pupil, TestClock.today());
         assertThat(audit(pupil.id(), TestEvents.sourceOf(Topics.PUPIL))).extracting(AuditRow::actorRole, AuditRow::action,
                 AuditRow::reason).containsExactly(tuple("system", "opp.close", planId + " PUPIL_LEFT"));
     }
@@ -203,9 +204,9 @@ class OppAuditTest {
     @Test
     void theOverdueListWritesOneRowPerPupilListed() {
         School school = Fixtures.school(SchoolType.BAO);
-        Pupil late = Fixtures.pupil(school, LocalDate.now().minusMonths(6));
-        Pupil lateTwice = Fixtures.pupil(school, LocalDate.now().minusMonths(6));
-        Pupil inTime = Fixtures.pupil(school, LocalDate.now().minusMonths(6));
+        Pupil late = Fixtures.pupil(school, TestClock.today().minusMonths(6));
+        Pupil lateTwice = Fixtures.pupil(school, TestClock.today().minusMonths(6));
+        Pupil inTime = Fixtures.pupil(school, TestClock.today().minusMonths(6));
         Pupil elsewhere = Fixtures.pupil();
         AccessFixtures.startClock(late, 60);
         AccessFixtures.startClock(lateTwice, 60);
@@ -237,9 +238,9 @@ class OppAuditTest {
     @Test
     void theRodExportWritesOneRowPerPupilListed() {
         School school = Fixtures.school(SchoolType.BAO);
-        Pupil first = Fixtures.pupil(school, LocalDate.now().minusMonths(6));
-        Pupil second = Fixtures.pupil(school, LocalDate.now().minusMonths(6));
-        Pupil draftOnly = Fixtures.pupil(school, LocalDate.now().minusMonths(6));
+        Pupil first = Fixtures.pupil(school, TestClock.today().minusMonths(6));
+        Pupil second = Fixtures.pupil(school, TestClock.today().minusMonths(6));
+        Pupil draftOnly = Fixtures.pupil(school, TestClock.today().minusMonths(6));
         Fixtures.establishedPlan(first);
         Fixtures.establishedPlan(second);
         Fixtures.createPlan(draftOnly);
@@ -273,7 +274,7 @@ class OppAuditTest {
         awaitStatus(pupil, planId, "CONSENTED");
         String etag = Fixtures.etag(pupil, planId);
         School other = Fixtures.school(SchoolType.BAO);
-        Pupil otherChild = Fixtures.pupil(pupil.school(), LocalDate.now().minusMonths(2));
+        Pupil otherChild = Fixtures.pupil(pupil.school(), TestClock.today().minusMonths(2));
 
         String teacherElsewhere = subject("teacher");
         assertProblem(get(AccessFixtures.staff(teacherElsewhere, "teacher", other.code()), planId), 404, "not-found");
@@ -330,7 +331,7 @@ class OppAuditTest {
                 "/opps/{id}/documents", planId), 412, "stale-version");
         assertProblem(post(token, null, Map.of("title", "X", "kind", "REPORT", "uri", "urn:x:1"),
                 "/opps/{id}/documents", planId), 428, "if-match-required");
-        assertProblem(post(token, etag, Map.of("evaluatedOn", LocalDate.now().toString(), "goalProgress",
+        assertProblem(post(token, etag, Map.of("evaluatedOn", TestClock.today().toString(), "goalProgress",
                 List.of(Map.of("goalId", UUID.randomUUID().toString(), "progress", "ON_TRACK"))),
                 "/opps/{id}/versions/1/evaluations", planId), 409, "not-established");
         assertProblem(post(token, null, Fixtures.planInput(), "/pupils/{id}/opps", pupil.id()), 409, "plan-exists");

@@ -30,13 +30,14 @@ import nl.passend.testing.DirectoryEvents.Professional;
 import nl.passend.opp.Fixtures;
 import nl.passend.opp.Fixtures.Pupil;
 import nl.passend.opp.Fixtures.School;
+import nl.passend.testing.TestClock;
 import nl.passend.testing.TestTokens;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Who may do what with a pupil's OPP (DESIGN.md, Security and privacy), per role and endpoint, reads
+ * Who may do what with a pupil's OPP (the per-object access rules), per role and endpoint, reads
  * and writes. A plan the caller may not see is answered exactly like one that does not exist (the
  * same 404, never a 403 that reveals it); a role that may never call an endpoint gets 403 alike for
  * every plan; without a token 401.
@@ -74,7 +75,7 @@ class OppAuthorizationTest {
             new Endpoint("close", "POST", "/opps/%s/closure", true, () -> Map.of("reason", "NO_LONGER_NEEDED"),
                     Set.of("ib", "director")),
             new Endpoint("record due date", "POST", "/pupils/%s/opp-due-dates", false,
-                    () -> Map.of("reason", "EXTRA_SUPPORT", "startDate", LocalDate.now().toString()),
+                    () -> Map.of("reason", "EXTRA_SUPPORT", "startDate", TestClock.today().toString()),
                     Set.of("ib", "director")),
             new Endpoint("list due dates", "GET", "/pupils/%s/opp-due-dates", false, null,
                     Set.of("ib", "director", "teacher")));
@@ -82,7 +83,7 @@ class OppAuthorizationTest {
     // ---- requests ----------------------------------------------------------------------------
 
     private static Map<String, Object> someEvaluation() {
-        return Map.of("evaluatedOn", LocalDate.now().toString(),
+        return Map.of("evaluatedOn", TestClock.today().toString(),
                 "goalProgress", List.of(Map.of("goalId", UUID.randomUUID().toString(), "progress", "ON_TRACK")));
     }
 
@@ -227,7 +228,7 @@ class OppAuthorizationTest {
         String author = pupil.staff(role);
         Response plan = get(author, planId);
         List<String> goals = plan.path("current.content.goals.id");
-        Map<String, Object> evaluation = Map.of("evaluatedOn", LocalDate.now().toString(),
+        Map<String, Object> evaluation = Map.of("evaluatedOn", TestClock.today().toString(),
                 "goalProgress", goals.stream().map(g -> Map.of("goalId", g, "progress", "ON_TRACK")).toList(),
                 "changes", "Verlengde instructie blijft.");
 
@@ -343,7 +344,7 @@ class OppAuthorizationTest {
     void aParentOfAnotherChildGetsTheSame404AsForAnUnknownPlan() {
         Pupil pupil = Fixtures.pupil();
         UUID planId = Fixtures.createPlan(pupil).id();
-        Pupil otherChild = Fixtures.pupil(pupil.school(), LocalDate.now().minusMonths(2));
+        Pupil otherChild = Fixtures.pupil(pupil.school(), TestClock.today().minusMonths(2));
         String etag = Fixtures.etag(pupil, planId);
 
         assertHidden(otherChild.parent(), "parent", pupil, planId, etag);
@@ -367,7 +368,7 @@ class OppAuthorizationTest {
         }
 
         // a care professional linked to another pupil only
-        Pupil otherPupil = Fixtures.pupil(pupil.school(), LocalDate.now().minusMonths(2));
+        Pupil otherPupil = Fixtures.pupil(pupil.school(), TestClock.today().minusMonths(2));
         Professional ofTheOther = AccessFixtures.linkProfessional(otherPupil);
         assertHidden(ofTheOther.token(), "care-professional", pupil, planId, etag);
 
@@ -383,7 +384,7 @@ class OppAuthorizationTest {
     void anSwvConsultantReadsOnlyWhileShareWithSwvConsentIsValid() {
         Pupil pupil = Fixtures.pupil();
         UUID planId = Fixtures.createPlan(pupil).id();
-        Pupil classmate = Fixtures.pupil(pupil.school(), LocalDate.now().minusMonths(2));
+        Pupil classmate = Fixtures.pupil(pupil.school(), TestClock.today().minusMonths(2));
         UUID classmatePlan = Fixtures.createPlan(classmate).id();
         String consultant = Fixtures.swvConsultant(pupil.school().swvCode());
         String otherSwv = Fixtures.swvConsultant(Fixtures.school(SchoolType.BAO).swvCode());
@@ -486,7 +487,7 @@ class OppAuthorizationTest {
         String ib = pupil.staff("ib");
         String etag = Fixtures.etag(pupil, planId);
 
-        AccessFixtures.left(pupil, LocalDate.now().minusDays(daysAgo));
+        AccessFixtures.left(pupil, TestClock.today().minusDays(daysAgo));
 
         for (String role : List.of("teacher", "ib", "director", "sis-client")) {
             assertReadsHidden(pupil.staff(role), pupil, planId);
@@ -508,10 +509,10 @@ class OppAuthorizationTest {
     void theSchoolThePupilMovedToDoesNotSeeTheOldSchoolsPlanButDrawsUpItsOwn() {
         Pupil pupil = Fixtures.pupil();
         UUID oldPlan = Fixtures.establishedPlan(pupil);
-        AccessFixtures.left(pupil, LocalDate.now());
+        AccessFixtures.left(pupil, TestClock.today());
         Fixtures.School sbo = Fixtures.school(nl.passend.events.codes.SchoolType.SBO);
         nl.passend.testing.TestEvents.send(nl.passend.events.EventType.PUPIL_ENROLLED, pupil.id().toString(), sbo.code(),
-                new nl.passend.events.pupil.PupilEnrolled(pupil.id(), UUID.randomUUID(), sbo.code(), 6, LocalDate.now()));
+                new nl.passend.events.pupil.PupilEnrolled(pupil.id(), UUID.randomUUID(), sbo.code(), 6, TestClock.today()));
         nl.passend.testing.TestDb.awaitCount("select count(*) from directory_pupil where id = ? and school_code = ?", 1,
                 pupil.id(), sbo.code());
 
@@ -533,7 +534,7 @@ class OppAuthorizationTest {
     void staffKeepAccessUntilALeavingDateAhead() {
         Pupil pupil = Fixtures.pupil();
         UUID planId = Fixtures.createPlan(pupil).id();
-        AccessFixtures.left(pupil, LocalDate.now().plusDays(14));
+        AccessFixtures.left(pupil, TestClock.today().plusDays(14));
         assertReads(pupil.staff("teacher"), pupil, planId);
     }
 
@@ -577,7 +578,7 @@ class OppAuthorizationTest {
                 AccessFixtures.board("board-" + UUID.randomUUID(), school.boardCode()))) {
             given().auth().oauth2(token).accept(ContentType.JSON).get(path, school.code()).then().statusCode(200)
                     .body("planId", equalTo(List.of(planId.toString())))
-                    .body("[0].startDate", equalTo(LocalDate.now().toString()));
+                    .body("[0].startDate", equalTo(TestClock.today().toString()));
             String csv = given().auth().oauth2(token).accept("text/csv").get(path, school.code()).then()
                     .statusCode(200).extract().asString();
             assertThat(csv).contains(pupil.id().toString());

@@ -33,6 +33,7 @@ import nl.passend.opp.Fixtures;
 import nl.passend.opp.Fixtures.Pupil;
 import nl.passend.opp.Fixtures.School;
 import nl.passend.opp.service.OverdueSignals;
+import nl.passend.testing.TestClock;
 import nl.passend.testing.TestDb;
 import nl.passend.testing.TestEvents;
 import nl.passend.testing.TestTokens;
@@ -48,7 +49,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 @QuarkusTest
 class OppClockTest {
 
-    private static final LocalDate TODAY = LocalDate.now();
+    private static final LocalDate TODAY = TestClock.today();
 
     @Inject
     OverdueSignals signals;
@@ -319,14 +320,14 @@ class OppClockTest {
     void anOverdueEvaluationIsSignalledOnceAndResolvedByAnEvaluation() {
         School school = Fixtures.school(SchoolType.BAO);
         Pupil pupil = Fixtures.pupil(school, TODAY.minusYears(2));
-        UUID planId = Fixtures.establishedPlan(pupil);
-        overdue(school).then().body("", empty());
-
         // established a year and ten days ago, never evaluated: once a year at a BAO school
         LocalDate since = TODAY.minusYears(1).minusDays(10);
         LocalDate due = since.plusYears(1);
-        TestDb.execute("update opp_plan set in_force_since = ?, first_established_on = ? where id = ?",
-                Date.valueOf(since), Date.valueOf(since), planId);
+        UUID planId;
+        try (TestClock.Travel t = TestClock.travelTo(since)) {
+            planId = Fixtures.establishedPlan(pupil);
+            overdue(school).then().body("", empty());
+        }
         overdue(school).then().statusCode(200).body("", hasSize(1))
                 .body("[0].pupilId", equalTo(pupil.id().toString()))
                 .body("[0].planId", equalTo(planId.toString()))
@@ -359,29 +360,34 @@ class OppClockTest {
     void anEvaluationWithinTheYearIsNotOverdue() {
         School school = Fixtures.school(SchoolType.BAO);
         Pupil pupil = Fixtures.pupil(school, TODAY.minusYears(2));
-        UUID planId = Fixtures.establishedPlan(pupil);
         LocalDate since = TODAY.minusYears(1).minusDays(10);
-        TestDb.execute("update opp_plan set in_force_since = ?, last_evaluated_on = ? where id = ?",
-                Date.valueOf(since), Date.valueOf(since.plusMonths(3)), planId);
+        LocalDate evaluated = since.plusMonths(3);
+        UUID planId;
+        try (TestClock.Travel t = TestClock.travelTo(since)) {
+            planId = Fixtures.establishedPlan(pupil);
+        }
+        try (TestClock.Travel t = TestClock.travelTo(evaluated)) {
+            Fixtures.evaluate(pupil, planId, 1, evaluated).then().statusCode(201);
+        }
         overdue(school).then().body("", empty());
-        // exactly a year since the last evaluation is due today, not yet overdue
-        TestDb.execute("update opp_plan set last_evaluated_on = ? where id = ?", Date.valueOf(TODAY.minusYears(1)),
-                planId);
-        overdue(school).then().body("", empty());
-        TestDb.execute("update opp_plan set last_evaluated_on = ? where id = ?",
-                Date.valueOf(TODAY.minusYears(1).minusDays(1)), planId);
-        overdue(school).then().body("", hasSize(1)).body("[0].dueDate", equalTo(TODAY.minusDays(1).toString()));
+        // exactly a year after the last evaluation it is due that day, not yet overdue
+        try (TestClock.Travel t = TestClock.travelTo(evaluated.plusYears(1))) {
+            overdue(school).then().body("", empty());
+        }
+        try (TestClock.Travel t = TestClock.travelTo(evaluated.plusYears(1).plusDays(1))) {
+            overdue(school).then().body("", hasSize(1)).body("[0].dueDate", equalTo(evaluated.plusYears(1).toString()));
+        }
     }
 
     @Test
     void aVersionEstablishedLateInTheDayIsEvaluatedThatDay() {
-        // the service's day is LocalDate.now(): a version established at 23:59 of it was established today,
-        // whatever the date is in Amsterdam by then (the evaluation clock and in_force_since count the same day)
+        // the service's day is its clock's Dutch day: a version established at 23:59 of it was established
+        // that day (the evaluation's checks and in_force_since count the same day)
         Pupil pupil = Fixtures.pupil();
-        UUID planId = Fixtures.establishedPlan(pupil);
-        TestDb.execute("update opp_version set established_at = ? where plan_id = ? and number = 1",
-                java.sql.Timestamp.from(TODAY.atTime(23, 59).atZone(java.time.ZoneId.systemDefault()).toInstant()),
-                planId);
+        UUID planId = Fixtures.createPlan(pupil).id();
+        try (TestClock.Travel t = TestClock.travelTo(TODAY.atTime(23, 59).atZone(TestClock.NL).toInstant())) {
+            Fixtures.establish(pupil, planId, 1);
+        }
         Fixtures.evaluate(pupil, planId, 1, TODAY).then().statusCode(201).body("lastEvaluatedOn",
                 equalTo(TODAY.toString()));
         ProblemAsserts.problem(Fixtures.evaluate(pupil, planId, 1, TODAY.minusDays(1)), 422,
@@ -440,14 +446,15 @@ class OppClockTest {
         signals.signal();
         Fixtures.get(pupil.staff("ib"), planId).then().statusCode(200).body("status", equalTo("ESTABLISHED"));
 
-        // the day has come (the directory's date moved back, as time would): the job closes it on that day
-        LocalDate leftOn = TODAY.minusDays(1);
-        TestDb.execute("update directory_pupil set left_on = ? where id = ?", Date.valueOf(leftOn), pupil.id());
-        signals.signal();
-        Fixtures.get(pupil.parent(), planId).then().statusCode(200).body("status", equalTo("CLOSED"))
-                .body("closeReason", equalTo("PUPIL_LEFT")).body("closedOn", equalTo(leftOn.toString()));
-        assertThat(Fixtures.oppEvents(planId, EventType.OPP_CLOSED, 1)).hasSize(1);
-        signals.signal();
+        // the day has come: the job closes it on that day
+        LocalDate leftOn = TODAY.plusDays(10);
+        try (TestClock.Travel t = TestClock.travelTo(leftOn)) {
+            signals.signal();
+            Fixtures.get(pupil.parent(), planId).then().statusCode(200).body("status", equalTo("CLOSED"))
+                    .body("closeReason", equalTo("PUPIL_LEFT")).body("closedOn", equalTo(leftOn.toString()));
+            assertThat(Fixtures.oppEvents(planId, EventType.OPP_CLOSED, 1)).hasSize(1);
+            signals.signal();
+        }
         assertThat(TestDb.count("select count(*) from audit_log where pupil_id = ? and action = 'opp.close'",
                 pupil.id())).isEqualTo(1);
     }
@@ -456,9 +463,10 @@ class OppClockTest {
     void anEstablishedPlanIsClosedWhenThePupilLeavesAndItsEvaluationIsNoLongerDue() {
         School school = Fixtures.school(SchoolType.BAO);
         Pupil pupil = Fixtures.pupil(school, TODAY.minusYears(2));
-        UUID planId = Fixtures.establishedPlan(pupil);
-        TestDb.execute("update opp_plan set in_force_since = ? where id = ?",
-                Date.valueOf(TODAY.minusYears(1).minusDays(3)), planId);
+        UUID planId;
+        try (TestClock.Travel t = TestClock.travelTo(TODAY.minusYears(1).minusDays(3))) {
+            planId = Fixtures.establishedPlan(pupil);
+        }
         overdue(school).then().body("", hasSize(1)).body("[0].kind", equalTo("EVALUATION"));
         signals.signal();
         assertThat(outboxCount(EventType.OPP_OVERDUE, pupil.id())).isEqualTo(1);

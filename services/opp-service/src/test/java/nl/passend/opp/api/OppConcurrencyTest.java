@@ -37,6 +37,7 @@ import nl.passend.events.EventType;
 import nl.passend.opp.Fixtures;
 import nl.passend.opp.Fixtures.Pupil;
 import nl.passend.opp.api.OppCalls.Snapshot;
+import nl.passend.testing.TestClock;
 import nl.passend.testing.TestDb;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -96,7 +97,7 @@ class OppConcurrencyTest {
                 .then().statusCode(201);
         Map<String, Function<String, Response>> later = new LinkedHashMap<>();
         later.put("new version", m -> revise(other, established, m, Fixtures.planInput()));
-        later.put("evaluation", m -> evaluate(other, established, 1, m, evaluation(LocalDate.now(), goals)));
+        later.put("evaluation", m -> evaluate(other, established, 1, m, evaluation(TestClock.today(), goals)));
         later.put("establishment", m -> OppCalls.as(other.staff("director"), m)
                 .post("/opps/{id}/versions/1/establishment", established));
         later.put("closure", m -> close(other, established, m, "NO_LONGER_NEEDED"));
@@ -222,8 +223,8 @@ class OppConcurrencyTest {
             String etag = etag(pupil, planId);
             String ib = pupil.staff("ib");
             String teacher = pupil.staff("teacher");
-            Map<String, Object> evaluationA = evaluation(LocalDate.now(), goals);
-            Map<String, Object> evaluationB = evaluation(LocalDate.now(), goals);
+            Map<String, Object> evaluationA = evaluation(TestClock.today(), goals);
+            Map<String, Object> evaluationB = evaluation(TestClock.today(), goals);
             evaluationB.put("changes", "B");
             List<Response> evaluations = race(
                     () -> OppCalls.as(ib, etag).body(evaluationA).post("/opps/{id}/versions/1/evaluations", planId),

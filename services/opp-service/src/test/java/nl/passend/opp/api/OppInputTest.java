@@ -39,6 +39,7 @@ import java.util.function.Function;
 import nl.passend.opp.Fixtures;
 import nl.passend.opp.Fixtures.Pupil;
 import nl.passend.opp.api.OppCalls.Snapshot;
+import nl.passend.testing.TestClock;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -48,7 +49,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class OppInputTest {
 
-    private static final String TODAY = LocalDate.now().toString();
+    private static final String TODAY = TestClock.today().toString();
 
     // ---- missing and invalid fields: 400 naming the field -------------------------------------
 
@@ -262,7 +263,7 @@ class OppInputTest {
             problem(consentRequest(pupil, planId, number, etag), 400, "invalid-parameter");
             problem(OppCalls.as(pupil.staff("director"), etag).post("/opps/{id}/versions/{n}/establishment", planId,
                     number), 400, "invalid-parameter");
-            problem(evaluate(pupil, planId, number, etag, evaluation(LocalDate.now(), List.of(UUID.randomUUID()
+            problem(evaluate(pupil, planId, number, etag, evaluation(TestClock.today(), List.of(UUID.randomUUID()
                     .toString()))), 400, "invalid-parameter");
             problem(addView(ib, planId, number, etag, Map.of("kind", "PUPIL", "text", "fijn")), 400,
                     "invalid-parameter");
@@ -289,7 +290,7 @@ class OppInputTest {
         problem(edit(pupil, unknown, 1, etag, Fixtures.planInput()), 404, "not-found");
         problem(revise(pupil, unknown, etag, Fixtures.planInput()), 404, "not-found");
         problem(consentRequest(pupil, unknown, 1, etag), 404, "not-found");
-        problem(evaluate(pupil, unknown, 1, etag, evaluation(LocalDate.now(), List.of(unknown.toString()))), 404,
+        problem(evaluate(pupil, unknown, 1, etag, evaluation(TestClock.today(), List.of(unknown.toString()))), 404,
                 "not-found");
         problem(addView(ib, unknown, 1, etag, Map.of("kind", "PUPIL", "text", "fijn")), 404, "not-found");
         problem(addDocument(pupil, unknown, etag, document()), 404, "not-found");
@@ -301,7 +302,7 @@ class OppInputTest {
             problem(consentRequest(pupil, planId, number, etag), 404, "not-found");
             problem(OppCalls.as(pupil.staff("director"), etag).post("/opps/{id}/versions/{n}/establishment", planId,
                     number), 404, "not-found");
-            problem(evaluate(pupil, planId, number, etag, evaluation(LocalDate.now(), List.of(unknown.toString()))),
+            problem(evaluate(pupil, planId, number, etag, evaluation(TestClock.today(), List.of(unknown.toString()))),
                     404, "not-found");
             problem(addView(ib, planId, number, etag, Map.of("kind", "PUPIL", "text", "fijn")), 404, "not-found");
         }
@@ -398,7 +399,7 @@ class OppInputTest {
         Pupil pupil = Fixtures.pupil();
         Response created = Fixtures.createPlan(pupil).response();
         UUID planId = UUID.fromString(created.path("id"));
-        Map<String, Object> body = evaluation(LocalDate.now(), goalIds(created));
+        Map<String, Object> body = evaluation(TestClock.today(), goalIds(created));
         Snapshot before = Snapshot.of(pupil);
         problem(evaluate(pupil, planId, 1, etag(pupil, planId), body), 409, "not-established");
         before.assertUnchanged(pupil);
@@ -415,7 +416,7 @@ class OppInputTest {
         UUID planId = Fixtures.establishedPlan(pupil);
         List<String> goals = goalIds(Fixtures.get(pupil.staff("ib"), planId));
         assertThat(goals).hasSize(2).doesNotContainNull();
-        LocalDate today = LocalDate.now();
+        LocalDate today = TestClock.today();
 
         Map<String, Function<Map<String, Object>, Map<String, Object>>> cases = new LinkedHashMap<>();
         cases.put("unknown-goal", b -> evaluation(today, List.of(goals.get(0), UUID.randomUUID().toString())));
@@ -518,7 +519,7 @@ class OppInputTest {
         problem(addView(pupil.staff("teacher"), planId, 1, etag(pupil, planId), Map.of("kind", "PUPIL", "text",
                 "fijn")), 409, "plan-closed");
         List<String> goals = goalIds(Fixtures.get(pupil.staff("ib"), planId));
-        problem(evaluate(pupil, planId, 1, etag(pupil, planId), evaluation(LocalDate.now(), goals)), 409,
+        problem(evaluate(pupil, planId, 1, etag(pupil, planId), evaluation(TestClock.today(), goals)), 409,
                 "not-established");
         closed.assertUnchanged(pupil);
     }

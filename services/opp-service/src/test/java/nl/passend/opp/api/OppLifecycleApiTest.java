@@ -38,6 +38,7 @@ import nl.passend.events.codes.SchoolType;
 import nl.passend.opp.Fixtures;
 import nl.passend.opp.Fixtures.Pupil;
 import nl.passend.opp.api.OppCalls.Snapshot;
+import nl.passend.testing.TestClock;
 import nl.passend.testing.TestDb;
 import org.junit.jupiter.api.Test;
 
@@ -49,7 +50,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class OppLifecycleApiTest {
 
-    private static final LocalDate TODAY = LocalDate.now();
+    private static final LocalDate TODAY = TestClock.today();
 
     @Test
     void editingADraftReplacesItsContentAndChangesTheETag() {

@@ -10,7 +10,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
-import java.sql.Date;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
@@ -20,6 +19,7 @@ import nl.passend.events.codes.SchoolType;
 import nl.passend.opp.Fixtures;
 import nl.passend.opp.Fixtures.Pupil;
 import nl.passend.opp.Fixtures.School;
+import nl.passend.testing.TestClock;
 import nl.passend.testing.TestDb;
 import nl.passend.testing.TestTokens;
 import org.junit.jupiter.api.Test;
@@ -32,7 +32,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class RodExportTest {
 
-    private static final LocalDate TODAY = LocalDate.now();
+    private static final LocalDate TODAY = TestClock.today();
     private static final String HEADER = "pupilId,planId,schoolCode,startDate,endDate";
 
     private static Response export(String token, String schoolCode) {
@@ -102,9 +102,10 @@ class RodExportTest {
 
         // revised and established again: the start stays the first establishment
         Pupil revised = Fixtures.pupil(school, TODAY.minusYears(3));
-        UUID revisedPlan = Fixtures.establishedPlan(revised);
-        TestDb.execute("update opp_plan set first_established_on = ?, in_force_since = ? where id = ?",
-                Date.valueOf(firstEstablished), Date.valueOf(firstEstablished), revisedPlan);
+        UUID revisedPlan;
+        try (TestClock.Travel t = TestClock.travelTo(firstEstablished)) {
+            revisedPlan = Fixtures.establishedPlan(revised);
+        }
         given().auth().oauth2(revised.staff("teacher")).header("If-Match", Fixtures.etag(revised, revisedPlan))
                 .contentType(ContentType.JSON).body(Fixtures.planInput("VMBO_BB")).post("/opps/{id}/versions", revisedPlan)
                 .then().statusCode(201);
@@ -112,9 +113,10 @@ class RodExportTest {
 
         // the pupil left yesterday: the plan ended then
         Pupil leaver = Fixtures.pupil(school, TODAY.minusYears(3));
-        UUID leaverPlan = Fixtures.establishedPlan(leaver);
-        TestDb.execute("update opp_plan set first_established_on = ?, in_force_since = ? where id = ?",
-                Date.valueOf(firstEstablished), Date.valueOf(firstEstablished), leaverPlan);
+        UUID leaverPlan;
+        try (TestClock.Travel t = TestClock.travelTo(firstEstablished)) {
+            leaverPlan = Fixtures.establishedPlan(leaver);
+        }
         Fixtures.leave(leaver, TODAY.minusDays(1));
 
         Response export = export(director(school), school.code());

@@ -28,7 +28,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.NullSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** The OPP's lifecycle and content rules (DOMAIN.md, The OPP) as plain functions: no Quarkus. */
+/** The OPP's lifecycle and content rules as plain functions: no Quarkus. */
 class OppRulesTest {
 
     private static AbstractThrowableAssert<?, ? extends Throwable> violation(Runnable rule, RuleViolation.Kind kind,

@@ -36,8 +36,6 @@ import nl.passend.opp.domain.PlanContent.ReferenceLevel;
 import nl.passend.opp.domain.PlanContent.Scenario;
 import nl.passend.opp.domain.PlanContent.Task;
 import nl.passend.opp.domain.ViewKind;
-import nl.passend.opp.service.OppService.PlanView;
-import nl.passend.opp.service.OppService.VersionView;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

@@ -6,10 +6,9 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import java.time.LocalDate;
 import nl.passend.platform.security.Roles;
-import nl.passend.pupil.api.Responses.ErasureResult;
-import nl.passend.pupil.service.ErasureService;
+import nl.passend.pupil.api.model.Responses.ErasureResult;
+import nl.passend.pupil.service.PupilErasure;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -21,13 +20,13 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class AdminResource {
 
     @Inject
-    ErasureService erasure;
+    PupilErasure erasure;
 
     @POST
     @Path("erasure")
     @Operation(summary = "Erase pupils past their retention period",
             description = "Also runs nightly. Publishes pupil.erased for each, so that every service deletes its data.")
     public ErasureResult erase() {
-        return new ErasureResult(erasure.eraseDue(LocalDate.now()));
+        return new ErasureResult(erasure.eraseDue());
     }
 }

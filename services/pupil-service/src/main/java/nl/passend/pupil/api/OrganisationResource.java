@@ -17,16 +17,21 @@ import jakarta.ws.rs.core.Response;
 import java.util.List;
 import nl.passend.platform.http.ETags;
 import nl.passend.platform.security.Roles;
-import nl.passend.pupil.api.Requests.BoardRequest;
-import nl.passend.pupil.api.Requests.SchoolRequest;
-import nl.passend.pupil.api.Requests.SwvRequest;
-import nl.passend.pupil.api.Responses.BoardResponse;
-import nl.passend.pupil.api.Responses.GroupResponse;
-import nl.passend.pupil.api.Responses.SchoolResponse;
-import nl.passend.pupil.api.Responses.SwvResponse;
+import nl.passend.pupil.api.model.Requests.BoardRequest;
+import nl.passend.pupil.api.model.Requests.SchoolRequest;
+import nl.passend.pupil.api.model.Requests.SwvRequest;
+import nl.passend.pupil.api.model.Requests;
+import nl.passend.pupil.api.model.Responses.BoardResponse;
+import nl.passend.pupil.api.model.Responses.GroupResponse;
+import nl.passend.pupil.api.model.Responses.SchoolResponse;
+import nl.passend.pupil.api.model.Responses.SwvResponse;
+import nl.passend.pupil.domain.Board;
+import nl.passend.pupil.domain.School;
+import nl.passend.pupil.domain.Swv;
 import nl.passend.pupil.mapping.PupilMapper;
-import nl.passend.pupil.service.OrganisationService.Saved;
-import nl.passend.pupil.service.OrganisationService;
+import nl.passend.pupil.mapping.PupilRequestMapper;
+import nl.passend.pupil.service.OrganisationRegister.Saved;
+import nl.passend.pupil.service.OrganisationRegister;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -43,16 +48,19 @@ public class OrganisationResource {
     private static final String CODE = "^[0-9A-Za-z.-]{1,20}$";
 
     @Inject
-    OrganisationService service;
+    OrganisationRegister register;
 
     @Inject
     PupilMapper mapper;
+
+    @Inject
+    PupilRequestMapper input;
 
     @GET
     @Path("swvs")
     @Operation(summary = "All samenwerkingsverbanden")
     public List<SwvResponse> swvs() {
-        return service.allSwvs().stream().map(mapper::toResponse).toList();
+        return register.allSwvs().stream().map(mapper::toResponse).toList();
     }
 
     @GET
@@ -61,7 +69,7 @@ public class OrganisationResource {
     @APIResponse(responseCode = "200", description = "The SWV; its ETag header carries the version for If-Match",
             content = @Content(schema = @Schema(implementation = SwvResponse.class)))
     public Response swv(@PathParam("code") String code) {
-        var swv = service.swv(code);
+        var swv = register.swv(code);
         return Response.ok(mapper.toResponse(swv)).tag(ETags.of(swv.version)).build();
     }
 
@@ -76,7 +84,7 @@ public class OrganisationResource {
             content = @Content(schema = @Schema(implementation = SwvResponse.class)))
     public Response putSwv(@PathParam("code") @Pattern(regexp = CODE) String code,
             @NotNull @Valid SwvRequest request, @HeaderParam("If-Match") String ifMatch) {
-        Saved<nl.passend.pupil.domain.Swv> saved = service.putSwv(code, request, ifMatch);
+        Saved<Swv> saved = register.putSwv(code, request.name(), ETags.expected(ifMatch));
         return saved(saved, mapper.toResponse(saved.entity()), saved.entity().version);
     }
 
@@ -84,7 +92,7 @@ public class OrganisationResource {
     @Path("boards")
     @Operation(summary = "All school boards")
     public List<BoardResponse> boards() {
-        return service.allBoards().stream().map(mapper::toResponse).toList();
+        return register.allBoards().stream().map(mapper::toResponse).toList();
     }
 
     @GET
@@ -93,7 +101,7 @@ public class OrganisationResource {
     @APIResponse(responseCode = "200", description = "The board; its ETag header carries the version for If-Match",
             content = @Content(schema = @Schema(implementation = BoardResponse.class)))
     public Response board(@PathParam("code") String code) {
-        var board = service.board(code);
+        var board = register.board(code);
         return Response.ok(mapper.toResponse(board)).tag(ETags.of(board.version)).build();
     }
 
@@ -108,7 +116,7 @@ public class OrganisationResource {
             content = @Content(schema = @Schema(implementation = BoardResponse.class)))
     public Response putBoard(@PathParam("code") @Pattern(regexp = CODE) String code,
             @NotNull @Valid BoardRequest request, @HeaderParam("If-Match") String ifMatch) {
-        Saved<nl.passend.pupil.domain.Board> saved = service.putBoard(code, request, ifMatch);
+        Saved<Board> saved = register.putBoard(code, request.name(), ETags.expected(ifMatch));
         return saved(saved, mapper.toResponse(saved.entity()), saved.entity().version);
     }
 
@@ -116,7 +124,7 @@ public class OrganisationResource {
     @Path("schools")
     @Operation(summary = "All schools")
     public List<SchoolResponse> schools() {
-        return service.allSchools().stream().map(mapper::toResponse).toList();
+        return register.allSchools().stream().map(mapper::toResponse).toList();
     }
 
     @GET
@@ -125,7 +133,7 @@ public class OrganisationResource {
     @APIResponse(responseCode = "200", description = "The school; its ETag header carries the version for If-Match",
             content = @Content(schema = @Schema(implementation = SchoolResponse.class)))
     public Response school(@PathParam("code") String code) {
-        var school = service.school(code);
+        var school = register.school(code);
         return Response.ok(mapper.toResponse(school)).tag(ETags.of(school.version)).build();
     }
 
@@ -140,7 +148,7 @@ public class OrganisationResource {
             content = @Content(schema = @Schema(implementation = SchoolResponse.class)))
     public Response putSchool(@PathParam("code") @Pattern(regexp = Requests.SCHOOL_CODE) String code,
             @NotNull @Valid SchoolRequest request, @HeaderParam("If-Match") String ifMatch) {
-        Saved<nl.passend.pupil.domain.School> saved = service.putSchool(code, request, ifMatch);
+        Saved<School> saved = register.putSchool(code, input.toDetails(request), ETags.expected(ifMatch));
         return saved(saved, mapper.toResponse(saved.entity()), saved.entity().version);
     }
 
@@ -148,7 +156,7 @@ public class OrganisationResource {
     @Path("schools/{code}/groups")
     @Operation(summary = "A school's groups")
     public List<GroupResponse> groups(@PathParam("code") String code) {
-        return service.groupsOf(code).stream().map(mapper::toResponse).toList();
+        return register.groupsOf(code).stream().map(mapper::toResponse).toList();
     }
 
     private static Response saved(Saved<?> saved, Object body, long version) {

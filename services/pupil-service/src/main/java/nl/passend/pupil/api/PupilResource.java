@@ -17,6 +17,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
 import nl.passend.platform.http.AsOf;
@@ -25,22 +26,27 @@ import nl.passend.platform.http.ETags;
 import nl.passend.platform.http.Page;
 import nl.passend.platform.http.Params;
 import nl.passend.platform.security.Roles;
-import nl.passend.pupil.api.Requests.AccountLink;
-import nl.passend.pupil.api.Requests.Leaving;
-import nl.passend.pupil.api.Requests.ProfessionalLinkRequest;
-import nl.passend.pupil.api.Requests.PupilBatchRequest;
-import nl.passend.pupil.api.Requests.PupilUpdate;
-import nl.passend.pupil.api.Responses.AccessLogEntry;
-import nl.passend.pupil.api.Responses.BatchResult;
-import nl.passend.pupil.api.Responses.EnrolmentResponse;
-import nl.passend.pupil.api.Responses.GuardianResponse;
-import nl.passend.pupil.api.Responses.ProfessionalLinkResponse;
-import nl.passend.pupil.api.Responses.PupilResponse;
+import nl.passend.pupil.api.model.Requests.AccountLink;
+import nl.passend.pupil.api.model.Requests.Leaving;
+import nl.passend.pupil.api.model.Requests.ProfessionalLinkRequest;
+import nl.passend.pupil.api.model.Requests.PupilBatchRequest;
+import nl.passend.pupil.api.model.Requests.PupilUpdate;
+import nl.passend.pupil.api.model.Responses.AccessLogEntry;
+import nl.passend.pupil.api.model.Responses.BatchResult;
+import nl.passend.pupil.api.model.Responses.EnrolmentResponse;
+import nl.passend.pupil.api.model.Responses.GuardianResponse;
+import nl.passend.pupil.api.model.Responses.ProfessionalLinkResponse;
+import nl.passend.pupil.api.model.Responses.PupilResponse;
 import nl.passend.pupil.domain.Guardian;
 import nl.passend.pupil.mapping.PupilMapper;
-import nl.passend.pupil.service.PupilService.PupilView;
-import nl.passend.pupil.service.PupilService;
-import nl.passend.pupil.service.PupilSyncService;
+import nl.passend.pupil.mapping.PupilRequestMapper;
+import nl.passend.pupil.service.GuardianAccounts;
+import nl.passend.pupil.service.ProfessionalLinks;
+import nl.passend.pupil.service.PupilChanges;
+import nl.passend.pupil.service.PupilPage;
+import nl.passend.pupil.service.PupilReads;
+import nl.passend.pupil.service.PupilSync;
+import nl.passend.pupil.service.PupilView;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -69,13 +75,28 @@ public class PupilResource {
     static final String AS_OF_ENROLMENTS = "Show the enrolments as they stood at the end of this day (Europe/Amsterdam): those started on or before the day, oldest first; endDate, destination and destinationSchoolCode only when the end date is on or before the day. Empty before the first, or when Passend did not know the pupil by then." + AS_OF_RULES;
 
     @Inject
-    PupilService pupils;
+    Clock clock;
 
     @Inject
-    PupilSyncService sync;
+    PupilSync sync;
+
+    @Inject
+    PupilReads reads;
+
+    @Inject
+    PupilChanges changes;
+
+    @Inject
+    GuardianAccounts accounts;
+
+    @Inject
+    ProfessionalLinks professionals;
 
     @Inject
     PupilMapper mapper;
+
+    @Inject
+    PupilRequestMapper input;
 
     @POST
     @Path("schools/{schoolCode}/pupils/batch")
@@ -84,8 +105,7 @@ public class PupilResource {
             description = "Up to 1,000 pupils of one school, keyed by the caller's own externalId. All or nothing: one invalid item rejects the whole batch. Idempotent: sending the same batch again changes nothing and publishes no events. A pupil whose ECK iD is known at another school moves here; the old enrolment ends.")
     public BatchResult upsert(@PathParam("schoolCode") String schoolCode,
             @NotNull @Valid PupilBatchRequest request) {
-        pupilsGuardSchool(schoolCode);
-        return sync.upsert(schoolCode, request.pupils());
+        return mapper.toResponse(sync.upsert(schoolCode, input.toSynced(request.pupils())));
     }
 
     @GET
@@ -100,9 +120,9 @@ public class PupilResource {
             @QueryParam("size") @Parameter(description = "page size",
                     schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "200", defaultValue = "50"))
             String size) {
-        PupilService.Page page = pupils.page(schoolCode, Cursor.decode(cursor),
+        PupilPage page = reads.page(schoolCode, Cursor.decode(cursor),
                 Params.instant(updatedSince, "updatedSince"), Params.integer(size, "size", 1, 200, 50));
-        return new Page<>(page.items().stream().map(this::toResponse).toList(),
+        return new Page<>(page.items().stream().map(mapper::toResponse).toList(),
                 page.next() == null ? null : page.next().encode(), page.hasMore());
     }
 
@@ -117,11 +137,8 @@ public class PupilResource {
             @QueryParam(AsOf.PARAM) @Parameter(description = AS_OF_PUPIL,
                     schema = @Schema(type = SchemaType.STRING, format = "date")) String asOf) {
         UUID pupilId = Params.uuid(id, "id");
-        AsOf day = AsOf.parse(asOf);
-        if (day != null) {
-            return Response.ok(mapper.toResponse(pupils.get(pupilId, day))).build(); // a past state is not for If-Match
-        }
-        return withETag(pupils.get(pupilId));
+        return AsOf.orNow(asOf, clock, day -> Response.ok(mapper.toResponse(reads.get(pupilId, day))).build(), // no If-Match
+                () -> withETag(reads.get(pupilId)));
     }
 
     @PUT
@@ -133,7 +150,8 @@ public class PupilResource {
             content = @Content(schema = @Schema(implementation = PupilResponse.class)))
     public Response update(@PathParam("id") String id, @NotNull @Valid PupilUpdate update,
             @HeaderParam("If-Match") String ifMatch) {
-        return withETag(pupils.update(Params.uuid(id, "id"), update, ifMatch));
+        return withETag(changes.update(Params.uuid(id, "id"), input.toDetails(update),
+                ETags.expected(ifMatch)));
     }
 
     @POST
@@ -145,7 +163,8 @@ public class PupilResource {
             content = @Content(schema = @Schema(implementation = PupilResponse.class)))
     public Response leave(@PathParam("id") String id, @NotNull @Valid Leaving leaving,
             @HeaderParam("If-Match") String ifMatch) {
-        return withETag(pupils.leave(Params.uuid(id, "id"), leaving, ifMatch));
+        return withETag(changes.leave(Params.uuid(id, "id"), input.toDeparture(leaving),
+                ETags.expected(ifMatch)));
     }
 
     @GET
@@ -157,11 +176,8 @@ public class PupilResource {
             @QueryParam(AsOf.PARAM) @Parameter(description = AS_OF_ENROLMENTS,
                     schema = @Schema(type = SchemaType.STRING, format = "date")) String asOf) {
         UUID pupilId = Params.uuid(id, "id");
-        AsOf day = AsOf.parse(asOf);
-        if (day != null) {
-            return pupils.enrolments(pupilId, day).stream().map(mapper::toResponse).toList();
-        }
-        return pupils.enrolments(pupilId).stream().map(mapper::toResponse).toList();
+        return AsOf.orNow(asOf, clock, day -> reads.enrolments(pupilId, day).stream().map(mapper::toResponse).toList(),
+                () -> reads.enrolments(pupilId).stream().map(mapper::toResponse).toList());
     }
 
     @GET
@@ -169,7 +185,7 @@ public class PupilResource {
     @RolesAllowed({Roles.ADMIN, Roles.SIS_CLIENT, Roles.IB, Roles.DIRECTOR, Roles.TEACHER, Roles.PARENT})
     @Operation(summary = "A pupil's guardians")
     public List<GuardianResponse> guardians(@PathParam("id") String id) {
-        return pupils.guardians(Params.uuid(id, "id")).stream().map(mapper::toResponse).toList();
+        return reads.guardians(Params.uuid(id, "id")).stream().map(mapper::toResponse).toList();
     }
 
     @PUT
@@ -181,8 +197,8 @@ public class PupilResource {
             content = @Content(schema = @Schema(implementation = GuardianResponse.class)))
     public Response linkAccount(@PathParam("id") String id, @PathParam("guardianId") String guardianId,
             @NotNull @Valid AccountLink link, @HeaderParam("If-Match") String ifMatch) {
-        Guardian guardian = pupils.linkAccount(Params.uuid(id, "id"), Params.uuid(guardianId, "guardianId"), link,
-                ifMatch);
+        Guardian guardian = accounts.link(Params.uuid(id, "id"), Params.uuid(guardianId, "guardianId"),
+                link.accountId(), ETags.expected(ifMatch));
         return Response.ok(mapper.toResponse(guardian)).tag(ETags.of(guardian.version)).build();
     }
 
@@ -194,8 +210,8 @@ public class PupilResource {
             content = @Content(schema = @Schema(implementation = GuardianResponse.class)))
     public Response unlinkAccount(@PathParam("id") String id, @PathParam("guardianId") String guardianId,
             @HeaderParam("If-Match") String ifMatch) {
-        Guardian guardian = pupils.unlinkAccount(Params.uuid(id, "id"), Params.uuid(guardianId, "guardianId"),
-                ifMatch);
+        Guardian guardian = accounts.unlink(Params.uuid(id, "id"), Params.uuid(guardianId, "guardianId"),
+                ETags.expected(ifMatch));
         return Response.ok(mapper.toResponse(guardian)).tag(ETags.of(guardian.version)).build();
     }
 
@@ -204,7 +220,7 @@ public class PupilResource {
     @RolesAllowed({Roles.ADMIN, Roles.IB, Roles.DIRECTOR, Roles.TEACHER, Roles.CARE_PROFESSIONAL, Roles.PARENT})
     @Operation(summary = "The care professionals linked to a pupil")
     public List<ProfessionalLinkResponse> professionals(@PathParam("id") String id) {
-        return pupils.professionals(Params.uuid(id, "id")).stream().map(mapper::toResponse).toList();
+        return reads.professionals(Params.uuid(id, "id")).stream().map(mapper::toResponse).toList();
     }
 
     @POST
@@ -216,7 +232,8 @@ public class PupilResource {
             content = @Content(schema = @Schema(implementation = ProfessionalLinkResponse.class)))
     public Response link(@PathParam("id") String id, @NotNull @Valid ProfessionalLinkRequest request) {
         return Response.status(Response.Status.CREATED)
-                .entity(mapper.toResponse(pupils.link(Params.uuid(id, "id"), request))).build();
+                .entity(mapper.toResponse(professionals.link(Params.uuid(id, "id"), request.accountId(),
+                        request.discipline()))).build();
     }
 
     @DELETE
@@ -224,7 +241,7 @@ public class PupilResource {
     @RolesAllowed(Roles.IB)
     @Operation(summary = "Unlink a care professional from a pupil (IB'er)")
     public Response unlink(@PathParam("id") String id, @PathParam("linkId") String linkId) {
-        pupils.unlink(Params.uuid(id, "id"), Params.uuid(linkId, "linkId"));
+        professionals.unlink(Params.uuid(id, "id"), Params.uuid(linkId, "linkId"));
         return Response.noContent().build();
     }
 
@@ -237,7 +254,7 @@ public class PupilResource {
             @QueryParam("limit") @Parameter(description = "at most this many entries",
                     schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "1000", defaultValue = "100"))
             String limit) {
-        return pupils.accessLog(Params.uuid(id, "id"), Params.integer(limit, "limit", 1, 1000, 100)).stream()
+        return reads.accessLog(Params.uuid(id, "id"), Params.integer(limit, "limit", 1, 1000, 100)).stream()
                 .map(mapper::toResponse).toList();
     }
 
@@ -246,18 +263,10 @@ public class PupilResource {
     @RolesAllowed(Roles.PARENT)
     @Operation(summary = "The signed-in parent's own children")
     public List<PupilResponse> children() {
-        return pupils.children().stream().map(this::toResponse).toList();
-    }
-
-    private void pupilsGuardSchool(String schoolCode) {
-        pupils.requireSchool(schoolCode);
-    }
-
-    private PupilResponse toResponse(PupilView view) {
-        return mapper.toResponse(view.pupil(), view.group());
+        return reads.children().stream().map(mapper::toResponse).toList();
     }
 
     private Response withETag(PupilView view) {
-        return Response.ok(toResponse(view)).tag(ETags.of(view.pupil().version)).build();
+        return Response.ok(mapper.toResponse(view)).tag(ETags.of(view.pupil().version)).build();
     }
 }

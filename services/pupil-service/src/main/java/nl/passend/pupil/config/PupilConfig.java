@@ -9,7 +9,7 @@ public interface PupilConfig {
 
     Retention retention();
 
-    /** How long a pupil's data is kept after leaving (DESIGN, Privacy rights). */
+    /** How long a pupil's data is kept after leaving, before it is erased (the right to be forgotten). */
     interface Retention {
         @WithDefault("P2Y")
         Period afterLeaving();

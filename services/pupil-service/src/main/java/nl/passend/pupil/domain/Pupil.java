@@ -5,16 +5,17 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
-import jakarta.persistence.Version;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
-import org.hibernate.annotations.Generated;
-import org.hibernate.generator.EventType;
+import nl.passend.platform.persistence.Tracked;
 
-/** A pupil, at the school of their latest enrolment. Names and birth date never leave this service in events. */
+/**
+ * A pupil, at the school of their latest enrolment. Names and birth date never leave this service in
+ * events. {@code version}, {@code createdAt} (when Passend learned of the pupil) and {@code updatedAt}
+ * come from {@link Tracked}.
+ */
 @Entity
-public class Pupil {
+public class Pupil extends Tracked {
     @Id
     public UUID id;
 
@@ -42,14 +43,4 @@ public class Pupil {
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
     public PupilStatus status;
-
-    @Version
-    public long version;
-
-    @Column(name = "created_at", nullable = false)
-    public Instant createdAt;
-
-    @Generated(event = {EventType.INSERT, EventType.UPDATE})
-    @Column(name = "updated_at", insertable = false, updatable = false)
-    public Instant updatedAt;
 }

@@ -4,8 +4,11 @@ import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import nl.passend.platform.http.Cursor;
@@ -35,38 +38,30 @@ public class PupilRepository implements PanacheRepositoryBase<Pupil, UUID> {
     }
 
     /**
-     * Pupils ever enrolled at a school, in (updatedAt, id) order after the cursor, changed since
-     * {@code updatedSince}, and written before {@code horizon} (see SyncHorizon).
+     * Pupils ever enrolled at a school (only those there on {@code today} when {@code currentOnly}), in
+     * (updatedAt, id) order after the cursor, changed since {@code updatedSince}, and written before
+     * {@code horizon} (see SyncHorizon). Each condition is added with its parameters.
      */
     public List<Pupil> pageOfSchool(String schoolCode, Cursor after, Instant updatedSince, Instant horizon,
-            boolean currentOnly, java.time.LocalDate today, int size) {
-        StringBuilder query = new StringBuilder("""
-                select p from Pupil p where p.updatedAt < :horizon and exists (
-                  select 1 from Enrolment e where e.pupilId = p.id and e.schoolCode = :school""");
+            boolean currentOnly, LocalDate today, int size) {
+        Map<String, Object> params = new HashMap<>(Map.of("school", schoolCode, "horizon", horizon));
+        StringBuilder enrolled = new StringBuilder(
+                "select 1 from Enrolment e where e.pupilId = p.id and e.schoolCode = :school");
         if (currentOnly) {
-            query.append(" and (e.endDate is null or e.endDate > :today)");
+            enrolled.append(" and (e.endDate is null or e.endDate > :today)");
+            params.put("today", today);
         }
-        query.append(")");
+        StringBuilder query = new StringBuilder("select p from Pupil p where p.updatedAt < :horizon and exists (")
+                .append(enrolled).append(')');
         if (after != null) {
             query.append(" and (p.updatedAt > :afterTime or (p.updatedAt = :afterTime and p.id > :afterId))");
+            params.put("afterTime", after.updatedAt());
+            params.put("afterId", after.id());
         }
         if (updatedSince != null) {
             query.append(" and p.updatedAt >= :since");
+            params.put("since", updatedSince);
         }
-        query.append(" order by p.updatedAt, p.id");
-        var q = getEntityManager().createQuery(query.toString(), Pupil.class)
-                .setParameter("horizon", horizon)
-                .setParameter("school", schoolCode)
-                .setMaxResults(size);
-        if (currentOnly) {
-            q.setParameter("today", today);
-        }
-        if (after != null) {
-            q.setParameter("afterTime", after.updatedAt()).setParameter("afterId", after.id());
-        }
-        if (updatedSince != null) {
-            q.setParameter("since", updatedSince);
-        }
-        return q.getResultList();
+        return find(query.append(" order by p.updatedAt, p.id").toString(), params).page(0, size).list();
     }
 }

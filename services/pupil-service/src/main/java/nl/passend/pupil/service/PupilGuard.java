@@ -2,6 +2,7 @@ package nl.passend.pupil.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Optional;
 import java.util.Set;
@@ -15,14 +16,19 @@ import nl.passend.platform.security.Caller;
 import nl.passend.platform.security.Roles;
 import nl.passend.pupil.domain.Pupil;
 import nl.passend.pupil.domain.PupilAccess;
+import nl.passend.pupil.domain.School;
 import nl.passend.pupil.persistence.EnrolmentRepository;
 import nl.passend.pupil.persistence.GuardianRepository;
 import nl.passend.pupil.persistence.ProfessionalLinkRepository;
 import nl.passend.pupil.persistence.PupilRepository;
+import nl.passend.pupil.persistence.SchoolRepository;
 
 /**
- * The object-level check for one pupil, and its audit entry. A pupil the caller may not see is
- * answered as not found, so that its existence is not revealed.
+ * The object-level check for one pupil, and its audit entry; and for a school's pupils, that the
+ * caller works at the school. A pupil or school the caller may not see is answered as not found, so
+ * that its existence is not revealed. pupil-service owns the pupils, so it decides from its own
+ * enrolments, guardians and links ({@link PupilAccess}), not from a pupil directory as the other
+ * services' guards do.
  */
 @ApplicationScoped
 public class PupilGuard {
@@ -30,6 +36,9 @@ public class PupilGuard {
     private static final String[] ALL_ROLES = {Roles.ADMIN, Roles.SIS_CLIENT, Roles.IB, Roles.DIRECTOR,
             Roles.TEACHER, Roles.CARE_PROFESSIONAL, Roles.PARENT, Roles.BOARD, Roles.SWV_CONSULTANT,
             Roles.SWV_ANALYST};
+
+    @Inject
+    Clock clock;
 
     @Inject
     Caller caller;
@@ -45,6 +54,9 @@ public class PupilGuard {
 
     @Inject
     ProfessionalLinkRepository links;
+
+    @Inject
+    SchoolRepository schools;
 
     @Inject
     AuditLog audit;
@@ -95,18 +107,20 @@ public class PupilGuard {
 
     private Optional<String> grantedRole(Pupil pupil, PupilAccess.CallerFacts facts) {
         return PupilAccess.grantedRole(facts, enrolments.ofPupil(pupil.id), guardians.ofPupil(pupil.id),
-                links.ofPupil(pupil.id), LocalDate.now());
+                links.ofPupil(pupil.id), LocalDate.now(clock));
     }
 
-    public PupilAccess.CallerFacts facts() {
+    private PupilAccess.CallerFacts facts() {
         Set<String> roles = Stream.of(ALL_ROLES).filter(caller::hasRole).collect(Collectors.toSet());
         return new PupilAccess.CallerFacts(caller.subject(), roles, caller.schools());
     }
 
-    /** For school-level endpoints: the caller works at the school (admin: any school); 404 otherwise. */
-    public void requireSchool(String schoolCode) {
-        if (!caller.hasRole(Roles.ADMIN) && !caller.worksAt(schoolCode)) {
+    /** For a school's pupils: the school exists and the caller works there (admin: anywhere); 404 otherwise. */
+    public School school(String schoolCode) {
+        School school = schools.findById(schoolCode);
+        if (school == null || (!caller.hasRole(Roles.ADMIN) && !caller.worksAt(schoolCode))) {
             throw Problems.notFound("school " + schoolCode);
         }
+        return school;
     }
 }

@@ -15,7 +15,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -23,6 +22,7 @@ import java.util.Map;
 import java.util.UUID;
 import javax.sql.DataSource;
 import nl.passend.pupil.Fixtures;
+import nl.passend.testing.TestClock;
 import nl.passend.testing.TestTokens;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -46,7 +46,7 @@ class AuditTrailTest {
 
     @BeforeEach
     void aPupil() {
-        start = Instant.now();
+        start = TestClock.now();
         school = Fixtures.school("BAO");
         pupil = Fixtures.pupils(school, "p1").get(0);
     }
@@ -77,7 +77,7 @@ class AuditTrailTest {
         assertThat(entries).allSatisfy(e -> {
             assertThat(e.role()).isEqualTo(role);
             assertThat(e.pupilId()).isEqualTo(UUID.fromString(pupilId));
-            assertThat(e.occurredAt()).isBetween(start.minusMillis(1), Instant.now().plusMillis(1));
+            assertThat(e.occurredAt()).isBetween(start.minusMillis(1), TestClock.now().plusMillis(1));
         });
     }
 
@@ -137,7 +137,7 @@ class AuditTrailTest {
                 .body(Map.of("givenName", "Sanne", "familyName", "de Vries", "birthDate", "2017-03-14"))
                 .put("/pupils/{id}", pupil).then().statusCode(200);
         given().auth().oauth2(sis).contentType(ContentType.JSON).header("If-Match", etag(sis, pupil))
-                .body(Map.of("leftOn", LocalDate.now().plusDays(30).toString(), "destination", "SO"))
+                .body(Map.of("leftOn", TestClock.today().plusDays(30).toString(), "destination", "SO"))
                 .post("/pupils/{id}/leave", pupil).then().statusCode(200);
 
         assertAudited(pupil, sisSubject, "sis-client", "pupil.create", "pupil.update", "pupil.read", "pupil.update",

@@ -2,10 +2,12 @@ package nl.passend.pupil.api;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -14,6 +16,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import nl.passend.pupil.Fixtures;
 import org.junit.jupiter.api.Test;
 
@@ -35,6 +38,7 @@ class DeltaSyncTest {
         }
         Fixtures.pupils(school, seedIds.toArray(String[]::new));
 
+        AtomicLong caughtUp = new AtomicLong(); // how often the sync read up to what was committed
         ExecutorService pool = Executors.newFixedThreadPool(2);
         List<Future<?>> writers = new ArrayList<>();
         for (int w = 0; w < 2; w++) {
@@ -55,7 +59,10 @@ class DeltaSyncTest {
                     given().auth().oauth2(sis).contentType(ContentType.JSON)
                             .body(Map.of("pupils", items)).post("/schools/{c}/pupils/batch", school)
                             .then().statusCode(200);
-                    Thread.sleep(300); // lets the sync catch up, so that it reads at the edge of what is committed
+                    // lets the sync catch up (twice, so that one read began after this commit), so that it
+                    // reads at the edge of what is committed when the next batch comes
+                    long seen = caughtUp.get();
+                    await().atMost(Duration.ofSeconds(30)).until(() -> caughtUp.get() >= seen + 2);
                 }
                 return null;
             }));
@@ -70,7 +77,7 @@ class DeltaSyncTest {
             cursor = page.getString("nextCursor");
             pagesDuringWrites++;
             if (!page.getBoolean("hasMore")) {
-                Thread.sleep(2);
+                caughtUp.incrementAndGet();
             }
         }
         for (Future<?> writer : writers) {

@@ -16,15 +16,13 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import nl.passend.pupil.Fixtures;
 import nl.passend.testing.AuditTrail.AuditRow;
-import nl.passend.testing.TestDb;
+import nl.passend.testing.TestClock;
 import nl.passend.testing.TestTokens;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -32,13 +30,13 @@ import org.junit.jupiter.api.Test;
 /**
  * A pupil and its enrolments as of a day (?asOf=yyyy-MM-dd): the school and status of that day
  * from the enrolments' dates, for a pupil Passend knew by then; authorized and audited as the reads
- * without it; bad input is 400.
+ * without it; bad input is 400. A pupil Passend learned of long ago is sent while the services'
+ * clock stands on that day.
  */
 @QuarkusTest
 class PupilAsOfApiTest {
 
-    private static final ZoneId NL = ZoneId.of("Europe/Amsterdam");
-    private static final LocalDate TODAY = LocalDate.now(NL);
+    private static final LocalDate TODAY = TestClock.today();
 
     private String schoolA;
     private String schoolB;
@@ -67,11 +65,11 @@ class PupilAsOfApiTest {
                 .then().statusCode(200).extract().path("items[0].pupilId");
     }
 
-    /** Passend learned of the pupil at noon on {@code day}. */
-    private static void createdOn(String pupilId, LocalDate day) {
-        OffsetDateTime noon = day.atTime(12, 0).atZone(NL).toOffsetDateTime();
-        assertThat(TestDb.execute("update pupil set created_at = ? where id = ?", noon, UUID.fromString(pupilId)))
-                .isEqualTo(1);
+    /** The school's system sends the pupil on {@code day}: Passend learned of it then. */
+    private String upsertOn(LocalDate day, String schoolCode, Map<String, Object> pupil) {
+        try (TestClock.Travel then = TestClock.travelTo(day)) {
+            return upsert(schoolCode, pupil);
+        }
     }
 
     /** A pupil at school A since 400 days ago, known to Passend since then, who moved to school B 30 days ago. */
@@ -80,8 +78,7 @@ class PupilAsOfApiTest {
         Map<String, Object> atA = new HashMap<>(Fixtures.pupil("asof-a-" + UUID.randomUUID()));
         atA.put("eckId", eckId);
         atA.put("enrolledOn", TODAY.minusDays(400).toString());
-        String id = upsert(schoolA, atA);
-        createdOn(id, TODAY.minusDays(400));
+        String id = upsertOn(TODAY.minusDays(400), schoolA, atA);
         Map<String, Object> atB = new HashMap<>(Fixtures.pupil("asof-b-" + UUID.randomUUID()));
         atB.put("eckId", eckId);
         atB.put("enrolledOn", TODAY.minusDays(30).toString());
@@ -126,9 +123,9 @@ class PupilAsOfApiTest {
 
     @Test
     void aPupilWhoLeftIsLeftFromTheLeavingDay() {
-        String id = upsert(schoolA, new HashMap<>(Map.of("externalId", "asof-l-" + UUID.randomUUID(), "givenName",
-                "Daan", "familyName", "Jansen", "birthDate", "2016-05-01", "enrolledOn", TODAY.minusDays(200).toString())));
-        createdOn(id, TODAY.minusDays(200));
+        String id = upsertOn(TODAY.minusDays(200), schoolA, new HashMap<>(Map.of("externalId", "asof-l-" + UUID.randomUUID(),
+                "givenName", "Daan", "familyName", "Jansen", "birthDate", "2016-05-01",
+                "enrolledOn", TODAY.minusDays(200).toString())));
         String etag = given().auth().oauth2(Fixtures.sis(schoolA)).get("/pupils/{id}", id).then().statusCode(200)
                 .extract().header("ETag");
         given().auth().oauth2(Fixtures.sis(schoolA)).contentType(ContentType.JSON).header("If-Match", etag)

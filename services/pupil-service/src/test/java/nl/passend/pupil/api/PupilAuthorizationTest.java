@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import nl.passend.pupil.Fixtures;
+import nl.passend.testing.TestClock;
 import nl.passend.testing.TestTokens;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -26,9 +27,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Who may do what with a pupil (DESIGN.md, Security): per role and endpoint. A pupil the caller may
- * not see is answered exactly like one that does not exist; a role that may never call an endpoint
- * gets 403; every error is a Passend problem.
+ * Who may do what with a pupil, per role and endpoint. A pupil the caller may not see is answered
+ * exactly like one that does not exist; a role that may never call an endpoint gets 403; every error
+ * is a Passend problem.
  */
 @QuarkusTest
 class PupilAuthorizationTest {
@@ -140,9 +141,9 @@ class PupilAuthorizationTest {
     void staffLoseAccessFromTheLeavingDate() {
         List<String> ids = Fixtures.pupils(schoolA, "stays", "leaves-tomorrow", "left-today");
         String sis = Fixtures.sis(schoolA);
-        call(sis, "POST", "/pupils/" + ids.get(1) + "/leave", leaving(LocalDate.now().plusDays(1)))
+        call(sis, "POST", "/pupils/" + ids.get(1) + "/leave", leaving(TestClock.today().plusDays(1)))
                 .then().statusCode(200);
-        call(sis, "POST", "/pupils/" + ids.get(2) + "/leave", leaving(LocalDate.now())).then().statusCode(200);
+        call(sis, "POST", "/pupils/" + ids.get(2) + "/leave", leaving(TestClock.today())).then().statusCode(200);
 
         for (String role : List.of("teacher", "ib", "director")) {
             String staff = Fixtures.staff(role, schoolA);
@@ -165,7 +166,7 @@ class PupilAuthorizationTest {
                 .then().statusCode(200).extract().path("items[0].pupilId");
         Map<String, Object> atB = new HashMap<>(Fixtures.pupil("arrives"));
         atB.put("eckId", eckId);
-        atB.put("enrolledOn", LocalDate.now().toString());
+        atB.put("enrolledOn", TestClock.today().toString());
         String same = call(Fixtures.sis(schoolB), "POST", "/schools/" + schoolB + "/pupils/batch", batch(atB))
                 .then().statusCode(200).extract().path("items[0].pupilId");
         assertThat(same).isEqualTo(moved);
@@ -187,7 +188,7 @@ class PupilAuthorizationTest {
                 .then().statusCode(200).extract().path("items[0].pupilId");
         Map<String, Object> atB = new HashMap<>(Fixtures.pupil("arrives"));
         atB.put("eckId", eckId);
-        atB.put("enrolledOn", LocalDate.now().toString());
+        atB.put("enrolledOn", TestClock.today().toString());
         call(Fixtures.sis(schoolB), "POST", "/schools/" + schoolB + "/pupils/batch", batch(atB))
                 .then().statusCode(200);
 
@@ -265,7 +266,7 @@ class PupilAuthorizationTest {
 
     @Test
     void aGuardianWithoutParentalAuthoritySeesTheChildButNotOthers() {
-        // DOMAIN.md: only consent is reserved to guardians with gezag; the child's file is not
+        // only consent is reserved to guardians with parental authority (gezag); the child's file is not
         String account = "father-" + UUID.randomUUID();
         Fixtures.linkGuardianAccount(schoolA, pupilA, "a1-g2", account);
         String father = Fixtures.parent(account);
@@ -323,7 +324,7 @@ class PupilAuthorizationTest {
                 new Call("teacher", teacher, "PUT", pupil, update("X")),
                 new Call("ib", ib, "PUT", pupil, update("X")),
                 new Call("director", director, "PUT", pupil, update("X")),
-                new Call("teacher", teacher, "POST", pupil + "/leave", leaving(LocalDate.now())),
+                new Call("teacher", teacher, "POST", pupil + "/leave", leaving(TestClock.today())),
                 new Call("teacher", teacher, "POST", batchPath, batch(Fixtures.pupil("x"))),
                 new Call("ib", ib, "POST", batchPath, batch(Fixtures.pupil("x"))),
                 new Call("parent", parent, "POST", batchPath, batch(Fixtures.pupil("x"))),
@@ -407,7 +408,7 @@ class PupilAuthorizationTest {
                 404, "not-found");
         assertHidden(sisB, pupilA);
         assertProblem(call(sisB, "PUT", "/pupils/" + pupilA, update("Hacked")), 404, "not-found");
-        assertProblem(call(sisB, "POST", "/pupils/" + pupilA + "/leave", leaving(LocalDate.now())), 404,
+        assertProblem(call(sisB, "POST", "/pupils/" + pupilA + "/leave", leaving(TestClock.today())), 404,
                 "not-found");
 
         get(Fixtures.ADMIN, "/pupils/" + pupilA).then().body("givenName", equalTo("Sanne"))

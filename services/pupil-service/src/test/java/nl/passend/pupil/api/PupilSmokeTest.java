@@ -9,6 +9,7 @@ import io.restassured.http.ContentType;
 import java.util.List;
 import java.util.Map;
 import nl.passend.pupil.Fixtures;
+import nl.passend.testing.TestClock;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -32,7 +33,7 @@ class PupilSmokeTest {
                 .body(Map.of("leftOn", "2020-01-01", "destination", "SBO"))
                 .post("/pupils/{id}/leave", ids.get(0)).then().statusCode(422);
         given().auth().oauth2(Fixtures.sis(school)).contentType(ContentType.JSON).header("If-Match", etag)
-                .body(Map.of("leftOn", java.time.LocalDate.now().toString(), "destination", "SBO"))
+                .body(Map.of("leftOn", TestClock.today().toString(), "destination", "SBO"))
                 .post("/pupils/{id}/leave", ids.get(0)).then().statusCode(200).body("status", equalTo("LEFT"));
         given().auth().oauth2(teacher).get("/pupils/{id}", ids.get(0)).then().statusCode(404);
         given().auth().oauth2(Fixtures.sis(school)).get("/pupils/{id}", ids.get(0)).then().statusCode(200);

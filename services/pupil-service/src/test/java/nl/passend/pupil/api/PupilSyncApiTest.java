@@ -12,7 +12,6 @@ import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -30,6 +29,7 @@ import nl.passend.events.EventEnvelope;
 import nl.passend.events.EventJson;
 import nl.passend.events.Topics;
 import nl.passend.pupil.Fixtures;
+import nl.passend.testing.TestClock;
 import nl.passend.testing.TopicProbe;
 import org.junit.jupiter.api.Test;
 
@@ -43,7 +43,7 @@ class PupilSyncApiTest {
 
     private static final String PROBLEM_JSON = "application/problem+json";
     private static final String TYPES = "https://passend.nl/problems/";
-    private static final String TODAY = LocalDate.now().toString();
+    private static final String TODAY = TestClock.today().toString();
 
     // --- outcomes and idempotency ---
 
@@ -217,7 +217,7 @@ class PupilSyncApiTest {
                 .body("violations.field", hasItems("pupils"));
 
         Map<String, Object> invalid = Fixtures.pupil("m-2");
-        invalid.put("birthDate", LocalDate.now().plusDays(1).toString());
+        invalid.put("birthDate", TestClock.today().plusDays(1).toString());
         invalid.put("eckId", "not-an-eck-id");
         invalid.put("externalId", " ");
         batch(school, List.of(Fixtures.pupil("m-3"), invalid)).then().statusCode(400).contentType(PROBLEM_JSON)
@@ -431,7 +431,7 @@ class PupilSyncApiTest {
         atB.put("guardians", atA.get("guardians"));
         Map<String, Object> laterAtB = Fixtures.pupil("b-78");
         laterAtB.put("eckId", laterEckId);
-        laterAtB.put("enrolledOn", LocalDate.now().plusDays(7).toString());
+        laterAtB.put("enrolledOn", TestClock.today().plusDays(7).toString());
         JsonPath moved = batch(schoolB, List.of(atB, laterAtB)).then().statusCode(200).extract().jsonPath();
         assertThat(moved.getList("items.outcome", String.class)).containsExactly("CREATED", "CREATED");
         assertThat(moved.getList("items.pupilId", String.class)).containsExactly(pupil, laterPupil);

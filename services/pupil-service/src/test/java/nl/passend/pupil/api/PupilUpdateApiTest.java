@@ -9,7 +9,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import java.time.Duration;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -24,6 +23,7 @@ import java.util.concurrent.TimeUnit;
 import nl.passend.events.EventEnvelope;
 import nl.passend.events.Topics;
 import nl.passend.pupil.Fixtures;
+import nl.passend.testing.TestClock;
 import nl.passend.testing.TopicProbe;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -38,7 +38,7 @@ class PupilUpdateApiTest {
 
     private static final String PROBLEM_JSON = "application/problem+json";
     private static final String TYPES = "https://passend.nl/problems/";
-    private static final String TODAY = LocalDate.now().toString();
+    private static final String TODAY = TestClock.today().toString();
 
     private ExecutorService pool;
 
@@ -137,7 +137,7 @@ class PupilUpdateApiTest {
 
         Map<String, Object> invalid = new HashMap<>();
         invalid.put("givenName", "");
-        invalid.put("birthDate", LocalDate.now().plusYears(1).toString());
+        invalid.put("birthDate", TestClock.today().plusYears(1).toString());
         invalid.put("eckId", "urn:nope");
         given().auth().oauth2(sis).contentType(ContentType.JSON).body(invalid).header("If-Match", etag)
                 .put("/pupils/{id}", id)

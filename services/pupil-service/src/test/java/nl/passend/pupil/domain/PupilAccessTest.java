@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** The pure rule of who sees one pupil (DESIGN.md, Security), without Quarkus. */
+/** The pure rule of who sees one pupil, without Quarkus. */
 class PupilAccessTest {
 
     private static final LocalDate TODAY = LocalDate.of(2026, 3, 10);
@@ -147,7 +147,7 @@ class PupilAccessTest {
 
     @Test
     void aGuardianWithoutParentalAuthoritySeesTheChild() {
-        // DOMAIN.md limits only consent to guardians with gezag; reading the child's file is not limited
+        // only consent is limited to guardians with parental authority (gezag); reading the child's file is not
         Optional<String> role = PupilAccess.grantedRole(caller("father", Set.of("parent")),
                 List.of(enrolment(OWN, null)), List.of(guardian("father", false)), List.of(), TODAY);
         assertThat(role).contains("parent");

@@ -10,11 +10,14 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import java.time.Clock;
+import java.time.LocalDate;
+import nl.passend.platform.http.CsvTable;
 import nl.passend.platform.problem.Problems;
 import nl.passend.platform.security.Caller;
 import nl.passend.platform.security.Roles;
-import nl.passend.reporting.api.Responses.SwvReport;
-import nl.passend.reporting.service.DashboardPage;
+import nl.passend.reporting.domain.SwvReport;
+import nl.passend.reporting.mapping.ReportCsv;
 import nl.passend.reporting.service.Reports;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -32,6 +35,9 @@ public class DashboardResource {
     Reports reports;
 
     @Inject
+    Clock clock;
+
+    @Inject
     Caller caller;
 
     @GET
@@ -47,22 +53,27 @@ public class DashboardResource {
     @Operation(summary = "The SWV's dashboard", description = "One HTML page with SVG charts drawn on the server: referral rate per school against the SWV's average and the national flow reference, pupils per support level, and the referral rate over the school years; the signals in a table.")
     public String dashboard(@PathParam("swvCode") String swvCode, @QueryParam("schoolYear") String schoolYear,
             @QueryParam("countDate") String countDate) {
-        ReportPeriod p = ReportPeriod.of(schoolYear, countDate);
+        ReportPeriod p = period(schoolYear, countDate);
         SwvReport report = reports.swv(swvCode, p.year(), p.countDate());
         return DashboardPage.render(report, reports.trend(swvCode, p.year(), p.countDate()));
     }
 
     @GET
     @Path("swvs/{swvCode}/report.csv")
-    @Produces(Csv.MEDIA_TYPE)
+    @Produces(CsvTable.MEDIA_TYPE)
     @Operation(summary = "The SWV's report as CSV, for the dashboard's download link")
     public Response csv(@PathParam("swvCode") String swvCode, @QueryParam("schoolYear") String schoolYear,
             @QueryParam("countDate") String countDate) {
-        ReportPeriod p = ReportPeriod.of(schoolYear, countDate);
+        ReportPeriod p = period(schoolYear, countDate);
         SwvReport r = reports.swv(swvCode, p.year(), p.countDate());
-        return Response.ok(Csv.rows(r.schoolYear(), r.countDate(), r.schools(), "SWV", r.total()))
+        return Response.ok(ReportCsv.schools(r.schoolYear(), r.countDate(), r.schools(), "SWV", r.total()))
                 .header("Content-Disposition", "attachment; filename=\"" + swvCode + "-" + r.schoolYear() + "-"
                         + r.countDate().name().toLowerCase() + ".csv\"")
                 .build();
+    }
+
+    /** The period asked for; without one, the latest count date up to today on the service's clock. */
+    private ReportPeriod period(String schoolYear, String countDate) {
+        return ReportPeriod.of(schoolYear, countDate, LocalDate.now(clock));
     }
 }

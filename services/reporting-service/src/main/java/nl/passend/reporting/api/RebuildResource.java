@@ -10,19 +10,15 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.net.URI;
-import java.time.Duration;
+import java.time.Clock;
 import java.time.Instant;
-import java.util.Map;
-import java.util.TreeMap;
 import nl.passend.platform.http.Params;
 import nl.passend.platform.security.Roles;
-import nl.passend.reporting.api.Responses.FeedStatus;
-import nl.passend.reporting.api.Responses.RebuildStatus;
+import nl.passend.reporting.api.model.Responses.FeedStatus;
+import nl.passend.reporting.api.model.Responses.RebuildStatus;
+import nl.passend.reporting.api.model.Responses;
 import nl.passend.reporting.domain.Rebuild;
-import nl.passend.reporting.messaging.EventFeed;
 import nl.passend.reporting.service.Rebuilds;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -37,7 +33,7 @@ public class RebuildResource {
     Rebuilds rebuilds;
 
     @Inject
-    EventFeed feed;
+    Clock clock;
 
     @POST
     @Path("rebuilds")
@@ -46,7 +42,6 @@ public class RebuildResource {
     @Operation(summary = "Rebuild the projections from the topics", description = "Empties the projections and replays every topic from its beginning; events about erased pupils are skipped, published reports stay. 202 with the rebuild, whose progress GET /rebuilds/{id} shows; 409 rebuild-running while one is under way.")
     public Response request() {
         Rebuild r = rebuilds.request();
-        feed.requestRebuild(r.id);
         return Response.accepted(status(r)).location(URI.create("/rebuilds/" + r.id)).build();
     }
 
@@ -63,21 +58,11 @@ public class RebuildResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "How far the projections are", description = "The records on the topics not applied yet, and the next offset per topic partition.")
     public FeedStatus feed() {
-        Map<String, Long> positions = new TreeMap<>();
-        feed.positions().forEach((p, offset) -> positions.put(p.topic() + "-" + p.partition(), offset));
-        return new FeedStatus(feed.lag(), positions);
+        return new FeedStatus(rebuilds.behind(), rebuilds.positions());
     }
 
-    private static RebuildStatus status(Rebuild r) {
-        BigDecimal percent = r.eventsTotal == null ? null : r.eventsTotal == 0 ? BigDecimal.valueOf(100)
-                : BigDecimal.valueOf(r.eventsApplied * 100).divide(BigDecimal.valueOf(r.eventsTotal), 1, RoundingMode.HALF_UP);
-        Long rate = null;
-        if (r.startedAt != null) {
-            Instant end = r.finishedAt != null ? r.finishedAt : Instant.now();
-            long millis = Math.max(1, Duration.between(r.startedAt, end).toMillis());
-            rate = r.eventsApplied * 1000 / millis;
-        }
+    private RebuildStatus status(Rebuild r) {
         return new RebuildStatus(r.id, r.state, r.requestedAt, r.startedAt, r.finishedAt, r.eventsTotal,
-                r.eventsApplied, percent, rate);
+                r.eventsApplied, r.percent(), r.eventsPerSecond(Instant.now(clock)));
     }
 }

@@ -1,7 +1,6 @@
 package nl.passend.reporting.api;
 
 import java.time.LocalDate;
-import java.time.ZoneId;
 import nl.passend.platform.http.Params;
 import nl.passend.platform.problem.Problems;
 import nl.passend.reporting.domain.CountDate;
@@ -10,13 +9,8 @@ import nl.passend.reporting.domain.SchoolYear;
 /** The school year and count date a report is asked for; by default the latest count date up to today. */
 public record ReportPeriod(SchoolYear year, CountDate countDate) {
 
-    static final ZoneId ZONE = ZoneId.of("Europe/Amsterdam");
-
-    public static ReportPeriod of(String schoolYear, String countDate) {
-        return of(schoolYear, countDate, LocalDate.now(ZONE));
-    }
-
-    static ReportPeriod of(String schoolYear, String countDate, LocalDate today) {
+    /** The period the query parameters ask for; {@code today} (the service's clock) decides what "latest" is. */
+    public static ReportPeriod of(String schoolYear, String countDate, LocalDate today) {
         if (schoolYear == null && countDate == null) {
             return new ReportPeriod(CountDate.latestYearOn(today), CountDate.latestOn(today));
         }

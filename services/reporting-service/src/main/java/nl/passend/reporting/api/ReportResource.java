@@ -2,32 +2,24 @@ package nl.passend.reporting.api;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotNull;
-import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
-import java.net.URI;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.List;
-import nl.passend.platform.http.Params;
+import nl.passend.platform.http.CsvTable;
 import nl.passend.platform.security.Roles;
-import nl.passend.reporting.api.Responses.BoardReport;
-import nl.passend.reporting.api.Responses.Participation;
-import nl.passend.reporting.api.Responses.PublicationSummary;
-import nl.passend.reporting.api.Responses.PublicationView;
-import nl.passend.reporting.api.Responses.SchoolReport;
-import nl.passend.reporting.api.Responses.SwvReport;
-import nl.passend.reporting.api.Responses.Trend;
-import nl.passend.reporting.domain.Publication;
+import nl.passend.reporting.domain.BoardReport;
+import nl.passend.reporting.domain.Participation;
 import nl.passend.reporting.domain.RiskSignal;
-import nl.passend.reporting.domain.SchoolYear;
-import nl.passend.reporting.service.Publications;
+import nl.passend.reporting.domain.SchoolReport;
+import nl.passend.reporting.domain.SwvReport;
+import nl.passend.reporting.domain.Trend;
+import nl.passend.reporting.mapping.ReportCsv;
 import nl.passend.reporting.service.Reports;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -36,21 +28,18 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 /**
  * The SWV's reports, as JSON or (Accept: text/csv) CSV. {@code schoolYear} (e.g. 2025-2026) and
  * {@code countDate} (OCTOBER or FEBRUARY) choose the count date; without them, the latest count
- * date up to today.
+ * date up to today. Each report has a JSON and a CSV method on the same path; the CSV one maps the
+ * same report to a table.
  */
 @Path("/")
 @Tag(name = "Reports")
 public class ReportResource {
 
-
     @Inject
     Reports reports;
 
     @Inject
-    Publications publications;
-
-    @Inject
-    com.fasterxml.jackson.databind.ObjectMapper json;
+    Clock clock;
 
     @GET
     @Path("swvs/{swvCode}/report")
@@ -59,19 +48,19 @@ public class ReportResource {
     @Operation(summary = "The SWV's report", description = "Participation (stocks on the count date), the referral flow of the school year against the national flow reference, every school's figures with the SWV's total, and the risk signals per school.")
     public SwvReport swv(@PathParam("swvCode") String swvCode, @QueryParam("schoolYear") @Parameter(example = "2025-2026") String schoolYear,
             @QueryParam("countDate") @Parameter(example = "OCTOBER") String countDate) {
-        ReportPeriod p = ReportPeriod.of(schoolYear, countDate);
+        ReportPeriod p = period(schoolYear, countDate);
         return reports.swv(swvCode, p.year(), p.countDate());
     }
 
     @GET
     @Path("swvs/{swvCode}/report")
-    @Produces(Csv.MEDIA_TYPE)
+    @Produces(CsvTable.MEDIA_TYPE)
     @RolesAllowed({Roles.SWV_ANALYST, Roles.SWV_CONSULTANT})
     @Operation(summary = "The SWV's report as CSV", description = "One line per school and a total line (scope SWV).")
-    public String swvCsv(@PathParam("swvCode") String swvCode, @QueryParam("schoolYear") String schoolYear,
+    public CsvTable swvCsv(@PathParam("swvCode") String swvCode, @QueryParam("schoolYear") String schoolYear,
             @QueryParam("countDate") String countDate) {
         SwvReport r = swv(swvCode, schoolYear, countDate);
-        return Csv.rows(r.schoolYear(), r.countDate(), r.schools(), "SWV", r.total());
+        return ReportCsv.schools(r.schoolYear(), r.countDate(), r.schools(), "SWV", r.total());
     }
 
     @GET
@@ -81,19 +70,19 @@ public class ReportResource {
     @Operation(summary = "Participation in SBO and SO on the count date", description = "SBO pupils count for the SWV of their school, SO pupils for the SWV that issued their TLV (for the SO school's own SWV when no TLV is known: soWithoutKnownTlv).")
     public Participation participation(@PathParam("swvCode") String swvCode, @QueryParam("schoolYear") String schoolYear,
             @QueryParam("countDate") String countDate) {
-        ReportPeriod p = ReportPeriod.of(schoolYear, countDate);
+        ReportPeriod p = period(schoolYear, countDate);
         return reports.participation(swvCode, p.year(), p.countDate());
     }
 
     @GET
     @Path("swvs/{swvCode}/participation")
-    @Produces(Csv.MEDIA_TYPE)
+    @Produces(CsvTable.MEDIA_TYPE)
     @RolesAllowed({Roles.SWV_ANALYST, Roles.SWV_CONSULTANT})
     @Operation(summary = "Participation as CSV")
-    public String participationCsv(@PathParam("swvCode") String swvCode, @QueryParam("schoolYear") String schoolYear,
+    public CsvTable participationCsv(@PathParam("swvCode") String swvCode, @QueryParam("schoolYear") String schoolYear,
             @QueryParam("countDate") String countDate) {
-        ReportPeriod p = ReportPeriod.of(schoolYear, countDate);
-        return Csv.participation(swvCode, p.year().toString(), p.countDate(),
+        ReportPeriod p = period(schoolYear, countDate);
+        return ReportCsv.participation(swvCode, p.year().toString(), p.countDate(),
                 reports.participation(swvCode, p.year(), p.countDate()));
     }
 
@@ -109,13 +98,13 @@ public class ReportResource {
 
     @GET
     @Path("swvs/{swvCode}/signals")
-    @Produces(Csv.MEDIA_TYPE)
+    @Produces(CsvTable.MEDIA_TYPE)
     @RolesAllowed({Roles.SWV_ANALYST, Roles.SWV_CONSULTANT})
     @Operation(summary = "The risk signals as CSV")
-    public String signalsCsv(@PathParam("swvCode") String swvCode, @QueryParam("schoolYear") String schoolYear,
+    public CsvTable signalsCsv(@PathParam("swvCode") String swvCode, @QueryParam("schoolYear") String schoolYear,
             @QueryParam("countDate") String countDate) {
         SwvReport r = swv(swvCode, schoolYear, countDate);
-        return Csv.signals(r.schoolYear(), r.countDate(), r.signals());
+        return ReportCsv.signals(r.schoolYear(), r.countDate(), r.signals());
     }
 
     @GET
@@ -125,18 +114,18 @@ public class ReportResource {
     @Operation(summary = "The SWV's referral rate and participation over the school years up to the chosen one")
     public Trend trend(@PathParam("swvCode") String swvCode, @QueryParam("schoolYear") String schoolYear,
             @QueryParam("countDate") String countDate) {
-        ReportPeriod p = ReportPeriod.of(schoolYear, countDate);
+        ReportPeriod p = period(schoolYear, countDate);
         return reports.trend(swvCode, p.year(), p.countDate());
     }
 
     @GET
     @Path("swvs/{swvCode}/trend")
-    @Produces(Csv.MEDIA_TYPE)
+    @Produces(CsvTable.MEDIA_TYPE)
     @RolesAllowed({Roles.SWV_ANALYST, Roles.SWV_CONSULTANT})
     @Operation(summary = "The trend as CSV")
-    public String trendCsv(@PathParam("swvCode") String swvCode, @QueryParam("schoolYear") String schoolYear,
+    public CsvTable trendCsv(@PathParam("swvCode") String swvCode, @QueryParam("schoolYear") String schoolYear,
             @QueryParam("countDate") String countDate) {
-        return Csv.trend(trend(swvCode, schoolYear, countDate));
+        return ReportCsv.trend(trend(swvCode, schoolYear, countDate));
     }
 
     @GET
@@ -146,19 +135,19 @@ public class ReportResource {
     @Operation(summary = "A board's schools", description = "The board sees all its schools; the SWV's staff the board's schools within their SWV. With the average of each SWV the schools belong to.")
     public BoardReport board(@PathParam("boardCode") String boardCode, @QueryParam("schoolYear") String schoolYear,
             @QueryParam("countDate") String countDate) {
-        ReportPeriod p = ReportPeriod.of(schoolYear, countDate);
+        ReportPeriod p = period(schoolYear, countDate);
         return reports.board(boardCode, p.year(), p.countDate());
     }
 
     @GET
     @Path("boards/{boardCode}/report")
-    @Produces(Csv.MEDIA_TYPE)
+    @Produces(CsvTable.MEDIA_TYPE)
     @RolesAllowed({Roles.BOARD, Roles.SWV_ANALYST, Roles.SWV_CONSULTANT})
     @Operation(summary = "A board's schools as CSV")
-    public String boardCsv(@PathParam("boardCode") String boardCode, @QueryParam("schoolYear") String schoolYear,
+    public CsvTable boardCsv(@PathParam("boardCode") String boardCode, @QueryParam("schoolYear") String schoolYear,
             @QueryParam("countDate") String countDate) {
         BoardReport r = board(boardCode, schoolYear, countDate);
-        return Csv.rows(r.schoolYear(), r.countDate(), r.schools(), "BOARD", null);
+        return ReportCsv.schools(r.schoolYear(), r.countDate(), r.schools(), "BOARD", null);
     }
 
     @GET
@@ -168,76 +157,23 @@ public class ReportResource {
     @Operation(summary = "One school's figures with its SWV's average", description = "For the school's director, its board, and its SWV's staff.")
     public SchoolReport school(@PathParam("schoolCode") String schoolCode, @QueryParam("schoolYear") String schoolYear,
             @QueryParam("countDate") String countDate) {
-        ReportPeriod p = ReportPeriod.of(schoolYear, countDate);
+        ReportPeriod p = period(schoolYear, countDate);
         return reports.school(schoolCode, p.year(), p.countDate());
     }
 
     @GET
     @Path("schools/{schoolCode}/report")
-    @Produces(Csv.MEDIA_TYPE)
+    @Produces(CsvTable.MEDIA_TYPE)
     @RolesAllowed({Roles.DIRECTOR, Roles.BOARD, Roles.SWV_ANALYST, Roles.SWV_CONSULTANT})
     @Operation(summary = "One school's figures as CSV")
-    public String schoolCsv(@PathParam("schoolCode") String schoolCode, @QueryParam("schoolYear") String schoolYear,
+    public CsvTable schoolCsv(@PathParam("schoolCode") String schoolCode, @QueryParam("schoolYear") String schoolYear,
             @QueryParam("countDate") String countDate) {
         SchoolReport r = school(schoolCode, schoolYear, countDate);
-        return Csv.rows(r.schoolYear(), r.countDate(), List.of(r.school()), "SCHOOL", null);
+        return ReportCsv.schools(r.schoolYear(), r.countDate(), List.of(r.school()), "SCHOOL", null);
     }
 
-    /** What to publish: the school year and count date. */
-    public record PublishRequest(@NotNull @Parameter(example = "2025-2026") String schoolYear,
-            @NotNull nl.passend.reporting.domain.CountDate countDate) {
+    /** The period asked for; without one, the latest count date up to today on the service's clock. */
+    private ReportPeriod period(String schoolYear, String countDate) {
+        return ReportPeriod.of(schoolYear, countDate, LocalDate.now(clock));
     }
-
-    @POST
-    @Path("swvs/{swvCode}/publications")
-    @Consumes(MediaType.APPLICATION_JSON)
-    @Produces(MediaType.APPLICATION_JSON)
-    @RolesAllowed({Roles.SWV_ANALYST})
-    @Operation(summary = "Publish the SWV's report for a count date", description = "Freezes the report as it is now: erasures and corrections later do not change what was published. Once per count date (409 already-published).")
-    public Response publish(@PathParam("swvCode") String swvCode, @Valid @NotNull PublishRequest request) {
-        SchoolYear year = SchoolYear.parse(request.schoolYear()).orElseThrow(() -> nl.passend.platform.problem.Problems
-                .unprocessable("invalid-school-year", "schoolYear must be a school year such as 2025-2026"));
-        Publication p = publications.publish(swvCode, year, request.countDate());
-        return Response.created(URI.create("/swvs/" + swvCode + "/publications/" + p.id)).entity(view(p)).build();
-    }
-
-    @GET
-    @Path("swvs/{swvCode}/publications")
-    @Produces(MediaType.APPLICATION_JSON)
-    @RolesAllowed({Roles.SWV_ANALYST, Roles.SWV_CONSULTANT})
-    @Operation(summary = "The SWV's published reports")
-    public List<PublicationSummary> publications(@PathParam("swvCode") String swvCode) {
-        return publications.list(swvCode).stream().map(p -> new PublicationSummary(p.id, p.swvCode, p.schoolYear,
-                p.countDate, p.publishedAt, p.publishedBy)).toList();
-    }
-
-    @GET
-    @Path("swvs/{swvCode}/publications/{id}")
-    @Produces(MediaType.APPLICATION_JSON)
-    @RolesAllowed({Roles.SWV_ANALYST, Roles.SWV_CONSULTANT})
-    @Operation(summary = "A published report, as it was published")
-    public PublicationView publication(@PathParam("swvCode") String swvCode, @PathParam("id") String id) {
-        return view(publications.get(swvCode, Params.uuid(id, "id")));
-    }
-
-    @GET
-    @Path("swvs/{swvCode}/publications/{id}")
-    @Produces(Csv.MEDIA_TYPE)
-    @RolesAllowed({Roles.SWV_ANALYST, Roles.SWV_CONSULTANT})
-    @Operation(summary = "A published report as CSV")
-    public String publicationCsv(@PathParam("swvCode") String swvCode, @PathParam("id") String id) {
-        Publication p = publications.get(swvCode, Params.uuid(id, "id"));
-        SwvReport r = publications.report(p);
-        return Csv.rows(r.schoolYear(), r.countDate(), r.schools(), "SWV", r.total());
-    }
-
-    private PublicationView view(Publication p) {
-        try {
-            return new PublicationView(p.id, p.swvCode, p.schoolYear, p.countDate, p.publishedAt, p.publishedBy,
-                    json.readTree(p.report));
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
 }

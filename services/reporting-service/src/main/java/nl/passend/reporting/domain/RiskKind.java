@@ -1,6 +1,6 @@
 package nl.passend.reporting.domain;
 
-/** The risk signals per school (seed 003: signaleren), computed here or counted from their owners' events. */
+/** The risk signals per school, computed here from the figures or counted from their owners' events. */
 public enum RiskKind {
     /** Refers clearly more than the SWV's average (rate above the configured multiple of it). */
     REFERS_ABOVE_SWV_AVERAGE,

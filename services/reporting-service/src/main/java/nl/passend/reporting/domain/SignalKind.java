@@ -5,8 +5,8 @@ import nl.passend.events.codes.SupportSignalKind;
 import nl.passend.events.codes.TeamSignalKind;
 
 /**
- * The signals other services own and publish per pupil (seed 003), as this service counts them per
- * school: opp-service's overdue OPPs, support-level-service's and support-team-service's signals.
+ * The signals other services own and publish per pupil, as this service counts them per school:
+ * opp-service's overdue OPPs, support-level-service's and support-team-service's signals.
  */
 public enum SignalKind {
     OPP_NOT_ESTABLISHED_IN_TIME,

@@ -8,9 +8,12 @@ import java.util.Map;
 import nl.passend.events.codes.SchoolType;
 
 /**
- * The risk signals of an SWV's schools for one school year and count date (seed 003). Referral
- * rates are flows and are compared with flows only: the SWV's average over its regular schools, and
- * the national flow reference.
+ * The risk signals of an SWV's schools for one school year and count date: a school that refers
+ * clearly more than the SWV's average or never refers, that calls on the SWV significantly more than
+ * comparable schools, pupils with a TLV still without a place, pupils at home. The SWV watches its
+ * schools for these as its basic-support standard asks (the Almere SWV's, Stichting Leerlingzorg
+ * Almere, is the example). Referral rates are flows and are compared with flows only: the SWV's
+ * average over its regular schools, and the national flow reference.
  */
 public final class SignalRules {
 

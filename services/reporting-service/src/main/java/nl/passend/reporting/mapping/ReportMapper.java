@@ -8,7 +8,7 @@ import java.util.Map;
 import nl.passend.events.codes.SchoolType;
 import nl.passend.events.codes.SupportLevel;
 import nl.passend.events.codes.TlvCategory;
-import nl.passend.reporting.api.Responses.SchoolRow;
+import nl.passend.reporting.domain.SchoolRow;
 import nl.passend.reporting.domain.Rates;
 import nl.passend.reporting.domain.SchoolFigures;
 import nl.passend.reporting.domain.SignalKind;

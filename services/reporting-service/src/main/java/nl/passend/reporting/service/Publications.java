@@ -5,11 +5,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import nl.passend.platform.problem.Problems;
-import nl.passend.reporting.api.Responses.SwvReport;
+import nl.passend.reporting.domain.SwvReport;
 import nl.passend.reporting.domain.CountDate;
 import nl.passend.reporting.domain.Publication;
 import nl.passend.reporting.domain.SchoolYear;
@@ -22,6 +23,9 @@ import nl.passend.reporting.persistence.PublicationRepository;
 @ApplicationScoped
 @Transactional
 public class Publications {
+
+    @Inject
+    Clock clock;
 
     @Inject
     ReportAccess access;
@@ -47,7 +51,7 @@ public class Publications {
         p.swvCode = swvCode;
         p.schoolYear = year.toString();
         p.countDate = countDate;
-        p.publishedAt = Instant.now();
+        p.publishedAt = Instant.now(clock);
         p.publishedBy = access.subject();
         try {
             p.report = json.writeValueAsString(report);

@@ -70,7 +70,8 @@ class DashboardTest {
     void thePageIsHtmlWithWellFormedSvgCharts() {
         String page = page(Tokens.analyst(k.swv), "OCTOBER");
         assertThat(page).startsWith("<!DOCTYPE html>").contains("<h1>Samenwerkingsverband " + k.swv + "</h1>")
-                .contains("Teldatum 2025-10-01").doesNotContain("<script");
+                .contains("Teldatum 2025-10-01").doesNotContain("<script")
+                .contains("<style>body{font-family:system-ui,sans-serif;"); // the template's style, as written
         Map<String, Document> svgs = svgs(page);
         assertThat(svgs).containsOnlyKeys("referral-chart", "level-chart", "trend-chart");
         // the key figures: 300 + 10 pupils, 6 referrals of 2 %

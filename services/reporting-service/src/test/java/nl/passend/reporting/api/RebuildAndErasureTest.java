@@ -2,12 +2,12 @@ package nl.passend.reporting.api;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.UUID;
 import nl.passend.events.Topics;
 import nl.passend.reporting.Feed;
@@ -111,16 +111,9 @@ class RebuildAndErasureTest {
 
         String location = given().auth().oauth2(Tokens.admin()).post("/rebuilds")
                 .then().statusCode(202).body("state", equalTo("REQUESTED")).extract().header("Location");
-        JsonPath status = null;
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
-        while (Instant.now().isBefore(deadline)) {
-            status = given().auth().oauth2(Tokens.admin()).get(location).then().statusCode(200).extract().jsonPath();
-            if ("FINISHED".equals(status.getString("state"))) {
-                break;
-            }
-            sleep(200);
-        }
-        assertThat(status.getString("state")).isEqualTo("FINISHED");
+        JsonPath status = await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200))
+                .until(() -> given().auth().oauth2(Tokens.admin()).get(location).then().statusCode(200).extract()
+                        .jsonPath(), s -> "FINISHED".equals(s.getString("state")));
         assertThat(status.getLong("eventsTotal")).isGreaterThanOrEqualTo(k.events().size());
         assertThat(status.getLong("eventsApplied")).isEqualTo(status.getLong("eventsTotal"));
         assertThat(status.getDouble("percent")).isEqualTo(100.0);
@@ -148,13 +141,5 @@ class RebuildAndErasureTest {
         return given().auth().oauth2(Tokens.analyst(k.swv)).queryParam("schoolYear", KnownSwv.YEAR)
                 .queryParam("countDate", countDate).get("/swvs/{swv}/report", k.swv)
                 .then().statusCode(200).extract().asString();
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

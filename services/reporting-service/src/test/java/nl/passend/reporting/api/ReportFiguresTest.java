@@ -6,11 +6,13 @@ import static org.hamcrest.Matchers.equalTo;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import nl.passend.reporting.Feed;
 import nl.passend.reporting.KnownSwv;
 import nl.passend.reporting.Tokens;
+import nl.passend.testing.TestClock;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -152,5 +154,20 @@ class ReportFiguresTest {
                 // A's first SBO referral left on 5 January: 99 at A on 1 February; the referral rate is over them
                 .body("schools.find { it.schoolCode == '" + k.a + "' }.pupils", equalTo(99))
                 .body("participation.sbo", equalTo(11));
+    }
+
+    @Test
+    void withoutASchoolYearTheReportIsForTheLatestCountDateOnTheServicesClock() {
+        // mid February 2026: 1 February of 2025-2026 has passed; in November, 1 October is the latest
+        try (TestClock.Travel february = TestClock.travelTo(LocalDate.of(2026, 2, 15))) {
+            given().auth().oauth2(Tokens.analyst(k.swv)).get("/swvs/{swv}/report", k.swv).then().statusCode(200)
+                    .body("schoolYear", equalTo("2025-2026")).body("countDate", equalTo("FEBRUARY"))
+                    .body("countDateOn", equalTo("2026-02-01"));
+        }
+        try (TestClock.Travel november = TestClock.travelTo(LocalDate.of(2025, 11, 20))) {
+            given().auth().oauth2(Tokens.analyst(k.swv)).get("/swvs/{swv}/report", k.swv).then().statusCode(200)
+                    .body("countDate", equalTo("OCTOBER")).body("countDateOn", equalTo("2025-10-01"))
+                    .body("schools.find { it.schoolCode == '" + k.a + "' }.pupils", equalTo(100));
+        }
     }
 }

@@ -2,8 +2,8 @@ package nl.passend.reporting.benchmark;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
-import io.quarkus.arc.Arc;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import java.io.IOException;
@@ -27,7 +27,6 @@ import nl.passend.reporting.Tokens;
 import nl.passend.reporting.generator.GeneratedEvent;
 import nl.passend.reporting.generator.NationalGenerator;
 import nl.passend.reporting.generator.SwvGenerator;
-import nl.passend.reporting.messaging.EventFeed;
 import nl.passend.testing.KafkaBroker;
 import nl.passend.testing.KafkaResource;
 import nl.passend.testing.TestDb;
@@ -36,9 +35,10 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
 
 /**
- * The reporting benchmark, not a unit test (surefire runs only *Test classes; run it with
- * {@code ./mvnw -o verify -pl services/reporting-service -Dtest=ReportingBenchmark}, and add
- * {@code -Dbenchmark.scale=national} for 1.5 million pupils). On the test JVM's real
+ * The reporting benchmark, not a unit test (surefire runs only *Test classes; run it from the
+ * repository's root with {@code ./mvnw -o verify -pl services/reporting-service -am -Dtest=ReportingBenchmark
+ * -Dsurefire.failIfNoSpecifiedTests=false}, and add {@code -Dbenchmark.scale=national} for 1.5 million
+ * pupils). On the test JVM's real
  * PostgreSQL and Kafka broker it:
  * <ol>
  * <li>generates the realistic SWV (or the national set) and produces it to the topics while the
@@ -187,26 +187,16 @@ class ReportingBenchmark {
         System.out.println(String.join("\n", lines));
     }
 
-    private static void awaitCaughtUp(Duration timeout) throws InterruptedException {
-        EventFeed feed = Arc.container().instance(EventFeed.class).get();
-        Instant deadline = Instant.now().plus(timeout);
-        while (feed.lag() > 0) {
-            assertThat(Instant.now()).as("the feed caught up in time").isBefore(deadline);
-            Thread.sleep(200);
-        }
+    private static void awaitCaughtUp(Duration timeout) {
+        Feed.awaitApplied(timeout);
     }
 
-    private static JsonPath awaitRebuild(String location, Duration timeout) throws InterruptedException {
-        Instant deadline = Instant.now().plus(timeout);
-        while (true) {
-            JsonPath status = given().auth().oauth2(Tokens.admin()).get(location).then().statusCode(200).extract().jsonPath();
-            if ("FINISHED".equals(status.getString("state"))) {
-                awaitCaughtUp(timeout);
-                return status;
-            }
-            assertThat(Instant.now()).as("the rebuild finished in time").isBefore(deadline);
-            Thread.sleep(200);
-        }
+    private static JsonPath awaitRebuild(String location, Duration timeout) {
+        JsonPath status = await("the rebuild finished in time").atMost(timeout).pollInterval(Duration.ofMillis(200))
+                .until(() -> given().auth().oauth2(Tokens.admin()).get(location).then().statusCode(200).extract()
+                        .jsonPath(), s -> "FINISHED".equals(s.getString("state")));
+        awaitCaughtUp(timeout);
+        return status;
     }
 
     private static String report(String swv, String year) {

@@ -14,7 +14,7 @@ import nl.passend.events.codes.TlvCategory;
 import org.junit.jupiter.api.Test;
 
 /**
- * The risk signals of seed 003, on figures made by hand, with the thresholds of application.properties:
+ * The risk signals an SWV watches its schools for, on figures made by hand, with the thresholds of application.properties:
  * refers more than 1.5 times the SWV's average and at least 2 pupils; never referred in 3 school years
  * while peers refer; calls on the SWV more than 1.5 times comparable schools and at least 3 times.
  */

@@ -12,7 +12,7 @@ import java.util.UUID;
 import java.util.function.Consumer;
 import nl.passend.events.EventEnvelope;
 import nl.passend.events.EventJson;
-import nl.passend.events.EventPayload;
+import nl.passend.events.payload.EventPayload;
 import nl.passend.events.EventType;
 import nl.passend.events.Topics;
 import nl.passend.events.codes.ArrangementKind;
@@ -66,8 +66,8 @@ import nl.passend.events.team.TlvChanged;
  * statuses, consents, support-team and BOT meetings, arrangements, TLVs, signals and erasures.
  *
  * <p>The same settings always give the same events, byte for byte: every id, choice and date comes
- * from one {@link Random} seeded by {@link Settings#seed()}. Rates are rough national proportions
- * (seed 001): about 1.1 % of regular pupils referred a year, 2.5 % of pupils in SBO and 2.3 % in SO,
+ * from one {@link Random} seeded by {@link Settings#seed()}. Rates are rough national proportions:
+ * about 1.1 % of regular pupils referred a year, 2.5 % of pupils in SBO and 2.3 % in SO,
  * a third of pupils with some support. A few schools never refer and a few refer about 2.5 times
  * as often as the rest, so that the risk signals have something to find.
  *
@@ -116,7 +116,7 @@ public final class SwvGenerator {
 
     /** Referrals to SBO or SO a year per regular pupil, before a school's own factor. */
     static final double REFERRAL_RATE = 0.011;
-    /** Share of the SWV's pupils in SBO and in SO (the national stock, seed 001). */
+    /** Share of the SWV's pupils in SBO and in SO (about the national stock). */
     static final double SBO_SHARE = 0.025;
     static final double SO_SHARE = 0.015;
     /** How long an SWV keeps a departed pupil's pseudonymous rows before erasing them. */

@@ -17,23 +17,24 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
 import nl.passend.platform.http.AsOf;
 import nl.passend.platform.http.ETags;
 import nl.passend.platform.http.Params;
 import nl.passend.platform.security.Roles;
-import nl.passend.support.api.Requests.ActionPlanEvaluationInput;
-import nl.passend.support.api.Requests.ActionPlanInput;
-import nl.passend.support.api.Requests.BatchInput;
-import nl.passend.support.api.Requests.InterventionEvaluationInput;
-import nl.passend.support.api.Requests.LevelChangeInput;
-import nl.passend.support.api.Responses.ActionPlanResponse;
-import nl.passend.support.api.Responses.BatchResponse;
-import nl.passend.support.api.Responses.CurrentLevelResponse;
-import nl.passend.support.api.Responses.InterventionResponse;
-import nl.passend.support.api.Responses.LevelEntryResponse;
-import nl.passend.support.api.Responses.SignalResponse;
+import nl.passend.support.api.model.Requests.ActionPlanEvaluationInput;
+import nl.passend.support.api.model.Requests.ActionPlanInput;
+import nl.passend.support.api.model.Requests.BatchInput;
+import nl.passend.support.api.model.Requests.InterventionEvaluationInput;
+import nl.passend.support.api.model.Requests.LevelChangeInput;
+import nl.passend.support.api.model.Responses.ActionPlanResponse;
+import nl.passend.support.api.model.Responses.BatchResponse;
+import nl.passend.support.api.model.Responses.CurrentLevelResponse;
+import nl.passend.support.api.model.Responses.InterventionResponse;
+import nl.passend.support.api.model.Responses.LevelEntryResponse;
+import nl.passend.support.api.model.Responses.SignalResponse;
 import nl.passend.support.domain.ActionPlan;
 import nl.passend.support.mapping.SupportMapper;
 import nl.passend.support.service.ActionPlanService;
@@ -45,7 +46,7 @@ import nl.passend.support.service.InterventionService.NewSession;
 import nl.passend.support.service.LevelService;
 import nl.passend.support.service.LevelService.Current;
 import nl.passend.support.service.LevelService.LevelChange;
-import nl.passend.support.service.SignalService;
+import nl.passend.support.service.SupportSignals;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
@@ -74,6 +75,9 @@ public class SupportResource {
     static final String AS_OF_INTERVENTIONS = "Show the interventions as they stood at the end of this day (Europe/Amsterdam): those recorded by then whose startDate is on or before the day, each with the sessions held on or before the day and recorded by then, and its evaluation (effect, note, evaluatedOn) only when evaluatedOn is on or before the day. Empty before the first." + AS_OF_RULES;
 
     @Inject
+    Clock clock;
+
+    @Inject
     LevelService levels;
 
     @Inject
@@ -83,7 +87,7 @@ public class SupportResource {
     ActionPlanService actionPlans;
 
     @Inject
-    SignalService signals;
+    SupportSignals signals;
 
     @Inject
     SupportMapper mapper;
@@ -100,12 +104,8 @@ public class SupportResource {
             @QueryParam(AsOf.PARAM) @Parameter(description = AS_OF_LEVEL,
                     schema = @Schema(type = SchemaType.STRING, format = "date")) String asOf) {
         UUID id = Params.uuid(pupilId, "pupilId");
-        AsOf day = AsOf.parse(asOf);
-        if (day != null) {
-            return Response.ok(mapper.toResponse(levels.current(id, day))).build(); // a past state is not for If-Match
-        }
-        Current current = levels.current(id);
-        return Response.ok(mapper.toResponse(current)).tag(ETags.of(current.version())).build();
+        return AsOf.orNow(asOf, clock, day -> Response.ok(mapper.toResponse(levels.current(id, day))).build(), // no If-Match
+                () -> withETag(levels.current(id)));
     }
 
     @POST
@@ -117,7 +117,7 @@ public class SupportResource {
             content = @Content(schema = @Schema(implementation = CurrentLevelResponse.class)))
     public Response change(@PathParam("pupilId") String pupilId, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @NotNull @Valid LevelChangeInput in) {
-        Current current = levels.change(Params.uuid(pupilId, "pupilId"), ifMatch, new LevelChange(in.level(),
+        Current current = levels.change(Params.uuid(pupilId, "pupilId"), ETags.expected(ifMatch), new LevelChange(in.level(),
                 in.effectiveDate(), in.reason(), in.domains(), in.decidedBy(), in.correctsEntryId()));
         return Response.status(Response.Status.CREATED).tag(ETags.of(current.version()))
                 .entity(mapper.toResponse(current)).build();
@@ -131,7 +131,7 @@ public class SupportResource {
             @QueryParam(AsOf.PARAM) @Parameter(description = AS_OF_HISTORY,
                     schema = @Schema(type = SchemaType.STRING, format = "date")) String asOf) {
         UUID id = Params.uuid(pupilId, "pupilId");
-        return mapper.toHistory(levels.history(id, AsOf.parse(asOf)));
+        return mapper.toHistory(levels.history(id, AsOf.parse(asOf, clock)));
     }
 
     @POST
@@ -157,7 +157,7 @@ public class SupportResource {
             @QueryParam(AsOf.PARAM) @Parameter(description = AS_OF_INTERVENTIONS,
                     schema = @Schema(type = SchemaType.STRING, format = "date")) String asOf) {
         UUID id = Params.uuid(pupilId, "pupilId");
-        return mapper.toInterventionResponses(interventions.ofPupil(id, AsOf.parse(asOf)));
+        return mapper.toInterventionResponses(interventions.ofPupil(id, AsOf.parse(asOf, clock)));
     }
 
     @GET
@@ -180,7 +180,7 @@ public class SupportResource {
             content = @Content(schema = @Schema(implementation = InterventionResponse.class)))
     public Response evaluate(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @NotNull @Valid InterventionEvaluationInput in) {
-        InterventionView view = interventions.evaluate(Params.uuid(id, "id"), ifMatch, in.effect(), in.note(),
+        InterventionView view = interventions.evaluate(Params.uuid(id, "id"), ETags.expected(ifMatch), in.effect(), in.note(),
                 in.evaluatedOn());
         return Response.ok(mapper.toResponse(view)).tag(ETags.of(view.intervention().version)).build();
     }
@@ -225,7 +225,7 @@ public class SupportResource {
             content = @Content(schema = @Schema(implementation = ActionPlanResponse.class)))
     public Response evaluateActionPlan(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @NotNull @Valid ActionPlanEvaluationInput in) {
-        ActionPlan plan = actionPlans.evaluate(Params.uuid(id, "id"), ifMatch, in.evaluation(), in.evaluatedOn(), in.end());
+        ActionPlan plan = actionPlans.evaluate(Params.uuid(id, "id"), ETags.expected(ifMatch), in.evaluation(), in.evaluatedOn(), in.end());
         return Response.ok(mapper.toResponse(plan)).tag(ETags.of(plan.version)).build();
     }
 
@@ -233,8 +233,13 @@ public class SupportResource {
     @Path("schools/{schoolCode}/support-signals")
     @RolesAllowed({Roles.IB, Roles.DIRECTOR})
     @Operation(summary = "The school's signals now",
-            description = "LEVEL_4_WITHOUT_OPP: at LEVEL_4 for more than 6 weeks without an established OPP (since: when the 6 weeks ran out). NO_CHANGE_OF_COURSE: three or more interventions in one domain evaluated NOT_ACHIEVED in this school year without a level change (seed 003). Each is also published once on passend.support.")
+            description = "LEVEL_4_WITHOUT_OPP: at LEVEL_4 for more than 6 weeks without an established OPP (since: when the 6 weeks ran out). NO_CHANGE_OF_COURSE: three or more interventions in one domain evaluated NOT_ACHIEVED in this school year without a level change. Each is also published once on passend.support.")
     public List<SignalResponse> signals(@PathParam("schoolCode") String schoolCode) {
         return mapper.toSignalResponses(signals.ofSchool(schoolCode));
+    }
+
+    /** The current level with its version as ETag, for the next change's If-Match. */
+    private Response withETag(Current current) {
+        return Response.ok(mapper.toResponse(current)).tag(ETags.of(current.version())).build();
     }
 }

@@ -10,18 +10,17 @@ import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.UUID;
 import nl.passend.events.codes.SupportDomain;
+import nl.passend.platform.persistence.Tracked;
 
 /** A handelingsplan at level 3: goal, approach, a group of pupils, a period, and its evaluation. */
 @Entity
 @Table(name = "action_plan")
-public class ActionPlan {
+public class ActionPlan extends Tracked {
     @Id
     public UUID id;
 
@@ -59,13 +58,4 @@ public class ActionPlan {
 
     @Column(name = "created_by", nullable = false)
     public String createdBy;
-
-    @Column(name = "created_at", nullable = false)
-    public Instant createdAt;
-
-    @Version
-    public long version;
-
-    @Column(name = "updated_at", insertable = false, updatable = false)
-    public Instant updatedAt;
 }

@@ -10,7 +10,6 @@ import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.LinkedHashSet;
@@ -20,11 +19,12 @@ import nl.passend.events.codes.InterventionEffect;
 import nl.passend.events.codes.InterventionKind;
 import nl.passend.events.codes.SupportDomain;
 import nl.passend.events.codes.SupportLevel;
+import nl.passend.platform.persistence.Versioned;
 
 /** A support action for a pupil or a small group: what, at which level, when, how much, by whom; later its effect. */
 @Entity
 @Table(name = "intervention")
-public class Intervention {
+public class Intervention extends Versioned {
     @Id
     public UUID id;
 
@@ -92,10 +92,4 @@ public class Intervention {
 
     @Column(name = "recorded_at", nullable = false)
     public Instant recordedAt;
-
-    @Version
-    public long version;
-
-    @Column(name = "updated_at", insertable = false, updatable = false)
-    public Instant updatedAt;
 }

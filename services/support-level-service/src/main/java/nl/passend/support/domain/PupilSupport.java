@@ -6,16 +6,15 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
 import nl.passend.events.codes.SupportLevel;
+import nl.passend.platform.persistence.Versioned;
 
 /** A pupil's current support level (its ETag is the version) and what the signals need to know. */
 @Entity
 @Table(name = "pupil_support")
-public class PupilSupport {
+public class PupilSupport extends Versioned {
     @Id
     @Column(name = "pupil_id")
     public UUID pupilId;
@@ -40,10 +39,4 @@ public class PupilSupport {
     /** Whether an OPP of the pupil is established and not closed (from passend.opp). */
     @Column(name = "opp_in_force", nullable = false)
     public boolean oppInForce;
-
-    @Version
-    public long version;
-
-    @Column(name = "updated_at", insertable = false, updatable = false)
-    public Instant updatedAt;
 }

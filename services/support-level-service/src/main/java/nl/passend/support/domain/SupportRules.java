@@ -16,7 +16,7 @@ import nl.passend.events.codes.SupportDomain;
 import nl.passend.events.codes.SupportLevel;
 import nl.passend.platform.problem.RuleViolation;
 
-/** The rules of support levels, interventions and their signals (DOMAIN.md, Support levels; seed 003), as plain functions. */
+/** The rules of support levels, interventions and their signals, as plain functions. */
 public final class SupportRules {
 
     private SupportRules() {
@@ -64,7 +64,7 @@ public final class SupportRules {
     }
 
     /**
-     * Intervening without changing course (seed 003): the domains with {@code threshold} or more
+     * Intervening without changing course: the domains with {@code threshold} or more
      * interventions evaluated NOT_ACHIEVED in the current school year since the last level change.
      */
     public static Set<SupportDomain> noChangeOfCourse(List<Evaluated> evaluated, LocalDate levelSince, LocalDate today,

@@ -2,20 +2,20 @@ package nl.passend.support.mapping;
 
 import java.util.List;
 import java.util.UUID;
-import nl.passend.support.api.Responses.ActionPlanResponse;
-import nl.passend.support.api.Responses.BatchResponse;
-import nl.passend.support.api.Responses.CurrentLevelResponse;
-import nl.passend.support.api.Responses.InterventionResponse;
-import nl.passend.support.api.Responses.LevelEntryResponse;
-import nl.passend.support.api.Responses.SessionResponse;
-import nl.passend.support.api.Responses.SignalResponse;
+import nl.passend.support.api.model.Responses.ActionPlanResponse;
+import nl.passend.support.api.model.Responses.BatchResponse;
+import nl.passend.support.api.model.Responses.CurrentLevelResponse;
+import nl.passend.support.api.model.Responses.InterventionResponse;
+import nl.passend.support.api.model.Responses.LevelEntryResponse;
+import nl.passend.support.api.model.Responses.SessionResponse;
+import nl.passend.support.api.model.Responses.SignalResponse;
 import nl.passend.support.domain.ActionPlan;
 import nl.passend.support.domain.InterventionSession;
 import nl.passend.support.domain.LevelEntry;
 import nl.passend.support.service.InterventionService.BatchResult;
 import nl.passend.support.service.InterventionService.InterventionView;
 import nl.passend.support.service.LevelService.Current;
-import nl.passend.support.service.SignalService.Signal;
+import nl.passend.support.service.SupportSignals.Signal;
 import org.mapstruct.Mapper;
 import org.mapstruct.Mapping;
 

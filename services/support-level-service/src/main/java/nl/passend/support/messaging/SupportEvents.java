@@ -2,6 +2,7 @@ package nl.passend.support.messaging;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.UUID;
 import nl.passend.events.EventType;
@@ -13,7 +14,6 @@ import nl.passend.events.support.InterventionChanged;
 import nl.passend.events.support.SupportLevelChanged;
 import nl.passend.events.support.SupportSignal;
 import nl.passend.platform.outbox.Outbox;
-import nl.passend.platform.security.PupilAccess;
 import nl.passend.support.domain.ActionPlan;
 import nl.passend.support.domain.Intervention;
 import nl.passend.support.domain.LevelEntry;
@@ -21,6 +21,9 @@ import nl.passend.support.domain.LevelEntry;
 /** The events of passend.support, written to the outbox in the caller's transaction. Ids, codes and dates only. */
 @ApplicationScoped
 public class SupportEvents {
+
+    @Inject
+    Clock clock;
 
     @Inject
     Outbox outbox;
@@ -56,6 +59,6 @@ public class SupportEvents {
     public void signal(boolean raised, UUID pupilId, String schoolCode, SupportSignalKind kind, SupportDomain domain,
             LocalDate since) {
         outbox.publish(raised ? EventType.SUPPORT_SIGNAL_RAISED : EventType.SUPPORT_SIGNAL_RESOLVED, pupilId.toString(),
-                schoolCode, new SupportSignal(pupilId, schoolCode, kind, domain, since, PupilAccess.today()));
+                schoolCode, new SupportSignal(pupilId, schoolCode, kind, domain, since, LocalDate.now(clock)));
     }
 }

@@ -3,6 +3,7 @@ package nl.passend.support.service;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -15,7 +16,7 @@ import nl.passend.events.codes.SupportLevel;
 import nl.passend.platform.audit.AuditLog;
 import nl.passend.platform.directory.DirectoryPupil;
 import nl.passend.platform.directory.PupilDirectory;
-import nl.passend.platform.http.ETags;
+import nl.passend.platform.domain.ExpectedVersion;
 import nl.passend.platform.problem.Problems;
 import nl.passend.platform.security.Roles;
 import nl.passend.platform.security.PupilAccess;
@@ -28,6 +29,12 @@ import nl.passend.support.persistence.PupilSupportRepository;
 /** Handelingsplannen at level 3: the IB'er starts one for a pupil or a small group, evaluates it and ends it. */
 @ApplicationScoped
 public class ActionPlanService {
+
+    @Inject
+    PupilAccess access;
+
+    @Inject
+    Clock clock;
 
     @Inject
     ActionPlanRepository plans;
@@ -64,7 +71,7 @@ public class ActionPlanService {
         }
         for (UUID pupilId : pupils) {
             DirectoryPupil pupil = directory.pupil(pupilId).orElse(null);
-            if (pupil == null || !pupil.schoolCode.equals(schoolCode) || !PupilAccess.stillThere(pupil)) {
+            if (pupil == null || !pupil.schoolCode.equals(schoolCode) || !access.stillThere(pupil)) {
                 throw Problems.unprocessable("pupil-not-at-school", "pupil " + pupilId + " is not a pupil of " + schoolCode);
             }
             PupilSupport state = states.findById(pupilId);
@@ -83,7 +90,7 @@ public class ActionPlanService {
         plan.endsOn = in.endDate();
         plan.pupils.addAll(pupils);
         plan.createdBy = guard.subject();
-        plan.createdAt = Instant.now();
+        plan.createdAt = Instant.now(clock);
         plans.persist(plan);
         plans.flush();
         events.actionPlan(EventType.ACTION_PLAN_STARTED, plan, in.startDate());
@@ -110,14 +117,14 @@ public class ActionPlanService {
 
     /** Records the evaluation; with {@code end} the plan ends (its end is published). */
     @Transactional
-    public ActionPlan evaluate(UUID id, String ifMatch, String evaluation, LocalDate evaluatedOn, boolean end) {
+    public ActionPlan evaluate(UUID id, ExpectedVersion expected, String evaluation, LocalDate evaluatedOn, boolean end) {
         ActionPlan plan = plans.lock(id).orElseThrow(() -> Problems.notFound("action plan " + id));
         String role = guard.schoolOf("action plan " + id, plan.schoolCode, plan.pupils, Roles.IB);
-        ETags.requireMatch(ifMatch, plan.version);
+        expected.require(plan.version);
         if (plan.ended) {
             throw Problems.conflict("action-plan-ended", "the action plan ended on " + plan.evaluatedOn);
         }
-        if (evaluatedOn.isBefore(plan.startsOn) || evaluatedOn.isAfter(PupilAccess.today())) {
+        if (evaluatedOn.isBefore(plan.startsOn) || evaluatedOn.isAfter(LocalDate.now(clock))) {
             throw Problems.unprocessable("invalid-evaluation-date", "evaluatedOn " + evaluatedOn
                     + " must lie between the start (" + plan.startsOn + ") and today");
         }

@@ -6,6 +6,7 @@ import jakarta.transaction.Transactional;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -24,8 +25,8 @@ import nl.passend.events.codes.SupportLevel;
 import nl.passend.platform.audit.AuditLog;
 import nl.passend.platform.directory.DirectoryPupil;
 import nl.passend.platform.directory.PupilDirectory;
+import nl.passend.platform.domain.ExpectedVersion;
 import nl.passend.platform.http.AsOf;
-import nl.passend.platform.http.ETags;
 import nl.passend.platform.problem.Problems;
 import nl.passend.platform.security.Roles;
 import nl.passend.platform.security.PupilAccess;
@@ -47,6 +48,12 @@ public class InterventionService {
 
     /** The most items (interventions plus sessions) one batch may hold. */
     public static final int MAX_BATCH = 500;
+
+    @Inject
+    PupilAccess access;
+
+    @Inject
+    Clock clock;
 
     @Inject
     InterventionRepository interventions;
@@ -177,17 +184,17 @@ public class InterventionService {
 
     /** The evaluation afterwards: its effect, a short note, and when; once. */
     @Transactional
-    public InterventionView evaluate(UUID id, String ifMatch, InterventionEffect effect, String note,
+    public InterventionView evaluate(UUID id, ExpectedVersion expected, InterventionEffect effect, String note,
             LocalDate evaluatedOn) {
         Intervention intervention = interventions.findByIdOptional(id, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE)
                 .orElseThrow(() -> Problems.notFound("intervention " + id));
         String role = guard.schoolOf("intervention " + id, intervention.schoolCode, intervention.pupils, Roles.TEACHER,
                 Roles.IB);
-        ETags.requireMatch(ifMatch, intervention.version);
+        expected.require(intervention.version);
         if (intervention.effect != null) {
             throw Problems.conflict("already-evaluated", "the intervention was evaluated on " + intervention.evaluatedOn);
         }
-        if (evaluatedOn.isAfter(PupilAccess.today()) || evaluatedOn.isBefore(intervention.startsOn)) {
+        if (evaluatedOn.isAfter(LocalDate.now(clock)) || evaluatedOn.isBefore(intervention.startsOn)) {
             throw Problems.unprocessable("invalid-evaluation-date", "evaluatedOn " + evaluatedOn
                     + " must lie between the start (" + intervention.startsOn + ") and today");
         }
@@ -218,7 +225,7 @@ public class InterventionService {
         i.pupils.addAll(new TreeSet<>(in.pupilIds()));
         i.recordedBy = guard.subject();
         i.recordedRole = role;
-        i.recordedAt = Instant.now();
+        i.recordedAt = Instant.now(clock);
         interventions.persist(i);
         events.intervention(EventType.INTERVENTION_RECORDED, i, in.startDate());
         i.pupils.forEach(p -> audit.record(p, role, "support.intervention.record", i.domain + " " + i.kind));
@@ -255,7 +262,7 @@ public class InterventionService {
         s.heldOn = in.heldOn();
         s.minutes = in.minutes();
         s.recordedBy = guard.subject();
-        s.recordedAt = Instant.now();
+        s.recordedAt = Instant.now(clock);
         sessions.persist(s);
         Intervention of = intervention;
         of.pupils.forEach(p -> audit.record(p, role, "support.intervention.session",
@@ -275,7 +282,7 @@ public class InterventionService {
                 throw Problems.unprocessable("pupil-not-at-school", where + ": pupil " + pupilId
                         + " is not a pupil of " + schoolCode);
             }
-            if (!PupilAccess.stillThere(pupil)) {
+            if (!access.stillThere(pupil)) {
                 throw Problems.conflict("pupil-left", where + ": pupil " + pupilId + " left on " + pupil.leftOn);
             }
         }

@@ -3,6 +3,7 @@ package nl.passend.support.service;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -11,8 +12,8 @@ import nl.passend.events.codes.SupportDomain;
 import nl.passend.events.codes.SupportLevel;
 import nl.passend.platform.audit.AuditLog;
 import nl.passend.platform.directory.DirectoryPupil;
+import nl.passend.platform.domain.ExpectedVersion;
 import nl.passend.platform.http.AsOf;
-import nl.passend.platform.http.ETags;
 import nl.passend.platform.problem.Problems;
 import nl.passend.platform.security.Roles;
 import nl.passend.platform.security.PupilAccess;
@@ -31,6 +32,12 @@ import nl.passend.support.persistence.PupilSupportRepository;
  */
 @ApplicationScoped
 public class LevelService {
+
+    @Inject
+    PupilAccess access;
+
+    @Inject
+    Clock clock;
 
     @Inject
     LevelEntryRepository entries;
@@ -97,14 +104,14 @@ public class LevelService {
     }
 
     @Transactional
-    public Current change(UUID pupilId, String ifMatch, LevelChange change) {
+    public Current change(UUID pupilId, ExpectedVersion expected, LevelChange change) {
         DirectoryPupil pupil = guard.knownPupil(pupilId);
         String role = guard.pupil(pupilId, Roles.IB);
-        if (!PupilAccess.stillThere(pupil)) {
+        if (!access.stillThere(pupil)) {
             throw Problems.conflict("pupil-left", "the pupil left " + pupil.schoolCode + " on " + pupil.leftOn);
         }
         PupilSupport state = states.lock(pupilId, pupil.schoolCode);
-        ETags.requireMatch(ifMatch, state.version);
+        expected.require(state.version);
         LevelEntry current = state.currentEntryId == null ? null : entries.findById(state.currentEntryId);
         LevelEntry corrected = null;
         SupportLevel before = state.currentLevel;
@@ -118,7 +125,7 @@ public class LevelService {
             before = corrected.previousLevel;
         }
         SupportRules.checkLevelChange(state.currentLevel, change.level(), change.effectiveDate(),
-                current == null ? null : current.effectiveDate, PupilAccess.today(), corrected != null);
+                current == null ? null : current.effectiveDate, LocalDate.now(clock), corrected != null);
 
         LevelEntry entry = new LevelEntry();
         entry.id = UUID.randomUUID();
@@ -133,7 +140,7 @@ public class LevelService {
         entry.correctsEntryId = change.correctsEntryId();
         entry.recordedBy = guard.subject();
         entry.recordedRole = role;
-        entry.recordedAt = Instant.now();
+        entry.recordedAt = Instant.now(clock);
         entries.persist(entry);
 
         boolean wasLevel4 = before == SupportLevel.LEVEL_4;

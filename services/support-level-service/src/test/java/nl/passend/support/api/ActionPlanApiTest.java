@@ -26,6 +26,7 @@ import nl.passend.events.EventType;
 import nl.passend.support.Fixtures;
 import nl.passend.support.Fixtures.Pupil;
 import nl.passend.support.api.SupportCalls.Rows;
+import nl.passend.testing.TestClock;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
@@ -37,7 +38,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class ActionPlanApiTest {
 
-    private static final LocalDate TODAY = LocalDate.now();
+    private static final LocalDate TODAY = TestClock.today();
     private static final LocalDate START = TODAY.minusWeeks(2);
     private static final LocalDate END = TODAY.plusWeeks(8);
 

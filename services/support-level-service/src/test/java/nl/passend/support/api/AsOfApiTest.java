@@ -16,8 +16,6 @@ import static org.hamcrest.Matchers.nullValue;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -25,35 +23,25 @@ import nl.passend.support.AccessCalls;
 import nl.passend.support.Fixtures;
 import nl.passend.support.Fixtures.Pupil;
 import nl.passend.testing.AuditTrail.AuditRow;
-import nl.passend.testing.TestDb;
+import nl.passend.testing.TestClock;
 import nl.passend.testing.TestTokens;
 import org.junit.jupiter.api.Test;
 
 /**
  * Reads as of a day (?asOf=yyyy-MM-dd): the level, its history and the interventions as they stood
- * at the end of that day: recorded by then, in force by then. The past is arranged beneath the API
- * by moving when each entry was recorded.
+ * at the end of that day: recorded by then, in force by then. The past is made through the API with
+ * the services' clock set to the day each entry was recorded.
  */
 @QuarkusTest
 class AsOfApiTest {
 
-    private static final ZoneId NL = ZoneId.of("Europe/Amsterdam");
-    private static final LocalDate TODAY = LocalDate.now(NL);
+    private static final LocalDate TODAY = TestClock.today();
 
-    private static OffsetDateTime noon(LocalDate day) {
-        return day.atTime(12, 0).atZone(NL).toOffsetDateTime();
-    }
-
-    /** The entry was recorded at noon on {@code day} (the history is append-only: beneath its trigger). */
-    private static void recordedOn(Object entryId, LocalDate day) {
-        assertThat(TestDb.executeWithoutTriggers("update level_entry set recorded_at = ? where id = ?", noon(day),
-                UUID.fromString(entryId.toString()))).isEqualTo(1);
-    }
-
+    /** A change of level, effective on {@code effective}, recorded at noon on {@code recorded}. */
     private static String change(Pupil pupil, String level, LocalDate effective, LocalDate recorded) {
-        String id = Fixtures.changeLevel(pupil, level, effective).then().statusCode(201).extract().path("entry.id");
-        recordedOn(id, recorded);
-        return id;
+        try (TestClock.Travel t = TestClock.travelTo(recorded)) {
+            return Fixtures.changeLevel(pupil, level, effective).then().statusCode(201).extract().path("entry.id");
+        }
     }
 
     private static Response level(String token, Pupil pupil, Object asOf) {
@@ -76,10 +64,12 @@ class AsOfApiTest {
         String two = change(pupil, "LEVEL_2", TODAY.minusDays(100), TODAY.minusDays(100));
         String three = change(pupil, "LEVEL_3", TODAY.minusDays(60), TODAY.minusDays(58));
         String four = change(pupil, "LEVEL_4", TODAY.minusDays(30), TODAY.minusDays(30));
-        String corrected = as(pupil.staff("ib")).header("If-Match", Fixtures.etag(pupil))
-                .body(correction("LEVEL_3", TODAY.minusDays(30), four)).post("/pupils/{id}/support-level", pupil.id())
-                .then().statusCode(201).extract().path("entry.id");
-        recordedOn(corrected, TODAY.minusDays(20));
+        String corrected;
+        try (TestClock.Travel t = TestClock.travelTo(TODAY.minusDays(20))) {
+            corrected = as(pupil.staff("ib")).header("If-Match", Fixtures.etag(pupil))
+                    .body(correction("LEVEL_3", TODAY.minusDays(30), four))
+                    .post("/pupils/{id}/support-level", pupil.id()).then().statusCode(201).extract().path("entry.id");
+        }
         return List.of(two, three, four, corrected);
     }
 
@@ -138,17 +128,18 @@ class AsOfApiTest {
         Map<String, Object> late = Fixtures.intervention(lateApp, "MATHS", List.of(pupil.id()));
         late.put("startDate", TODAY.minusDays(40).toString());
         late.remove("endDate");
-        Response batch = Fixtures.batch(teacher, school, List.of(early, late), List.of(
-                SupportCalls.session("s1-" + app, app, TODAY.minusDays(50), 20),
-                SupportCalls.session("s2-" + app, app, TODAY.minusDays(10), 25)));
-        batch.then().statusCode(200);
-        String earlyId = batch.path("interventions[0].id");
-        String lateId = batch.path("interventions[1].id");
         // the early one and its first session were recorded as they happened; the rest is recorded today
-        TestDb.execute("update intervention set recorded_at = ? where id = ?", noon(TODAY.minusDays(56)),
-                UUID.fromString(earlyId));
-        TestDb.execute("update intervention_session set recorded_at = ? where id = ?", noon(TODAY.minusDays(50)),
-                UUID.fromString(batch.path("sessions[0].id")));
+        String earlyId;
+        try (TestClock.Travel t = TestClock.travelTo(TODAY.minusDays(56))) {
+            earlyId = Fixtures.batch(teacher, school, List.of(early), List.of()).then().statusCode(200)
+                    .extract().path("interventions[0].id");
+        }
+        try (TestClock.Travel t = TestClock.travelTo(TODAY.minusDays(50))) {
+            Fixtures.batch(teacher, school, List.of(), List.of(SupportCalls.session("s1-" + app, app,
+                    TODAY.minusDays(50), 20))).then().statusCode(200);
+        }
+        String lateId = Fixtures.batch(teacher, school, List.of(late), List.of(SupportCalls.session("s2-" + app, app,
+                TODAY.minusDays(10), 25))).then().statusCode(200).extract().path("interventions[0].id");
         SupportCalls.evaluateIntervention(teacher, earlyId, SupportCalls.interventionETag(teacher, earlyId),
                 SupportCalls.interventionEvaluation("NOT_ACHIEVED", TODAY.minusDays(5))).then().statusCode(200);
 

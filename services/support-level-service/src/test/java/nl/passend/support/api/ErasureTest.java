@@ -20,7 +20,8 @@ import nl.passend.events.Topics;
 import nl.passend.support.AccessCalls;
 import nl.passend.support.Fixtures;
 import nl.passend.support.Fixtures.Pupil;
-import nl.passend.support.service.SignalService;
+import nl.passend.support.service.SupportSignals;
+import nl.passend.testing.TestClock;
 import nl.passend.testing.TestDb;
 import nl.passend.testing.TestEvents;
 import org.junit.jupiter.api.Test;
@@ -34,7 +35,7 @@ import org.junit.jupiter.api.Test;
 class ErasureTest {
 
     @Inject
-    SignalService signals;
+    SupportSignals signals;
 
     /**
      * Two pupils of one school with everything there is: a history of three entries (one a
@@ -50,16 +51,16 @@ class ErasureTest {
         Pupil erased = Fixtures.pupil(school);
         Pupil kept = Fixtures.pupil(school);
         for (Pupil pupil : List.of(erased, kept)) {
-            Fixtures.changeLevel(pupil, "LEVEL_2", LocalDate.now().minusMonths(4)).then().statusCode(201);
-            Response third = Fixtures.changeLevel(pupil, "LEVEL_3", LocalDate.now().minusMonths(3));
+            Fixtures.changeLevel(pupil, "LEVEL_2", TestClock.today().minusMonths(4)).then().statusCode(201);
+            Response third = Fixtures.changeLevel(pupil, "LEVEL_3", TestClock.today().minusMonths(3));
             third.then().statusCode(201);
-            Map<String, Object> correction = Fixtures.levelChange("LEVEL_3", LocalDate.now().minusMonths(3));
+            Map<String, Object> correction = Fixtures.levelChange("LEVEL_3", TestClock.today().minusMonths(3));
             correction.put("correctsEntryId", third.path("entry.id"));
             as(pupil.staff("ib")).header("If-Match", third.header("ETag")).body(correction)
                     .post("/pupils/{id}/support-level", pupil.id()).then().statusCode(201);
         }
         String teacher = Fixtures.staff("teacher", school);
-        LocalDate heldOn = LocalDate.now().minusWeeks(4);
+        LocalDate heldOn = TestClock.today().minusWeeks(4);
         Response batch = Fixtures.batch(teacher, school, List.of(
                 Fixtures.intervention("erased", "READING", List.of(erased.id())),
                 Fixtures.intervention("kept", "READING", List.of(kept.id())),
@@ -80,7 +81,7 @@ class ErasureTest {
 
         // both at LEVEL_4 for seven weeks without an OPP: the job raises a signal for each
         for (Pupil pupil : List.of(erased, kept)) {
-            Fixtures.changeLevel(pupil, "LEVEL_4", LocalDate.now().minusWeeks(7)).then().statusCode(201);
+            Fixtures.changeLevel(pupil, "LEVEL_4", TestClock.today().minusWeeks(7)).then().statusCode(201);
             as(pupil.parent()).get("/pupils/{id}/support-level/history", pupil.id()).then().statusCode(200);
         }
         signals.publish();

@@ -30,6 +30,7 @@ import nl.passend.support.Fixtures;
 import nl.passend.support.Fixtures.Pupil;
 import nl.passend.support.api.SupportCalls.Rows;
 import nl.passend.support.domain.SupportRules;
+import nl.passend.testing.TestClock;
 import nl.passend.testing.TestDb;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
@@ -43,7 +44,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class InterventionBatchTest {
 
-    private static final LocalDate TODAY = LocalDate.now();
+    private static final LocalDate TODAY = TestClock.today();
     private static final Set<String> EVENT_FIELDS = Set.of("interventionId", "pupilId", "schoolCode", "domain", "level",
             "kind", "startDate", "endDate", "effect", "effectiveDate");
 

@@ -30,6 +30,7 @@ import nl.passend.events.pupil.PupilLeft;
 import nl.passend.support.Fixtures;
 import nl.passend.support.Fixtures.Pupil;
 import nl.passend.support.api.SupportCalls.Rows;
+import nl.passend.testing.TestClock;
 import nl.passend.testing.TestDb;
 import nl.passend.testing.TestEvents;
 import org.junit.jupiter.api.AfterAll;
@@ -45,7 +46,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class LevelApiTest {
 
-    private static final LocalDate TODAY = LocalDate.now();
+    private static final LocalDate TODAY = TestClock.today();
 
     private static ExecutorService pool;
 

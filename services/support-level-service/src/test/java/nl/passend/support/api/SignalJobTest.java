@@ -19,7 +19,8 @@ import nl.passend.events.opp.OppChanged;
 import nl.passend.events.pupil.PupilLeft;
 import nl.passend.support.Fixtures;
 import nl.passend.support.Fixtures.Pupil;
-import nl.passend.support.service.SignalService;
+import nl.passend.support.service.SupportSignals;
+import nl.passend.testing.TestClock;
 import nl.passend.testing.TestDb;
 import nl.passend.testing.TestEvents;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -33,10 +34,10 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class SignalJobTest {
 
-    private static final LocalDate TODAY = LocalDate.now();
+    private static final LocalDate TODAY = TestClock.today();
 
     @Inject
-    SignalService signals;
+    SupportSignals signals;
 
     @Test
     void aLevel4PupilWithoutOppIsRaisedOnceAndResolvedOnceTheOppIsEstablished() {

@@ -28,7 +28,8 @@ import nl.passend.testing.DirectoryEvents;
 import nl.passend.testing.AuditTrail.AuditRow;
 import nl.passend.support.Fixtures;
 import nl.passend.support.Fixtures.Pupil;
-import nl.passend.support.service.SignalService;
+import nl.passend.support.service.SupportSignals;
+import nl.passend.testing.TestClock;
 import nl.passend.testing.TestDb;
 import nl.passend.testing.TestEvents;
 import nl.passend.testing.TestTokens;
@@ -43,7 +44,7 @@ import org.junit.jupiter.api.Test;
 class SupportAuditTest {
 
     @Inject
-    SignalService signals;
+    SupportSignals signals;
 
     private static Response changeLevel(String token, Pupil pupil, String etag, Map<String, Object> change) {
         var request = as(token).body(change);
@@ -63,12 +64,12 @@ class SupportAuditTest {
 
         as(token).get("/pupils/{id}/support-level", pupil.id()).then().statusCode(200);
         Response first = changeLevel(token, pupil, "\"0\"", Fixtures.levelChange("LEVEL_2",
-                LocalDate.now().minusMonths(2)));
+                TestClock.today().minusMonths(2)));
         first.then().statusCode(201);
         Response second = changeLevel(token, pupil, first.header("ETag"), Fixtures.levelChange("LEVEL_3",
-                LocalDate.now().minusMonths(1)));
+                TestClock.today().minusMonths(1)));
         second.then().statusCode(201);
-        Map<String, Object> correction = Fixtures.levelChange("LEVEL_1", LocalDate.now().minusMonths(1));
+        Map<String, Object> correction = Fixtures.levelChange("LEVEL_1", TestClock.today().minusMonths(1));
         correction.put("correctsEntryId", second.path("entry.id"));
         changeLevel(token, pupil, second.header("ETag"), correction).then().statusCode(201);
         as(token).get("/pupils/{id}/support-level/history", pupil.id()).then().statusCode(200)
@@ -92,7 +93,7 @@ class SupportAuditTest {
     @Test
     void readsAreAuditedInTheRoleTheCallerReadsUnder() {
         Pupil pupil = Fixtures.pupil();
-        Fixtures.changeLevel(pupil, "LEVEL_2", LocalDate.now().minusMonths(1)).then().statusCode(201);
+        Fixtures.changeLevel(pupil, "LEVEL_2", TestClock.today().minusMonths(1)).then().statusCode(201);
         DirectoryEvents.Professional professional = AccessCalls.linkProfessional(pupil);
         String teacher = subject("teacher");
         String director = subject("director");
@@ -130,7 +131,7 @@ class SupportAuditTest {
         List<Map<String, Object>> interventions = List.of(
                 Fixtures.intervention("group", "MATHS", List.of(first.id(), second.id(), third.id())),
                 Fixtures.intervention("solo", "READING", List.of(first.id())));
-        LocalDate heldOn = LocalDate.now().minusWeeks(3);
+        LocalDate heldOn = TestClock.today().minusWeeks(3);
         List<Map<String, Object>> sessions = List.of(AccessCalls.session("group", heldOn));
 
         Fixtures.batch(token, school, interventions, sessions).then().statusCode(200);
@@ -216,7 +217,7 @@ class SupportAuditTest {
         Pupil first = Fixtures.pupil(school);
         Pupil second = Fixtures.pupil(school);
         for (Pupil pupil : List.of(first, second)) {
-            Fixtures.changeLevel(pupil, "LEVEL_3", LocalDate.now().minusMonths(2)).then().statusCode(201);
+            Fixtures.changeLevel(pupil, "LEVEL_3", TestClock.today().minusMonths(2)).then().statusCode(201);
         }
         String ib = subject("ib");
         String ibToken = staff(ib, "ib", school);
@@ -259,8 +260,8 @@ class SupportAuditTest {
         Pupil late = Fixtures.pupil(school);
         Pupil recent = Fixtures.pupil(school);
         Pupil stuck = Fixtures.pupil(school);
-        Fixtures.changeLevel(late, "LEVEL_4", LocalDate.now().minusWeeks(7)).then().statusCode(201);
-        Fixtures.changeLevel(recent, "LEVEL_4", LocalDate.now().minusWeeks(1)).then().statusCode(201);
+        Fixtures.changeLevel(late, "LEVEL_4", TestClock.today().minusWeeks(7)).then().statusCode(201);
+        Fixtures.changeLevel(recent, "LEVEL_4", TestClock.today().minusWeeks(1)).then().statusCode(201);
         notAchievedThreeTimes(school, stuck, "READING");
         notAchievedThreeTimes(school, stuck, "MATHS");
 
@@ -289,7 +290,7 @@ class SupportAuditTest {
     @Test
     void theSignalJobAuditsWhatItRaisesAndResolvesAsTheSystem() {
         Pupil pupil = Fixtures.pupil();
-        Fixtures.changeLevel(pupil, "LEVEL_4", LocalDate.now().minusWeeks(7)).then().statusCode(201);
+        Fixtures.changeLevel(pupil, "LEVEL_4", TestClock.today().minusWeeks(7)).then().statusCode(201);
         String job = "support-level-service/signals";
 
         signals.publish();
@@ -301,7 +302,7 @@ class SupportAuditTest {
 
         TestEvents.send(EventType.OPP_ESTABLISHED, pupil.id().toString(), pupil.schoolCode(),
                 new OppChanged(UUID.randomUUID(), pupil.id(), pupil.schoolCode(), 1, OppStatus.ESTABLISHED,
-                        ExpectedDestination.VMBO_BB, null, LocalDate.now()));
+                        ExpectedDestination.VMBO_BB, null, TestClock.today()));
         TestDb.awaitCount("select count(*) from pupil_support where pupil_id = ? and opp_in_force", 1, pupil.id());
         signals.publish();
         assertThat(audit(pupil.id(), job)).extracting(AuditRow::actorRole, AuditRow::action)
@@ -316,7 +317,7 @@ class SupportAuditTest {
         String school = Fixtures.school();
         Pupil pupil = Fixtures.pupil(school);
         Pupil otherChild = Fixtures.pupil(school);
-        Fixtures.changeLevel(pupil, "LEVEL_3", LocalDate.now().minusMonths(2)).then().statusCode(201);
+        Fixtures.changeLevel(pupil, "LEVEL_3", TestClock.today().minusMonths(2)).then().statusCode(201);
         UUID group = AccessCalls.recordIntervention(Fixtures.staff("teacher", school), school, "READING",
                 List.of(pupil.id()));
         UUID plan = AccessCalls.actionPlan(school, List.of(pupil.id()));
@@ -332,7 +333,7 @@ class SupportAuditTest {
                 "not-found");
         String ibElsewhere = refusedActor(actors, "ib");
         String ibElsewhereToken = staff(ibElsewhere, "ib", otherSchool);
-        assertProblem(changeLevel(ibElsewhereToken, pupil, "*", Fixtures.levelChange("LEVEL_4", LocalDate.now())),
+        assertProblem(changeLevel(ibElsewhereToken, pupil, "*", Fixtures.levelChange("LEVEL_4", TestClock.today())),
                 404, "not-found");
         assertProblem(AccessCalls.startActionPlan(ibElsewhereToken, school, List.of(pupil.id())), 404, "not-found");
         assertProblem(as(ibElsewhereToken).get("/action-plans/{id}", plan), 404, "not-found");
@@ -354,7 +355,7 @@ class SupportAuditTest {
         assertProblem(AccessCalls.evaluateIntervention(pupil.parent(), group, "*", "ACHIEVED"), 403, "forbidden");
         String teacher = refusedActor(actors, "teacher");
         assertProblem(changeLevel(staff(teacher, "teacher", school), pupil, "*",
-                Fixtures.levelChange("LEVEL_4", LocalDate.now())), 403, "forbidden");
+                Fixtures.levelChange("LEVEL_4", TestClock.today())), 403, "forbidden");
         assertProblem(AccessCalls.startActionPlan(staff(teacher, "teacher", school), school, List.of(pupil.id())), 403,
                 "forbidden");
         assertProblem(as(staff(teacher, "teacher", school)).get("/schools/{c}/support-signals", school), 403,
@@ -386,8 +387,8 @@ class SupportAuditTest {
         String school = Fixtures.school();
         Pupil pupil = Fixtures.pupil(school);
         Pupil atLevel2 = Fixtures.pupil(school);
-        Fixtures.changeLevel(pupil, "LEVEL_3", LocalDate.now().minusMonths(2)).then().statusCode(201);
-        Fixtures.changeLevel(atLevel2, "LEVEL_2", LocalDate.now().minusMonths(2)).then().statusCode(201);
+        Fixtures.changeLevel(pupil, "LEVEL_3", TestClock.today().minusMonths(2)).then().statusCode(201);
+        Fixtures.changeLevel(atLevel2, "LEVEL_2", TestClock.today().minusMonths(2)).then().statusCode(201);
         UUID intervention = AccessCalls.recordIntervention(Fixtures.staff("teacher", school), school, "READING",
                 List.of(pupil.id()));
         UUID plan = AccessCalls.actionPlan(school, List.of(pupil.id()));
@@ -400,12 +401,12 @@ class SupportAuditTest {
 
         String ib = subject("ib");
         String token = staff(ib, "ib", school);
-        Map<String, Object> change = Fixtures.levelChange("LEVEL_4", LocalDate.now());
+        Map<String, Object> change = Fixtures.levelChange("LEVEL_4", TestClock.today());
         assertProblem(changeLevel(token, pupil, null, change), 428, "if-match-required");
         assertProblem(changeLevel(token, pupil, "\"0\"", change), 412, "stale-version");
-        assertProblem(changeLevel(token, pupil, "*", Fixtures.levelChange("LEVEL_3", LocalDate.now())), 409,
+        assertProblem(changeLevel(token, pupil, "*", Fixtures.levelChange("LEVEL_3", TestClock.today())), 409,
                 "level-unchanged");
-        assertProblem(changeLevel(token, pupil, "*", Fixtures.levelChange("LEVEL_4", LocalDate.now().plusDays(1))),
+        assertProblem(changeLevel(token, pupil, "*", Fixtures.levelChange("LEVEL_4", TestClock.today().plusDays(1))),
                 422, "effective-in-future");
         assertProblem(AccessCalls.evaluateIntervention(token, intervention, "*", "NOT_ACHIEVED"), 409,
                 "already-evaluated");
@@ -414,7 +415,7 @@ class SupportAuditTest {
         assertProblem(AccessCalls.evaluateActionPlan(token, plan, ended.header("ETag"), false), 409,
                 "action-plan-ended");
         assertProblem(Fixtures.batch(token, school, List.of(), List.of(AccessCalls.session("no-such-app-id",
-                LocalDate.now()))), 422, "unknown-intervention");
+                TestClock.today()))), 422, "unknown-intervention");
 
         assertThat(auditByActor(ib)).isEmpty();
         as(Fixtures.staff("ib", school)).get("/pupils/{id}/support-level", pupil.id()).then()

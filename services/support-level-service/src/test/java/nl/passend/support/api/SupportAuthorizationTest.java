@@ -24,6 +24,7 @@ import nl.passend.support.AccessCalls;
 import nl.passend.testing.DirectoryEvents.Professional;
 import nl.passend.support.Fixtures;
 import nl.passend.support.Fixtures.Pupil;
+import nl.passend.testing.TestClock;
 import nl.passend.testing.TestDb;
 import nl.passend.testing.TestEvents;
 import nl.passend.testing.TestTokens;
@@ -32,7 +33,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Who may do what with a pupil's support data (DESIGN.md, Security and privacy), per role and
+ * Who may do what with a pupil's support data (the per-object access rules), per role and
  * endpoint, reads and writes. A role that may never call an endpoint gets 403; a pupil, intervention
  * or action plan the caller may not see is answered exactly like one that does not exist (the same
  * 404, naming nothing of the pupil); without a token 401.
@@ -75,7 +76,7 @@ class SupportAuthorizationTest {
     private static final List<Endpoint> ENDPOINTS = List.of(
             new Endpoint("read level", "GET", "/pupils/%s/support-level", By.PUPIL, null, false, READERS),
             new Endpoint("change level", "POST", "/pupils/%s/support-level", By.PUPIL,
-                    s -> Fixtures.levelChange("LEVEL_2", LocalDate.now()), true, Set.of("ib")),
+                    s -> Fixtures.levelChange("LEVEL_2", TestClock.today()), true, Set.of("ib")),
             new Endpoint("history", "GET", "/pupils/%s/support-level/history", By.PUPIL, null, false, READERS),
             new Endpoint("record interventions", "POST", "/schools/%s/interventions/batch", By.SCHOOL,
                     s -> Map.of("interventions", List.of(Fixtures.intervention("app-" + UUID.randomUUID(), "MATHS",
@@ -99,8 +100,8 @@ class SupportAuthorizationTest {
         String school = Fixtures.school();
         Pupil pupil = Fixtures.pupil(school);
         Pupil classmate = Fixtures.pupil(school);
-        Fixtures.changeLevel(pupil, "LEVEL_3", LocalDate.now().minusMonths(3)).then().statusCode(201);
-        Fixtures.changeLevel(classmate, "LEVEL_3", LocalDate.now().minusMonths(3)).then().statusCode(201);
+        Fixtures.changeLevel(pupil, "LEVEL_3", TestClock.today().minusMonths(3)).then().statusCode(201);
+        Fixtures.changeLevel(classmate, "LEVEL_3", TestClock.today().minusMonths(3)).then().statusCode(201);
         String teacher = Fixtures.staff("teacher", school);
         UUID intervention = AccessCalls.recordIntervention(teacher, school, "READING", List.of(pupil.id()));
         UUID group = AccessCalls.recordIntervention(teacher, school, "READING", List.of(pupil.id(), classmate.id()));
@@ -229,10 +230,10 @@ class SupportAuthorizationTest {
         assertReadsLevelAndInterventions(ib, s);
         assertSeesWholeGroup(ib, s);
 
-        Response changed = as(ib).header("If-Match", "\"1\"").body(Fixtures.levelChange("LEVEL_2", LocalDate.now()))
+        Response changed = as(ib).header("If-Match", "\"1\"").body(Fixtures.levelChange("LEVEL_2", TestClock.today()))
                 .post("/pupils/{id}/support-level", s.pupil().id());
         changed.then().statusCode(201).body("level", equalTo("LEVEL_2")).body("entry.recordedRole", equalTo("ib"));
-        Map<String, Object> correction = Fixtures.levelChange("LEVEL_3", LocalDate.now());
+        Map<String, Object> correction = Fixtures.levelChange("LEVEL_3", TestClock.today());
         correction.put("correctsEntryId", changed.path("entry.id"));
         as(ib).header("If-Match", changed.header("ETag")).body(correction)
                 .post("/pupils/{id}/support-level", s.pupil().id()).then().statusCode(201)
@@ -267,7 +268,7 @@ class SupportAuthorizationTest {
 
         Response batch = Fixtures.batch(teacher, s.school(),
                 List.of(Fixtures.intervention("t-1", "MATHS", List.of(s.pupil().id(), s.classmate().id()))),
-                List.of(AccessCalls.session("t-1", LocalDate.now().minusWeeks(2))));
+                List.of(AccessCalls.session("t-1", TestClock.today().minusWeeks(2))));
         batch.then().statusCode(200).body("interventions[0].outcome", equalTo("CREATED"))
                 .body("sessions[0].outcome", equalTo("CREATED"));
         UUID recorded = UUID.fromString(batch.path("interventions[0].id"));
@@ -281,7 +282,7 @@ class SupportAuthorizationTest {
                 .body("id", contains(s.plan().toString()));
 
         // the IB'er's: levels and action plans; the signals are for the IB'er and the director
-        assertProblem(as(teacher).header("If-Match", "\"1\"").body(Fixtures.levelChange("LEVEL_4", LocalDate.now()))
+        assertProblem(as(teacher).header("If-Match", "\"1\"").body(Fixtures.levelChange("LEVEL_4", TestClock.today()))
                 .post("/pupils/{id}/support-level", s.pupil().id()), 403, "forbidden");
         assertProblem(AccessCalls.startActionPlan(teacher, s.school(), List.of(s.pupil().id())), 403, "forbidden");
         assertProblem(AccessCalls.evaluateActionPlan(teacher, s.plan(), "\"0\"", true), 403, "forbidden");
@@ -295,7 +296,7 @@ class SupportAuthorizationTest {
     void aDirectorReadsLevelsHistoryInterventionsActionPlansAndSignalsButWritesNothing() {
         Scenario s = scenario();
         Pupil late = Fixtures.pupil(s.school());
-        Fixtures.changeLevel(late, "LEVEL_4", LocalDate.now().minusWeeks(7)).then().statusCode(201);
+        Fixtures.changeLevel(late, "LEVEL_4", TestClock.today().minusWeeks(7)).then().statusCode(201);
         String director = s.pupil().staff("director");
 
         assertReadsLevelAndInterventions(director, s);
@@ -370,7 +371,7 @@ class SupportAuthorizationTest {
         assertForbiddenOutsideRole(parent, "parent", s);
         assertProblem(Fixtures.batch(parent, s.school(), List.of(Fixtures.intervention("p-1", "MATHS",
                 List.of(s.pupil().id()))), List.of()), 403, "forbidden");
-        assertProblem(as(parent).header("If-Match", "\"1\"").body(Fixtures.levelChange("LEVEL_1", LocalDate.now()))
+        assertProblem(as(parent).header("If-Match", "\"1\"").body(Fixtures.levelChange("LEVEL_1", TestClock.today()))
                 .post("/pupils/{id}/support-level", s.pupil().id()), 403, "forbidden");
         as(s.pupil().staff("ib")).get("/pupils/{id}/support-level", s.pupil().id()).then()
                 .body("level", equalTo("LEVEL_3")).header("ETag", equalTo("\"1\""));
@@ -457,7 +458,7 @@ class SupportAuthorizationTest {
     void afterThePupilLeftTheOldSchoolsStaffGet404AndTheParentStillReads() {
         Scenario s = scenario();
         Professional professional = AccessCalls.linkProfessional(s.pupil());
-        AccessCalls.left(s.pupil(), LocalDate.now());
+        AccessCalls.left(s.pupil(), TestClock.today());
 
         // the solo intervention and the plan are only of the pupil who left: the old school sees none of it
         Scenario solo = withoutGroup(s);
@@ -489,16 +490,16 @@ class SupportAuthorizationTest {
         Scenario s = scenario();
         Pupil stays = Fixtures.pupil(s.school());
         for (Pupil pupil : List.of(s.pupil(), stays)) {
-            Fixtures.changeLevel(pupil, "LEVEL_4", LocalDate.now().minusWeeks(7)).then().statusCode(201);
+            Fixtures.changeLevel(pupil, "LEVEL_4", TestClock.today().minusWeeks(7)).then().statusCode(201);
         }
         String director = s.pupil().staff("director");
         as(director).get("/schools/{code}/support-signals", s.school()).then().statusCode(200)
                 .body("pupilId", containsInAnyOrder(s.pupil().id().toString(), stays.id().toString()));
 
-        AccessCalls.left(s.pupil(), LocalDate.now());
+        AccessCalls.left(s.pupil(), TestClock.today());
         String newSchool = Fixtures.school();
         TestEvents.send(EventType.PUPIL_ENROLLED, s.pupil().id().toString(), newSchool,
-                new PupilEnrolled(s.pupil().id(), UUID.randomUUID(), newSchool, 5, LocalDate.now()));
+                new PupilEnrolled(s.pupil().id(), UUID.randomUUID(), newSchool, 5, TestClock.today()));
         TestDb.awaitCount("select count(*) from directory_pupil where id = ? and school_code = ?", 1, s.pupil().id(),
                 newSchool);
 
@@ -526,7 +527,7 @@ class SupportAuthorizationTest {
     @Test
     void aPupilLeavingLaterThisYearIsStillTheSchoolsUntilThen() {
         Scenario s = scenario();
-        AccessCalls.left(s.pupil(), LocalDate.now().plusDays(5));
+        AccessCalls.left(s.pupil(), TestClock.today().plusDays(5));
         assertReadsLevelAndInterventions(s.pupil().staff("teacher"), s);
         as(s.pupil().staff("ib")).get("/action-plans/{id}", s.plan()).then().statusCode(200);
     }

@@ -18,6 +18,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
 import nl.passend.platform.http.AsOf;
@@ -26,16 +27,16 @@ import nl.passend.platform.http.ETags;
 import nl.passend.platform.http.Page;
 import nl.passend.platform.http.Params;
 import nl.passend.platform.security.Roles;
-import nl.passend.team.api.Requests.CaseInput;
-import nl.passend.team.api.Requests.DiscussedAs;
-import nl.passend.team.api.Requests.DoneInput;
-import nl.passend.team.api.Requests.MeetingInput;
-import nl.passend.team.api.Requests.OutcomeInput;
-import nl.passend.team.api.Responses.ActionItemResponse;
-import nl.passend.team.api.Responses.CaseResponse;
-import nl.passend.team.api.Responses.MeetingResponse;
-import nl.passend.team.api.Responses.MeetingSummaryResponse;
-import nl.passend.team.api.Responses.SignalResponse;
+import nl.passend.team.api.model.Requests.CaseInput;
+import nl.passend.team.api.model.Requests.DiscussedAs;
+import nl.passend.team.api.model.Requests.DoneInput;
+import nl.passend.team.api.model.Requests.MeetingInput;
+import nl.passend.team.api.model.Requests.OutcomeInput;
+import nl.passend.team.api.model.Responses.ActionItemResponse;
+import nl.passend.team.api.model.Responses.CaseResponse;
+import nl.passend.team.api.model.Responses.MeetingResponse;
+import nl.passend.team.api.model.Responses.MeetingSummaryResponse;
+import nl.passend.team.api.model.Responses.SignalResponse;
 import nl.passend.team.domain.ActionItem;
 import nl.passend.team.domain.Attendee;
 import nl.passend.team.mapping.TeamMapper;
@@ -70,6 +71,9 @@ public class MeetingResource {
     static final String MANAGERS_DOC = "For the school's IB'er, director and teachers; for a BOT also the SWV consultant of the school's SWV.";
 
     static final String AS_OF_CASES = "Show the cases as they stood at the end of this day (Europe/Amsterdam): those put on the agenda by then of a meeting whose date is on or before the day; each with the parents' consents as the decisions received by then had made them (OPEN while asked and undecided), its outcome and action items only once recorded by then, an action item done only from its doneOn, and overdue measured against the day; named and pupilId follow the consent and outcome of then. The meeting's attendees are those recorded now (fixed once it was held). Who may read is decided as for the read without asOf (today's access); besides, the SWV consultant sees only cases named then and the parents only cases discussed by then. Empty before the first. A day yyyy-MM-dd, today at the latest: a later day, or anything but a date, is answered 400 (empty is the same as absent). The read is audited with the day.";
+
+    @Inject
+    Clock clock;
 
     @Inject
     MeetingService meetings;
@@ -134,7 +138,7 @@ public class MeetingResource {
             content = @Content(schema = @Schema(implementation = MeetingResponse.class)))
     public Response change(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @NotNull @Valid MeetingInput in) {
-        MeetingView view = meetings.change(Params.uuid(id, "id"), ifMatch, toInput(in));
+        MeetingView view = meetings.change(Params.uuid(id, "id"), ETags.expected(ifMatch), toInput(in));
         return Response.ok(mapper.toResponse(view)).tag(ETags.of(view.meeting().version)).build();
     }
 
@@ -147,7 +151,7 @@ public class MeetingResource {
     @APIResponse(responseCode = "200", description = "Held", headers = @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(schema = @Schema(implementation = MeetingResponse.class)))
     public Response held(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        MeetingView view = meetings.held(Params.uuid(id, "id"), ifMatch);
+        MeetingView view = meetings.held(Params.uuid(id, "id"), ETags.expected(ifMatch));
         return Response.ok(mapper.toResponse(view)).tag(ETags.of(view.meeting().version)).build();
     }
 
@@ -187,7 +191,7 @@ public class MeetingResource {
             @NotNull @Valid OutcomeInput in) {
         List<NewActionItem> items = in.actionItems() == null ? List.of() : in.actionItems().stream()
                 .map(i -> new NewActionItem(i.description(), i.ownerFunction(), i.dueOn())).toList();
-        CaseView view = cases.recordOutcome(Params.uuid(id, "id"), ifMatch, new Outcome(in.discussedAs() == DiscussedAs.NAMED,
+        CaseView view = cases.recordOutcome(Params.uuid(id, "id"), ETags.expected(ifMatch), new Outcome(in.discussedAs() == DiscussedAs.NAMED,
                 in.discussion(), in.advice(), in.decisions(), items));
         return Response.ok(mapper.toResponse(view)).tag(ETags.of(view.teamCase().version)).build();
     }
@@ -201,11 +205,8 @@ public class MeetingResource {
             @QueryParam(AsOf.PARAM) @Parameter(description = AS_OF_CASES,
                     schema = @Schema(type = SchemaType.STRING, format = "date")) String asOf) {
         UUID id = Params.uuid(pupilId, "pupilId");
-        AsOf day = AsOf.parse(asOf);
-        if (day != null) {
-            return cases.ofPupil(id, day).stream().map(mapper::toResponse).toList();
-        }
-        return mapper.toCaseResponses(cases.ofPupil(id));
+        return AsOf.orNow(asOf, clock, day -> cases.ofPupil(id, day).stream().map(mapper::toResponse).toList(),
+                () -> mapper.toCaseResponses(cases.ofPupil(id)));
     }
 
     @POST
@@ -216,7 +217,7 @@ public class MeetingResource {
             content = @Content(schema = @Schema(implementation = ActionItemResponse.class)))
     public Response done(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @NotNull @Valid DoneInput in) {
-        ActionItem item = cases.done(Params.uuid(id, "id"), ifMatch, in.doneOn());
+        ActionItem item = cases.done(Params.uuid(id, "id"), ETags.expected(ifMatch), in.doneOn());
         return Response.ok(mapper.toResponse(item)).tag(ETags.of(item.version)).build();
     }
 
@@ -232,7 +233,7 @@ public class MeetingResource {
     @Path("schools/{schoolCode}/team-signals")
     @RolesAllowed({Roles.IB, Roles.DIRECTOR})
     @Operation(summary = "The school's signals now",
-            description = "DISCUSSED_REPEATEDLY: discussed three or more times within twelve months without a decision that changes the approach (seed 003, ijkpunt 9; since: the day of the third discussion). ACTION_ITEM_OVERDUE: an action item past its due date. Each is also published once on passend.team.")
+            description = "DISCUSSED_REPEATEDLY: discussed three or more times within twelve months without a decision that changes the approach (since: the day of the third discussion). ACTION_ITEM_OVERDUE: an action item past its due date. Each is also published once on passend.team.")
     public List<SignalResponse> signals(@PathParam("schoolCode") String schoolCode) {
         return mapper.toSignals(signals.ofSchool(schoolCode));
     }

@@ -23,14 +23,14 @@ import java.util.List;
 import nl.passend.platform.http.ETags;
 import nl.passend.platform.http.Params;
 import nl.passend.platform.security.Roles;
-import nl.passend.team.api.Requests.AdviceInput;
-import nl.passend.team.api.Requests.ArrangementInput;
-import nl.passend.team.api.Requests.DecisionInput;
-import nl.passend.team.api.Requests.EndInput;
-import nl.passend.team.api.Requests.ObjectionInput;
-import nl.passend.team.api.Requests.TlvInput;
-import nl.passend.team.api.Responses.ArrangementResponse;
-import nl.passend.team.api.Responses.TlvResponse;
+import nl.passend.team.api.model.Requests.AdviceInput;
+import nl.passend.team.api.model.Requests.ArrangementInput;
+import nl.passend.team.api.model.Requests.DecisionInput;
+import nl.passend.team.api.model.Requests.EndInput;
+import nl.passend.team.api.model.Requests.ObjectionInput;
+import nl.passend.team.api.model.Requests.TlvInput;
+import nl.passend.team.api.model.Responses.ArrangementResponse;
+import nl.passend.team.api.model.Responses.TlvResponse;
 import nl.passend.team.config.TeamConfig;
 import nl.passend.team.domain.Arrangement;
 import nl.passend.team.domain.TlvRequest;
@@ -111,7 +111,7 @@ public class ReferralResource {
             content = @Content(schema = @Schema(implementation = ArrangementResponse.class)))
     public Response endArrangement(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @NotNull @Valid EndInput in) {
-        Arrangement a = arrangements.end(Params.uuid(id, "id"), ifMatch, in.endDate());
+        Arrangement a = arrangements.end(Params.uuid(id, "id"), ETags.expected(ifMatch), in.endDate());
         return Response.ok(mapper.toResponse(a)).tag(ETags.of(a.version)).build();
     }
 
@@ -157,7 +157,7 @@ public class ReferralResource {
             content = @Content(schema = @Schema(implementation = TlvResponse.class)))
     public Response addAdvice(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @NotNull @Valid AdviceInput in) {
-        TlvRequest t = tlvs.addAdvice(Params.uuid(id, "id"), ifMatch, toAdvice(in));
+        TlvRequest t = tlvs.addAdvice(Params.uuid(id, "id"), ETags.expected(ifMatch), toAdvice(in));
         return Response.ok(toResponse(t)).tag(ETags.of(t.version)).build();
     }
 
@@ -170,7 +170,7 @@ public class ReferralResource {
     @APIResponse(responseCode = "200", description = "Submitted", headers = @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(schema = @Schema(implementation = TlvResponse.class)))
     public Response submit(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        TlvRequest t = tlvs.submit(Params.uuid(id, "id"), ifMatch);
+        TlvRequest t = tlvs.submit(Params.uuid(id, "id"), ETags.expected(ifMatch));
         return Response.ok(toResponse(t)).tag(ETags.of(t.version)).build();
     }
 
@@ -182,7 +182,7 @@ public class ReferralResource {
             content = @Content(schema = @Schema(implementation = TlvResponse.class)))
     public Response decide(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @NotNull @Valid DecisionInput in) {
-        TlvRequest t = tlvs.decide(Params.uuid(id, "id"), ifMatch, new Decision(in.outcome(), in.category(),
+        TlvRequest t = tlvs.decide(Params.uuid(id, "id"), ETags.expected(ifMatch), new Decision(in.outcome(), in.category(),
                 in.startDate(), in.endDate(), in.reason(), in.decidedOn()));
         return Response.ok(toResponse(t)).tag(ETags.of(t.version)).build();
     }
@@ -195,7 +195,7 @@ public class ReferralResource {
             content = @Content(schema = @Schema(implementation = TlvResponse.class)))
     public Response object(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @NotNull @Valid ObjectionInput in) {
-        TlvRequest t = tlvs.object(Params.uuid(id, "id"), ifMatch, in.lodgedOn(), in.grounds());
+        TlvRequest t = tlvs.object(Params.uuid(id, "id"), ETags.expected(ifMatch), in.lodgedOn(), in.grounds());
         return Response.ok(toResponse(t)).tag(ETags.of(t.version)).build();
     }
 

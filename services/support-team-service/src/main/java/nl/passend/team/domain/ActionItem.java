@@ -6,15 +6,14 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
+import nl.passend.platform.persistence.Versioned;
 
 /** What someone in a function is to do after a case was discussed, by a due date. */
 @Entity
 @Table(name = "action_item")
-public class ActionItem {
+public class ActionItem extends Versioned {
     @Id
     public UUID id;
 
@@ -42,10 +41,4 @@ public class ActionItem {
 
     @Column(name = "done_by")
     public String doneBy;
-
-    @Version
-    public long version;
-
-    @Column(name = "updated_at", insertable = false, updatable = false)
-    public Instant updatedAt;
 }

@@ -6,17 +6,16 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
 import nl.passend.events.codes.ArrangementKind;
 import nl.passend.events.codes.FundingSource;
+import nl.passend.platform.persistence.Tracked;
 
 /** Extra support granted for a pupil by the school's board or the SWV, for a period. */
 @Entity
 @Table(name = "arrangement")
-public class Arrangement {
+public class Arrangement extends Tracked {
     @Id
     public UUID id;
 
@@ -53,13 +52,4 @@ public class Arrangement {
 
     @Column(name = "created_role", nullable = false)
     public String createdRole;
-
-    @Column(name = "created_at", nullable = false)
-    public Instant createdAt;
-
-    @Version
-    public long version;
-
-    @Column(name = "updated_at", insertable = false, updatable = false)
-    public Instant updatedAt;
 }

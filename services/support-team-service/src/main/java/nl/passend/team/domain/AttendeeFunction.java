@@ -1,7 +1,7 @@
 package nl.passend.team.domain;
 
 /**
- * The function someone has in a meeting (seed 001): the members of the support team, the SWV
+ * The function someone has in a meeting: the members of the support team, the SWV
  * consultant in a BOT, and the participants who are not members: parents and, where fitting, the pupil.
  */
 public enum AttendeeFunction {

@@ -6,11 +6,11 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import nl.passend.platform.persistence.Tracked;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 import nl.passend.events.codes.MeetingType;
@@ -18,7 +18,7 @@ import nl.passend.events.codes.MeetingType;
 /** A support-team, BOT or multidisciplinary meeting of one school, with who takes part. */
 @Entity
 @Table(name = "meeting")
-public class Meeting {
+public class Meeting extends Tracked {
     @Id
     public UUID id;
 
@@ -49,15 +49,6 @@ public class Meeting {
 
     @Column(name = "created_role", nullable = false)
     public String createdRole;
-
-    @Column(name = "created_at", nullable = false)
-    public Instant createdAt;
-
-    @Version
-    public long version;
-
-    @Column(name = "updated_at", insertable = false, updatable = false)
-    public Instant updatedAt;
 
     public boolean outsidersPresent() {
         return TeamRules.outsidersPresent(attendees);

@@ -6,11 +6,11 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import nl.passend.platform.persistence.Tracked;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 import nl.passend.events.codes.CaseDecision;
@@ -22,7 +22,7 @@ import nl.passend.events.codes.ConsentOutcome;
  */
 @Entity
 @Table(name = "team_case")
-public class TeamCase {
+public class TeamCase extends Tracked {
     @Id
     public UUID id;
 
@@ -87,15 +87,6 @@ public class TeamCase {
 
     @Column(name = "created_role", nullable = false)
     public String createdRole;
-
-    @Column(name = "created_at", nullable = false)
-    public Instant createdAt;
-
-    @Version
-    public long version;
-
-    @Column(name = "updated_at", insertable = false, updatable = false)
-    public Instant updatedAt;
 
     public boolean discussed() {
         return discussedOn != null;

@@ -18,7 +18,7 @@ import nl.passend.events.codes.TlvOutcome;
 import nl.passend.events.codes.TlvTarget;
 import nl.passend.platform.problem.RuleViolation;
 
-/** The rules of meetings, cases, arrangements and TLVs, as plain functions (DOMAIN.md; seeds 001, 003, 004). */
+/** The rules of meetings, cases, arrangements and TLVs, as plain functions. */
 public final class TeamRules {
 
     private TeamRules() {
@@ -185,7 +185,8 @@ public final class TeamRules {
     }
 
     /**
-     * Seed 003, ijkpunt 9: a pupil discussed {@code threshold} times or more within the window
+     * The basic-support standard's benchmark on the school's support arrangement (see docs/glossary.md,
+     * "ijkpunt"): a pupil discussed {@code threshold} times or more within the window
      * without a decision that changes the approach. Only discussions after the last one that did
      * change it count. Returns the day the threshold was reached.
      */

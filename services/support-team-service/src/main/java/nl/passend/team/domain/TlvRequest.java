@@ -6,11 +6,11 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import nl.passend.platform.persistence.Versioned;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 import nl.passend.events.codes.TlvCategory;
@@ -22,7 +22,7 @@ import nl.passend.events.codes.TlvTarget;
  */
 @Entity
 @Table(name = "tlv_request")
-public class TlvRequest {
+public class TlvRequest extends Versioned {
     @Id
     public UUID id;
 
@@ -94,10 +94,4 @@ public class TlvRequest {
 
     @Column(name = "objection_by_role")
     public String objectionByRole;
-
-    @Version
-    public long version;
-
-    @Column(name = "updated_at", insertable = false, updatable = false)
-    public Instant updatedAt;
 }

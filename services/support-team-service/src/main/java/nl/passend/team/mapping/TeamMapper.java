@@ -1,22 +1,25 @@
 package nl.passend.team.mapping;
 
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.time.Period;
 import java.util.List;
-import nl.passend.platform.security.PupilAccess;
-import nl.passend.team.api.Requests.DiscussedAs;
-import nl.passend.team.api.Responses.ActionItemResponse;
-import nl.passend.team.api.Responses.AdviceResponse;
-import nl.passend.team.api.Responses.ArrangementResponse;
-import nl.passend.team.api.Responses.AttendeeResponse;
-import nl.passend.team.api.Responses.CaseResponse;
-import nl.passend.team.api.Responses.ConsentResponse;
-import nl.passend.team.api.Responses.MeetingResponse;
-import nl.passend.team.api.Responses.MeetingSummaryResponse;
-import nl.passend.team.api.Responses.ObjectionResponse;
-import nl.passend.team.api.Responses.OutcomeResponse;
-import nl.passend.team.api.Responses.SignalResponse;
-import nl.passend.team.api.Responses.TlvDecisionResponse;
-import nl.passend.team.api.Responses.TlvResponse;
+import nl.passend.events.codes.ConsentOutcome;
+import nl.passend.team.api.model.Requests.DiscussedAs;
+import nl.passend.team.api.model.Responses.ActionItemResponse;
+import nl.passend.team.api.model.Responses.AdviceResponse;
+import nl.passend.team.api.model.Responses.ArrangementResponse;
+import nl.passend.team.api.model.Responses.AttendeeResponse;
+import nl.passend.team.api.model.Responses.CaseResponse;
+import nl.passend.team.api.model.Responses.ConsentResponse;
+import nl.passend.team.api.model.Responses.MeetingResponse;
+import nl.passend.team.api.model.Responses.MeetingSummaryResponse;
+import nl.passend.team.api.model.Responses.ObjectionResponse;
+import nl.passend.team.api.model.Responses.OutcomeResponse;
+import nl.passend.team.api.model.Responses.SignalResponse;
+import nl.passend.team.api.model.Responses.TlvDecisionResponse;
+import nl.passend.team.api.model.Responses.TlvResponse;
 import nl.passend.team.domain.ActionItem;
 import nl.passend.team.domain.Arrangement;
 import nl.passend.team.domain.Attendee;
@@ -36,72 +39,81 @@ import org.mapstruct.Mapping;
 
 /** Entities to API records; entities never leave the service as they are. */
 @Mapper
-public interface TeamMapper {
+public abstract class TeamMapper {
 
-    default AttendeeResponse toResponse(Attendee a) {
+    /** Whether an action item is overdue depends on the day it is read. */
+    @Inject
+    Clock clock;
+
+    public AttendeeResponse toResponse(Attendee a) {
         return new AttendeeResponse(a.name(), a.function(), a.outsideSchool(), a.function().member());
     }
 
-    List<AttendeeResponse> toAttendees(List<Attendee> attendees);
+    public abstract List<AttendeeResponse> toAttendees(List<Attendee> attendees);
 
     @Mapping(target = "outsidersPresent", expression = "java(meeting.outsidersPresent())")
-    MeetingSummaryResponse toSummary(Meeting meeting);
+    public abstract MeetingSummaryResponse toSummary(Meeting meeting);
 
-    List<MeetingSummaryResponse> toSummaries(List<Meeting> meetings);
+    public abstract List<MeetingSummaryResponse> toSummaries(List<Meeting> meetings);
 
-    default MeetingResponse toResponse(MeetingView view) {
+    public MeetingResponse toResponse(MeetingView view) {
         Meeting m = view.meeting();
         return new MeetingResponse(m.id, m.schoolCode, m.type, m.date, m.title, toAttendees(m.attendees),
                 m.outsidersPresent(), m.held, view.cases().stream().map(this::toResponse).toList());
     }
 
-    default CaseResponse toResponse(CaseView view) {
+    public CaseResponse toResponse(CaseView view) {
         TeamCase c = view.teamCase();
         Meeting m = view.meeting();
         ConsentResponse consent = c.consentOutcome == null ? null : new ConsentResponse(c.consentOutcome, c.consentOutcomeOn);
-        OutcomeResponse outcome = !c.discussed() ? null : new OutcomeResponse(c.discussedOn,
-                view.named() ? DiscussedAs.NAMED : DiscussedAs.ANONYMOUS, c.discussion, c.advice, c.decisions,
-                c.assessmentOutcome);
-        return new CaseResponse(c.id, m.id, m.type, m.date, c.schoolCode, view.showPupil() ? c.pupilId : null,
-                c.question, c.byName, view.named(), consent, outcome, toActionItems(view.actionItems()));
+        OutcomeResponse outcome = !c.discussed() ? null : outcome(c, view.named(), c.assessmentOutcome);
+        return caseResponse(c, m, view.showPupil(), view.named(), consent, outcome, toActionItems(view.actionItems()));
     }
 
-    List<CaseResponse> toCaseResponses(List<CaseView> views);
+    public abstract List<CaseResponse> toCaseResponses(List<CaseView> views);
 
     /** A case as it stood at the end of a day: the consents, outcome and action items of then. */
-    default CaseResponse toResponse(CaseAsOfView view) {
+    public CaseResponse toResponse(CaseAsOfView view) {
         TeamCase c = view.teamCase();
         Meeting m = view.meeting();
         CaseState state = view.state();
         ConsentResponse consent = state.consent() == null ? null : new ConsentResponse(state.consent(), state.consentOn());
-        OutcomeResponse outcome = !state.discussed() ? null : new OutcomeResponse(c.discussedOn,
-                view.named() ? DiscussedAs.NAMED : DiscussedAs.ANONYMOUS, c.discussion, c.advice, c.decisions,
-                state.assessmentConsent());
+        OutcomeResponse outcome = !state.discussed() ? null : outcome(c, view.named(), state.assessmentConsent());
         List<ActionItemResponse> items = view.actionItems().stream().map(item -> {
             CaseAsOf.ItemState at = CaseAsOf.item(item, view.asOf());
             return new ActionItemResponse(item.id, item.caseId, item.description, item.ownerFunction, item.dueOn,
                     at.doneOn(), at.overdue(), item.version);
         }).toList();
-        return new CaseResponse(c.id, m.id, m.type, m.date, c.schoolCode, view.showPupil() ? c.pupilId : null,
-                c.question, c.byName, view.named(), consent, outcome, items);
+        return caseResponse(c, m, view.showPupil(), view.named(), consent, outcome, items);
     }
 
-    default ActionItemResponse toResponse(ActionItem item) {
+    private static OutcomeResponse outcome(TeamCase c, boolean named, ConsentOutcome assessmentConsent) {
+        return new OutcomeResponse(c.discussedOn, named ? DiscussedAs.NAMED : DiscussedAs.ANONYMOUS, c.discussion,
+                c.advice, c.decisions, assessmentConsent);
+    }
+
+    private static CaseResponse caseResponse(TeamCase c, Meeting m, boolean showPupil, boolean named,
+            ConsentResponse consent, OutcomeResponse outcome, List<ActionItemResponse> items) {
+        return new CaseResponse(c.id, m.id, m.type, m.date, c.schoolCode, showPupil ? c.pupilId : null, c.question,
+                c.byName, named, consent, outcome, items);
+    }
+
+    public ActionItemResponse toResponse(ActionItem item) {
         return new ActionItemResponse(item.id, item.caseId, item.description, item.ownerFunction, item.dueOn, item.doneOn,
-                TeamRules.overdue(item.dueOn, item.doneOn, PupilAccess.today()), item.version);
+                TeamRules.overdue(item.dueOn, item.doneOn, LocalDate.now(clock)), item.version);
     }
 
-    List<ActionItemResponse> toActionItems(List<ActionItem> items);
+    public abstract List<ActionItemResponse> toActionItems(List<ActionItem> items);
 
     @Mapping(target = "startDate", source = "startsOn")
     @Mapping(target = "endDate", source = "endsOn")
-    ArrangementResponse toResponse(Arrangement arrangement);
+    public abstract ArrangementResponse toResponse(Arrangement arrangement);
 
-    List<ArrangementResponse> toArrangements(List<Arrangement> arrangements);
+    public abstract List<ArrangementResponse> toArrangements(List<Arrangement> arrangements);
 
-    AdviceResponse toResponse(TlvAdvice advice);
+    public abstract AdviceResponse toResponse(TlvAdvice advice);
 
-    default TlvResponse toResponse(TlvRequest t, Period objectionPeriod) {
+    public TlvResponse toResponse(TlvRequest t, Period objectionPeriod) {
         TlvDecisionResponse decision = t.decidedOn == null ? null : new TlvDecisionResponse(t.status, t.category,
                 t.startsOn, t.endsOn, t.refusalReason, t.issuingSwvCode, t.decidedOn, t.decidedOn.plus(objectionPeriod));
         ObjectionResponse objection = t.objectionOn == null ? null : new ObjectionResponse(t.objectionOn, t.objectionGrounds);
@@ -109,7 +121,7 @@ public interface TeamMapper {
                 t.advices.stream().map(this::toResponse).toList(), t.status, t.submittedOn, decision, objection);
     }
 
-    SignalResponse toResponse(Signal signal);
+    public abstract SignalResponse toResponse(Signal signal);
 
-    List<SignalResponse> toSignals(List<Signal> signals);
+    public abstract List<SignalResponse> toSignals(List<Signal> signals);
 }

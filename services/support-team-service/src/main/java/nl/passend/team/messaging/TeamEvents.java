@@ -2,6 +2,7 @@ package nl.passend.team.messaging;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.UUID;
 import nl.passend.events.EventType;
@@ -9,7 +10,6 @@ import nl.passend.events.codes.CaseDecision;
 import nl.passend.events.codes.ConsentPurpose;
 import nl.passend.events.codes.ConsentSubjectType;
 import nl.passend.events.codes.TeamSignalKind;
-import nl.passend.events.consent.ConsentRequested;
 import nl.passend.events.consent.SubjectRef;
 import nl.passend.events.team.ArrangementChanged;
 import nl.passend.events.team.CaseDecisionRecorded;
@@ -17,8 +17,8 @@ import nl.passend.events.team.CaseDiscussed;
 import nl.passend.events.team.MeetingHeld;
 import nl.passend.events.team.TeamSignal;
 import nl.passend.events.team.TlvChanged;
+import nl.passend.platform.consent.ConsentRequests;
 import nl.passend.platform.outbox.Outbox;
-import nl.passend.platform.security.PupilAccess;
 import nl.passend.team.domain.Arrangement;
 import nl.passend.team.domain.Meeting;
 import nl.passend.team.domain.TeamCase;
@@ -32,7 +32,13 @@ import nl.passend.team.domain.TlvRequest;
 public class TeamEvents {
 
     @Inject
+    Clock clock;
+
+    @Inject
     Outbox outbox;
+
+    @Inject
+    ConsentRequests consents;
 
     /**
      * A consent request about a case: subject (MEETING_CASE, case id, 1); consent-service answers on
@@ -43,8 +49,8 @@ public class TeamEvents {
         boolean anonymous = purpose == ConsentPurpose.ASSESSMENT && !Boolean.TRUE.equals(teamCase.discussedNamed);
         SubjectRef subject = anonymous ? new SubjectRef(ConsentSubjectType.PUPIL, teamCase.pupilId, 1)
                 : new SubjectRef(ConsentSubjectType.MEETING_CASE, teamCase.id, 1);
-        outbox.publish(EventType.TEAM_CONSENT_REQUESTED, teamCase.pupilId.toString(), teamCase.schoolCode,
-                new ConsentRequested(requestId, purpose, teamCase.pupilId, teamCase.schoolCode, subject, effectiveDate));
+        consents.ask(EventType.TEAM_CONSENT_REQUESTED, requestId, purpose, teamCase.pupilId, teamCase.schoolCode,
+                subject, effectiveDate);
     }
 
     public void meetingHeld(Meeting meeting, int namedCases, int anonymousCases) {
@@ -83,7 +89,7 @@ public class TeamEvents {
     public void signal(boolean raised, UUID pupilId, String schoolCode, TeamSignalKind kind, UUID actionItemId,
             LocalDate since) {
         outbox.publish(raised ? EventType.TEAM_SIGNAL_RAISED : EventType.TEAM_SIGNAL_RESOLVED, pupilId.toString(),
-                schoolCode, new TeamSignal(pupilId, schoolCode, kind, actionItemId, since, PupilAccess.today()));
+                schoolCode, new TeamSignal(pupilId, schoolCode, kind, actionItemId, since, LocalDate.now(clock)));
     }
 
     private static String key(TeamCase teamCase, boolean named) {

@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.UUID;
 import nl.passend.events.codes.MeetingType;
 import nl.passend.platform.http.Cursor;
+import nl.passend.platform.persistence.SyncQuery;
 import nl.passend.team.domain.Meeting;
 
 @ApplicationScoped
@@ -25,28 +26,9 @@ public class MeetingRepository implements PanacheRepositoryBase<Meeting, UUID> {
      */
     public List<Meeting> pageOfSchool(String schoolCode, MeetingType onlyType, Cursor after, Instant updatedSince,
             Instant horizon, int size) {
-        StringBuilder query = new StringBuilder("select m from Meeting m where m.schoolCode = :school and m.updatedAt < :horizon");
-        if (onlyType != null) {
-            query.append(" and m.type = :type");
-        }
-        if (after != null) {
-            query.append(" and (m.updatedAt > :afterTime or (m.updatedAt = :afterTime and m.id > :afterId))");
-        }
-        if (updatedSince != null) {
-            query.append(" and m.updatedAt >= :since");
-        }
-        query.append(" order by m.updatedAt, m.id");
-        var q = getEntityManager().createQuery(query.toString(), Meeting.class)
-                .setParameter("school", schoolCode).setParameter("horizon", horizon).setMaxResults(size);
-        if (onlyType != null) {
-            q.setParameter("type", onlyType);
-        }
-        if (after != null) {
-            q.setParameter("afterTime", after.updatedAt()).setParameter("afterId", after.id());
-        }
-        if (updatedSince != null) {
-            q.setParameter("since", updatedSince);
-        }
-        return q.getResultList();
+        return SyncQuery.from(getEntityManager(), Meeting.class, "select x from Meeting x")
+                .and("x.schoolCode = :school", "school", schoolCode)
+                .andIfGiven("x.type = :type", "type", onlyType)
+                .page(after, updatedSince, horizon, size);
     }
 }

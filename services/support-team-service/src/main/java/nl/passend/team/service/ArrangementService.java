@@ -3,6 +3,7 @@ package nl.passend.team.service;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -12,7 +13,7 @@ import nl.passend.events.codes.ArrangementKind;
 import nl.passend.events.codes.FundingSource;
 import nl.passend.platform.audit.AuditLog;
 import nl.passend.platform.directory.DirectoryPupil;
-import nl.passend.platform.http.ETags;
+import nl.passend.platform.domain.ExpectedVersion;
 import nl.passend.platform.problem.Problems;
 import nl.passend.platform.security.PupilAccess;
 import nl.passend.platform.security.Roles;
@@ -31,6 +32,9 @@ import nl.passend.team.persistence.TeamCaseRepository;
 public class ArrangementService {
 
     static final String[] READERS = {Roles.IB, Roles.DIRECTOR, Roles.TEACHER, Roles.PARENT};
+
+    @Inject
+    Clock clock;
 
     @Inject
     ArrangementRepository arrangements;
@@ -74,7 +78,7 @@ public class ArrangementService {
         a.description = in.description();
         a.createdBy = guard.subject();
         a.createdRole = role;
-        a.createdAt = Instant.now();
+        a.createdAt = Instant.now(clock);
         arrangements.persist(a);
         events.arrangement(EventType.ARRANGEMENT_STARTED, a, a.startsOn);
         audit.record(pupilId, role, "team.arrangement.start", a.kind + " " + a.fundingSource);
@@ -101,12 +105,12 @@ public class ArrangementService {
 
     /** Ends an open arrangement on a day not before its start; published as ended. */
     @Transactional
-    public Arrangement end(UUID id, String ifMatch, LocalDate endDate) {
+    public Arrangement end(UUID id, ExpectedVersion expected, LocalDate endDate) {
         Arrangement a = arrangements.lock(id).orElseThrow(() -> Problems.notFound("arrangement " + id));
         readable(a);
         String role = guard.pupilRole(a.pupilId, Roles.IB, Roles.DIRECTOR).filter(r -> sameSchool(a))
                 .orElseThrow(() -> Problems.forbidden("the school's IB'er or director ends an arrangement"));
-        ETags.requireMatch(ifMatch, a.version);
+        expected.require(a.version);
         if (a.ended) {
             throw Problems.conflict("arrangement-ended", "the arrangement ended on " + a.endsOn);
         }

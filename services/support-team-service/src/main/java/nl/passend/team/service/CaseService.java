@@ -3,6 +3,7 @@ package nl.passend.team.service;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -14,8 +15,8 @@ import nl.passend.events.codes.ConsentOutcome;
 import nl.passend.events.codes.ConsentPurpose;
 import nl.passend.platform.audit.AuditLog;
 import nl.passend.platform.directory.DirectoryPupil;
+import nl.passend.platform.domain.ExpectedVersion;
 import nl.passend.platform.http.AsOf;
-import nl.passend.platform.http.ETags;
 import nl.passend.platform.problem.Problems;
 import nl.passend.platform.security.PupilAccess;
 import nl.passend.platform.security.Roles;
@@ -41,6 +42,12 @@ import nl.passend.team.service.Views.CaseView;
  */
 @ApplicationScoped
 public class CaseService {
+
+    @Inject
+    PupilAccess access;
+
+    @Inject
+    Clock clock;
 
     @Inject
     TeamCaseRepository cases;
@@ -80,7 +87,7 @@ public class CaseService {
         guard.meeting(meeting);
         String role = guard.pupil(in.pupilId(), TeamGuard.STAFF);
         DirectoryPupil pupil = guard.knownPupil(in.pupilId());
-        if (!pupil.schoolCode.equals(meeting.schoolCode) || !PupilAccess.stillThere(pupil)) {
+        if (!pupil.schoolCode.equals(meeting.schoolCode) || !access.stillThere(pupil)) {
             throw Problems.unprocessable("pupil-not-at-school",
                     "the pupil is not a pupil of " + meeting.schoolCode + ", whose meeting this is");
         }
@@ -99,14 +106,14 @@ public class CaseService {
         c.byName = in.byName();
         c.createdBy = guard.subject();
         c.createdRole = role;
-        c.createdAt = Instant.now();
+        c.createdAt = Instant.now(clock);
         if (c.byName && meeting.outsidersPresent()) {
             c.consentRequestId = UUID.randomUUID();
             c.consentOutcome = ConsentOutcome.OPEN;
         }
         cases.persist(c); // after every field: an assigned-id entity is inserted as it is at persist
         if (c.consentRequestId != null) {
-            events.consentRequested(c, c.consentRequestId, ConsentPurpose.DISCUSS_IN_SUPPORT_TEAM, PupilAccess.today());
+            events.consentRequested(c, c.consentRequestId, ConsentPurpose.DISCUSS_IN_SUPPORT_TEAM, LocalDate.now(clock));
         }
         audit.record(c.pupilId, role, "team.case.create", c.byName ? "by name" : "anonymous");
         return view(c, meeting, role);
@@ -120,7 +127,7 @@ public class CaseService {
         c.consentRequestId = UUID.randomUUID();
         c.consentOutcome = ConsentOutcome.OPEN;
         c.consentOutcomeOn = null;
-        events.consentRequested(c, c.consentRequestId, ConsentPurpose.DISCUSS_IN_SUPPORT_TEAM, PupilAccess.today());
+        events.consentRequested(c, c.consentRequestId, ConsentPurpose.DISCUSS_IN_SUPPORT_TEAM, LocalDate.now(clock));
         audit.record(c.pupilId, role, "team.case.consent-requested", "someone from outside the school takes part");
     }
 
@@ -212,15 +219,15 @@ public class CaseService {
 
     /** Records what the meeting discussed, advised and decided, once, on or after the meeting's day. */
     @Transactional
-    public CaseView recordOutcome(UUID caseId, String ifMatch, Outcome in) {
+    public CaseView recordOutcome(UUID caseId, ExpectedVersion expected, Outcome in) {
         TeamCase c = cases.lock(caseId).orElseThrow(() -> Problems.notFound("case " + caseId));
         Meeting meeting = meetings.findById(c.meetingId);
         String role = guard.manageCase(c, meeting);
-        ETags.requireMatch(ifMatch, c.version);
+        expected.require(c.version);
         if (c.discussed()) {
             throw Problems.conflict("outcome-recorded", "the case's outcome was recorded on " + c.discussedOn);
         }
-        TeamRules.checkMeetingHeld(meeting.date, PupilAccess.today());
+        TeamRules.checkMeetingHeld(meeting.date, LocalDate.now(clock));
         TeamRules.checkDiscussedAs(in.named(), c.byName, meeting.outsidersPresent(), c.consentOutcome);
         TeamRules.checkDecisions(in.decisions());
         for (NewActionItem item : in.actionItems()) {
@@ -233,7 +240,7 @@ public class CaseService {
         c.decisions = List.copyOf(in.decisions());
         c.outcomeBy = guard.subject();
         c.outcomeRole = role;
-        c.outcomeAt = Instant.now();
+        c.outcomeAt = Instant.now(clock);
         if (c.decisions.contains(CaseDecision.ASSESS)) {
             c.assessmentRequestId = UUID.randomUUID();
             c.assessmentOutcome = ConsentOutcome.OPEN;
@@ -258,17 +265,17 @@ public class CaseService {
 
     /** Marks an action item done (whoever manages the case). */
     @Transactional
-    public ActionItem done(UUID itemId, String ifMatch, LocalDate doneOn) {
+    public ActionItem done(UUID itemId, ExpectedVersion expected, LocalDate doneOn) {
         ActionItem item = actionItems.lock(itemId).orElseThrow(() -> Problems.notFound("action item " + itemId));
         TeamCase c = cases.findById(item.caseId);
         Meeting meeting = meetings.findById(c.meetingId);
         String role = guard.caseRole(c, meeting).filter(r -> !r.equals(Roles.PARENT))
                 .orElseThrow(() -> Problems.notFound("action item " + itemId));
-        ETags.requireMatch(ifMatch, item.version);
+        expected.require(item.version);
         if (item.doneOn != null) {
             throw Problems.conflict("already-done", "the action item was done on " + item.doneOn);
         }
-        if (doneOn.isAfter(PupilAccess.today())) {
+        if (doneOn.isAfter(LocalDate.now(clock))) {
             throw Problems.unprocessable("done-in-future", "an action item is marked done on or after the day it was done");
         }
         item.doneOn = doneOn;
@@ -282,7 +289,7 @@ public class CaseService {
     @Transactional
     public List<ActionItem> overdue(String schoolCode) {
         String role = guard.school(schoolCode, TeamGuard.STAFF);
-        List<ActionItem> overdue = actionItems.overdue(schoolCode, PupilAccess.today()).stream()
+        List<ActionItem> overdue = actionItems.overdue(schoolCode, LocalDate.now(clock)).stream()
                 .filter(i -> guard.pupilRole(i.pupilId, role).isPresent()).toList();
         overdue.stream().map(i -> i.pupilId).distinct().forEach(p -> audit.record(p, role, "team.action-item.overdue"));
         return overdue;

@@ -3,6 +3,7 @@ package nl.passend.team.service;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -10,11 +11,10 @@ import java.util.List;
 import java.util.UUID;
 import nl.passend.events.codes.MeetingType;
 import nl.passend.platform.audit.AuditLog;
+import nl.passend.platform.domain.ExpectedVersion;
 import nl.passend.platform.http.Cursor;
-import nl.passend.platform.http.ETags;
 import nl.passend.platform.http.SyncHorizon;
 import nl.passend.platform.problem.Problems;
-import nl.passend.platform.security.PupilAccess;
 import nl.passend.team.domain.Attendee;
 import nl.passend.team.domain.Meeting;
 import nl.passend.team.domain.TeamCase;
@@ -32,6 +32,9 @@ import nl.passend.team.service.Views.MeetingView;
  */
 @ApplicationScoped
 public class MeetingService {
+
+    @Inject
+    Clock clock;
 
     @Inject
     MeetingRepository meetings;
@@ -73,7 +76,7 @@ public class MeetingService {
         meeting.attendees = List.copyOf(in.attendees());
         meeting.createdBy = guard.subject();
         meeting.createdRole = role;
-        meeting.createdAt = Instant.now();
+        meeting.createdAt = Instant.now(clock);
         meetings.persist(meeting);
         return new MeetingView(meeting, List.of());
     }
@@ -97,19 +100,16 @@ public class MeetingService {
         }
         List<Meeting> page = meetings.pageOfSchool(schoolCode, staff ? null : MeetingType.BOT, after, updatedSince,
                 horizon.now(), size);
-        Cursor next = page.isEmpty() ? after : new Cursor(page.get(page.size() - 1).updatedAt, page.get(page.size() - 1).id);
+        Cursor next = Cursor.after(after, page, m -> m.updatedAt, m -> m.id);
         return new Page(page, next, page.size() == size);
     }
 
     /** Date, title and attendees; the type stays. Someone from outside the school makes named cases need consent. */
     @Transactional
-    public MeetingView change(UUID id, String ifMatch, MeetingInput in) {
-        Meeting meeting = meetings.lock(id).orElseThrow(() -> Problems.notFound("meeting " + id));
-        String role = guard.meeting(meeting);
-        ETags.requireMatch(ifMatch, meeting.version);
-        if (meeting.held) {
-            throw Problems.conflict("meeting-held", "the meeting was held; it is not changed afterwards");
-        }
+    public MeetingView change(UUID id, ExpectedVersion expected, MeetingInput in) {
+        LockedMeeting locked = lockNotHeld(id, expected, "the meeting was held; it is not changed afterwards");
+        Meeting meeting = locked.meeting();
+        String role = locked.role();
         if (in.type() != meeting.type) {
             throw Problems.unprocessable("type-fixed", "a meeting's type is fixed; plan a new meeting instead");
         }
@@ -130,16 +130,13 @@ public class MeetingService {
 
     /** Marks the meeting held, on or after its day; publishes it with how many cases it discussed by name and anonymously. */
     @Transactional
-    public MeetingView held(UUID id, String ifMatch) {
-        Meeting meeting = meetings.lock(id).orElseThrow(() -> Problems.notFound("meeting " + id));
-        String role = guard.meeting(meeting);
-        ETags.requireMatch(ifMatch, meeting.version);
-        if (meeting.held) {
-            throw Problems.conflict("meeting-held", "the meeting was already marked held");
-        }
-        TeamRules.checkMeetingHeld(meeting.date, PupilAccess.today());
+    public MeetingView held(UUID id, ExpectedVersion expected) {
+        LockedMeeting locked = lockNotHeld(id, expected, "the meeting was already marked held");
+        Meeting meeting = locked.meeting();
+        String role = locked.role();
+        TeamRules.checkMeetingHeld(meeting.date, LocalDate.now(clock));
         meeting.held = true;
-        meeting.heldAt = Instant.now();
+        meeting.heldAt = Instant.now(clock);
         meetings.flush(); // the new version is the ETag answered
         int named = 0;
         int anonymous = 0;
@@ -154,6 +151,20 @@ public class MeetingService {
         }
         events.meetingHeld(meeting, named, anonymous);
         return view(meeting, "team.case.read");
+    }
+
+    private record LockedMeeting(Meeting meeting, String role) {
+    }
+
+    /** Locks a meeting not held yet for a change: authorized (404 otherwise) and at the version the caller saw. */
+    private LockedMeeting lockNotHeld(UUID id, ExpectedVersion expected, String heldMessage) {
+        Meeting meeting = meetings.lock(id).orElseThrow(() -> Problems.notFound("meeting " + id));
+        String role = guard.meeting(meeting);
+        expected.require(meeting.version);
+        if (meeting.held) {
+            throw Problems.conflict("meeting-held", heldMessage);
+        }
+        return new LockedMeeting(meeting, role);
     }
 
     /** The meeting with the cases the caller may see, each read audited. */

@@ -6,9 +6,8 @@ import java.util.Optional;
 import java.util.UUID;
 import nl.passend.events.codes.MeetingType;
 import nl.passend.platform.directory.DirectoryPupil;
-import nl.passend.platform.directory.PupilDirectory;
 import nl.passend.platform.problem.Problems;
-import nl.passend.platform.security.Caller;
+import nl.passend.platform.security.AccessGuard;
 import nl.passend.platform.security.PupilAccess;
 import nl.passend.platform.security.Roles;
 import nl.passend.team.domain.Meeting;
@@ -24,53 +23,17 @@ import nl.passend.team.config.TeamConfig;
  * caller may not see is answered 404.
  */
 @ApplicationScoped
-public class TeamGuard {
+public class TeamGuard extends AccessGuard {
 
     /** The school's staff, strongest role first: the role access is granted and audited under. */
     static final String[] STAFF = {Roles.IB, Roles.DIRECTOR, Roles.TEACHER};
 
     @Inject
-    Caller caller;
-
-    @Inject
-    PupilDirectory directory;
-
-    @Inject
-    PupilAccess access;
-
-    @Inject
     TeamConfig config;
-
-    public DirectoryPupil knownPupil(UUID pupilId) {
-        return directory.pupil(pupilId).orElseThrow(() -> Problems.notFound("pupil " + pupilId));
-    }
-
-    /** The role under which the caller may act on the pupil, from {@code allowed}; 404 otherwise. */
-    public String pupil(UUID pupilId, String... allowed) {
-        return pupilRole(pupilId, allowed).orElseThrow(() -> Problems.notFound("pupil " + pupilId));
-    }
-
-    public Optional<String> pupilRole(UUID pupilId, String... allowed) {
-        return access.roleFor(pupilId, allowed);
-    }
-
-    /** The first of {@code allowed} under which the caller acts for the school, if any. */
-    public Optional<String> schoolRole(String schoolCode, String... allowed) {
-        return access.schoolRole(schoolCode, allowed);
-    }
-
-    /** The staff role under which the caller acts for the school; 404 otherwise. */
-    public String school(String schoolCode, String... allowed) {
-        return access.schoolRole(schoolCode, allowed).orElseThrow(() -> Problems.notFound("school " + schoolCode));
-    }
 
     /** Whether the caller is an SWV consultant of the SWV the school belongs to. */
     public boolean swvConsultantOf(String schoolCode) {
-        if (!caller.hasRole(Roles.SWV_CONSULTANT)) {
-            return false;
-        }
-        String swv = directory.school(schoolCode).map(s -> s.swvCode).orElse(null);
-        return swv != null && caller.swv().map(swv::equals).orElse(false);
+        return caller.hasRole(Roles.SWV_CONSULTANT) && ownSwv(schoolCode);
     }
 
     /** The role under which the caller creates a meeting of this type for the school; 404 otherwise. */
@@ -147,10 +110,6 @@ public class TeamGuard {
             return Optional.of(config.tlv().deciderRole(tlv.swvCode));
         }
         return Optional.empty();
-    }
-
-    public String subject() {
-        return caller.subject();
     }
 
     public Optional<String> swv() {

@@ -3,6 +3,7 @@ package nl.passend.team.service;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.Period;
@@ -17,9 +18,8 @@ import nl.passend.events.codes.TlvTarget;
 import nl.passend.platform.audit.AuditLog;
 import nl.passend.platform.directory.DirectoryPupil;
 import nl.passend.platform.directory.PupilDirectory;
-import nl.passend.platform.http.ETags;
+import nl.passend.platform.domain.ExpectedVersion;
 import nl.passend.platform.problem.Problems;
-import nl.passend.platform.security.PupilAccess;
 import nl.passend.platform.security.Roles;
 import nl.passend.team.config.TeamConfig;
 import nl.passend.team.domain.ExpertDiscipline;
@@ -37,6 +37,9 @@ import nl.passend.team.persistence.TlvRequestRepository;
  */
 @ApplicationScoped
 public class TlvService {
+
+    @Inject
+    Clock clock;
 
     @Inject
     TlvRequestRepository requests;
@@ -97,7 +100,7 @@ public class TlvService {
         t.advices = list;
         t.status = TlvStatus.DRAFT;
         t.preparedBy = guard.subject();
-        t.preparedAt = Instant.now();
+        t.preparedAt = Instant.now(clock);
         requests.persist(t);
         audit.record(pupilId, role, "team.tlv.prepare", target.name());
         return t;
@@ -105,10 +108,10 @@ public class TlvService {
 
     /** Adds an advice by an expert who has not advised on this request yet (the IB'er, while in preparation). */
     @Transactional
-    public TlvRequest addAdvice(UUID id, String ifMatch, NewAdvice in) {
+    public TlvRequest addAdvice(UUID id, ExpectedVersion expected, NewAdvice in) {
         TlvRequest t = requests.lock(id).orElseThrow(() -> Problems.notFound("TLV request " + id));
         String role = staff(t, Roles.IB);
-        ETags.requireMatch(ifMatch, t.version);
+        expected.require(t.version);
         requireDraft(t);
         TlvAdvice advice = in.toAdvice();
         TeamRules.checkNewAdvice(t.advices, advice);
@@ -122,15 +125,15 @@ public class TlvService {
 
     /** The director submits the request for the board: two advices by different experts, one an orthopedagoog or psycholoog. */
     @Transactional
-    public TlvRequest submit(UUID id, String ifMatch) {
+    public TlvRequest submit(UUID id, ExpectedVersion expected) {
         TlvRequest t = requests.lock(id).orElseThrow(() -> Problems.notFound("TLV request " + id));
         String role = staff(t, Roles.DIRECTOR);
-        ETags.requireMatch(ifMatch, t.version);
+        expected.require(t.version);
         requireDraft(t);
         TeamRules.checkAdvices(t.advices);
         t.status = TlvStatus.SUBMITTED;
         t.submittedBy = guard.subject();
-        t.submittedOn = PupilAccess.today();
+        t.submittedOn = LocalDate.now(clock);
         requests.flush();
         events.tlvRequested(t);
         audit.record(t.pupilId, role, "team.tlv.submit");
@@ -139,7 +142,7 @@ public class TlvService {
 
     /** The SWV decides: the role configured for the SWV (by default its consultant), within that SWV only. */
     @Transactional
-    public TlvRequest decide(UUID id, String ifMatch, Decision in) {
+    public TlvRequest decide(UUID id, ExpectedVersion expected, Decision in) {
         requireDecidingRole();
         TlvRequest t = requests.lock(id).orElseThrow(() -> Problems.notFound("TLV request " + id));
         String role = config.tlv().deciderRole(t.swvCode);
@@ -152,14 +155,14 @@ public class TlvService {
         if (t.status == TlvStatus.DRAFT) {
             throw Problems.notFound("TLV request " + id); // a draft is the school's own until submitted
         }
-        ETags.requireMatch(ifMatch, t.version);
+        expected.require(t.version);
         if (t.status != TlvStatus.SUBMITTED) {
             throw Problems.conflict("tlv-decided", "the SWV decided on " + t.decidedOn + ": " + t.status);
         }
         TeamRules.checkAdvices(t.advices);
         TeamRules.checkTlvDecision(t.target, in.outcome(), in.category(), in.startDate(), in.endDate(), in.reason());
-        LocalDate on = in.decidedOn() != null ? in.decidedOn() : PupilAccess.today();
-        if (on.isBefore(t.submittedOn) || on.isAfter(PupilAccess.today())) {
+        LocalDate on = in.decidedOn() != null ? in.decidedOn() : LocalDate.now(clock);
+        if (on.isBefore(t.submittedOn) || on.isAfter(LocalDate.now(clock))) {
             throw Problems.unprocessable("decided-on-out-of-range",
                     "the decision date lies between the submission (" + t.submittedOn + ") and today");
         }
@@ -180,20 +183,20 @@ public class TlvService {
 
     /** An objection to the decision, by the parents or the school's director, within the objection period. */
     @Transactional
-    public TlvRequest object(UUID id, String ifMatch, LocalDate lodgedOn, String grounds) {
+    public TlvRequest object(UUID id, ExpectedVersion expected, LocalDate lodgedOn, String grounds) {
         TlvRequest t = requests.lock(id).orElseThrow(() -> Problems.notFound("TLV request " + id));
         String role = guard.tlvRole(t).filter(r -> r.equals(Roles.PARENT) || r.equals(Roles.DIRECTOR))
                 .orElseThrow(() -> guard.tlvRole(t).isPresent()
                         ? Problems.forbidden("an objection is lodged by the parents or the school's director")
                         : Problems.notFound("TLV request " + id));
-        ETags.requireMatch(ifMatch, t.version);
+        expected.require(t.version);
         if (t.decidedOn == null) {
             throw Problems.conflict("tlv-not-decided", "an objection is possible once the SWV decided");
         }
         if (t.objectionOn != null) {
             throw Problems.conflict("objection-lodged", "an objection was lodged on " + t.objectionOn);
         }
-        if (lodgedOn.isAfter(PupilAccess.today())) {
+        if (lodgedOn.isAfter(LocalDate.now(clock))) {
             throw Problems.unprocessable("lodged-in-future", "an objection is recorded on or after the day it was lodged");
         }
         TeamRules.checkObjection(t.decidedOn, lodgedOn, Period.ofDays((int) config.tlv().objectionPeriod().toDays()));

@@ -32,7 +32,7 @@ import nl.passend.events.codes.ArrangementKind;
 import nl.passend.events.codes.FundingSource;
 import nl.passend.events.pupil.PupilEnrolled;
 import nl.passend.events.team.ArrangementChanged;
-import nl.passend.platform.security.PupilAccess;
+import nl.passend.testing.TestClock;
 import nl.passend.team.Fixtures;
 import nl.passend.team.Fixtures.Pupil;
 import nl.passend.testing.AuditTrail;
@@ -53,7 +53,7 @@ import org.junit.jupiter.api.Test;
 class ArrangementApiTest {
 
     private static final String PROBLEM_JSON = "application/problem+json";
-    private static final LocalDate TODAY = PupilAccess.today();
+    private static final LocalDate TODAY = TestClock.today();
     private static final String DESCRIPTION = "Twee uur per week begeleiding door de ambulant begeleider";
 
     // ---- start ----------------------------------------------------------------------------------

@@ -44,6 +44,7 @@ import nl.passend.team.Fixtures;
 import nl.passend.team.Fixtures.Pupil;
 import nl.passend.team.Fixtures.School;
 import nl.passend.testing.DirectoryEvents;
+import nl.passend.testing.TestClock;
 import nl.passend.testing.TestDb;
 import nl.passend.testing.TestEvents;
 import nl.passend.testing.TestTokens;
@@ -472,7 +473,7 @@ class CaseApiTest {
             given().auth().oauth2(token).get("/cases/{id}", caseId).then().statusCode(200)
                     .body("named", equalTo(false)).body("pupilId", nullValue())
                     .body("consent.outcome", equalTo("WITHDRAWN"))
-                    .body("consent.decidedOn", equalTo(LocalDate.now().toString()));
+                    .body("consent.decidedOn", equalTo(TestClock.today().toString()));
             given().auth().oauth2(token).get("/meetings/{id}", meeting).then().statusCode(200)
                     .body("cases.pupilId", contains((Object) null));
         }
@@ -524,7 +525,7 @@ class CaseApiTest {
         awaitConsent(caseId, "EXPIRED");
         given().auth().oauth2(pupil.staff("ib")).get("/cases/{id}", caseId).then().statusCode(200)
                 .body("named", equalTo(false)).body("pupilId", nullValue()).body("consent.outcome", equalTo("EXPIRED"))
-                .body("consent.decidedOn", equalTo(LocalDate.now().toString()));
+                .body("consent.decidedOn", equalTo(TestClock.today().toString()));
         assertProblem(Fixtures.recordOutcome(pupil.staff("ib"), caseId, Fixtures.outcome("NAMED", List.of("OBSERVE"),
                 List.of())), 409, "consent-required");
     }
@@ -549,7 +550,7 @@ class CaseApiTest {
         // consent-service answers about the pupil; the case that asked is found by the request id
         TestEvents.send(EventType.CONSENT_DECIDED, pupil.id().toString(), school.code(),
                 new ConsentDecided(request.requestId(), ConsentPurpose.ASSESSMENT, pupil.id(), school.code(),
-                        request.subject(), ConsentOutcome.REFUSED, LocalDate.now()));
+                        request.subject(), ConsentOutcome.REFUSED, TestClock.today()));
         TestDb.awaitCount("select count(*) from team_case where id = ? and assessment_outcome = 'REFUSED'", 1, caseId);
         given().auth().oauth2(ib).get("/cases/{id}", caseId).then().statusCode(200)
                 .body("outcome.assessmentConsent", equalTo("REFUSED")).body("pupilId", nullValue());
@@ -570,7 +571,7 @@ class CaseApiTest {
         String last = TestEvents.send(EventType.CONSENT_DECIDED, pupil.id().toString(), pupil.schoolCode(),
                 new ConsentDecided(UUID.randomUUID(), ConsentPurpose.DISCUSS_IN_SUPPORT_TEAM, pupil.id(),
                         pupil.schoolCode(), new SubjectRef(ConsentSubjectType.MEETING_CASE, UUID.randomUUID(), 1),
-                        ConsentOutcome.GRANTED, LocalDate.now()));
+                        ConsentOutcome.GRANTED, TestClock.today()));
         TestDb.awaitCount("select count(*) from inbox_event where event_id = ?", 1, EventJson.read(last).id());
         assertThat(TestDb.count("select count(*) from case_consent_decision where case_id = ?", caseId)).isEqualTo(1);
         assertThat(TestDb.count("select count(*) from case_consent_decision where case_id = ? and not applied", caseId))

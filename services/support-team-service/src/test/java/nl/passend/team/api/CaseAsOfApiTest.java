@@ -24,14 +24,15 @@ import nl.passend.team.Fixtures;
 import nl.passend.team.Fixtures.Pupil;
 import nl.passend.team.TeamAccessCalls;
 import nl.passend.testing.AuditTrail.AuditRow;
+import nl.passend.testing.TestClock;
 import nl.passend.testing.TestDb;
 import nl.passend.testing.TestTokens;
 import org.junit.jupiter.api.Test;
 
 /**
  * The cases about a pupil as of a day (?asOf=yyyy-MM-dd): meetings held on or before the day, with
- * the consents, outcome and action items as recorded by then. The story is made through the API and
- * its moments moved into the past beneath it: a BOT on day -40, the pupil put on its agenda by name on
+ * the consents, outcome and action items as recorded by then. The story is made through the API with
+ * the services' clock set to each of its days: a BOT on day -40, the pupil put on its agenda by name on
  * day -45, the parents' consent received on day -38, the outcome recorded on day -36 with an action
  * item due on day -20 and done on day -10.
  */
@@ -39,7 +40,7 @@ import org.junit.jupiter.api.Test;
 class CaseAsOfApiTest {
 
     private static final ZoneId NL = ZoneId.of("Europe/Amsterdam");
-    private static final LocalDate TODAY = LocalDate.now(NL);
+    private static final LocalDate TODAY = TestClock.today();
 
     private static OffsetDateTime noon(int daysAgo) {
         return TODAY.minusDays(daysAgo).atTime(12, 0).atZone(NL).toOffsetDateTime();
@@ -49,30 +50,34 @@ class CaseAsOfApiTest {
         return TODAY.minusDays(daysAgo).toString();
     }
 
-    private static void update(String sql, Object... params) {
-        assertThat(TestDb.execute(sql, params)).as(sql).isPositive();
-    }
-
     private static Response cases(String token, Pupil pupil, Object asOf) {
         return given().auth().oauth2(token).queryParam("asOf", String.valueOf(asOf))
                 .get("/pupils/{id}/cases", pupil.id());
     }
 
-    /** The story above; returns the case. */
+    /** The story above, each step on its own day; returns the case. */
     private static UUID story(Pupil pupil) {
-        UUID bot = Fixtures.meeting(pupil.school(), "BOT", TODAY.minusDays(40), Fixtures.botTeam());
-        UUID caseId = Fixtures.caseOf(bot, pupil, true);
-        update("update team_case set created_at = ? where id = ?", noon(45), caseId);
-        Fixtures.decide(pupil, caseId, Fixtures.consentRequestId(caseId), ConsentPurpose.DISCUSS_IN_SUPPORT_TEAM,
-                ConsentOutcome.GRANTED);
-        TestDb.awaitCount("select count(*) from team_case where id = ? and consent_outcome = 'GRANTED'", 1, caseId);
-        update("update case_consent_decision set received_at = ? where case_id = ?", noon(38), caseId);
-        Response outcome = TeamAccessCalls.discussed(pupil.staff("ib"), caseId, "NAMED", List.of("OBSERVE"),
-                List.of(Fixtures.actionItem("IB", TODAY.minusDays(20))));
-        update("update team_case set outcome_at = ? where id = ?", noon(36), caseId);
+        UUID caseId;
+        try (TestClock.Travel t = TestClock.travelTo(noon(45).toInstant())) {
+            UUID bot = Fixtures.meeting(pupil.school(), "BOT", TODAY.minusDays(40), Fixtures.botTeam());
+            caseId = Fixtures.caseOf(bot, pupil, true);
+        }
+        try (TestClock.Travel t = TestClock.travelTo(noon(38).toInstant())) {
+            Fixtures.decide(pupil, caseId, Fixtures.consentRequestId(caseId), ConsentPurpose.DISCUSS_IN_SUPPORT_TEAM,
+                    ConsentOutcome.GRANTED);
+            TestDb.awaitCount("select count(*) from team_case where id = ? and consent_outcome = 'GRANTED'", 1,
+                    caseId);
+        }
+        Response outcome;
+        try (TestClock.Travel t = TestClock.travelTo(noon(36).toInstant())) {
+            outcome = TeamAccessCalls.discussed(pupil.staff("ib"), caseId, "NAMED", List.of("OBSERVE"),
+                    List.of(Fixtures.actionItem("IB", TODAY.minusDays(20))));
+        }
         String itemId = outcome.path("actionItems[0].id");
-        TeamAccessCalls.markDone(pupil.staff("ib"), UUID.fromString(itemId), "\"" + outcome.path("actionItems[0].version")
-                + "\"", TODAY.minusDays(10)).then().statusCode(200);
+        try (TestClock.Travel t = TestClock.travelTo(noon(10).toInstant())) {
+            TeamAccessCalls.markDone(pupil.staff("ib"), UUID.fromString(itemId), "\"" + outcome.path(
+                    "actionItems[0].version") + "\"", TODAY.minusDays(10)).then().statusCode(200);
+        }
         return caseId;
     }
 

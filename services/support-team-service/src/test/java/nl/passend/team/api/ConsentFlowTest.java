@@ -19,6 +19,7 @@ import nl.passend.events.consent.ConsentRequested;
 import nl.passend.events.team.CaseDiscussed;
 import nl.passend.team.Fixtures;
 import nl.passend.team.Fixtures.Pupil;
+import nl.passend.testing.TestClock;
 import nl.passend.testing.TestDb;
 import org.junit.jupiter.api.Test;
 
@@ -33,7 +34,7 @@ class ConsentFlowTest {
     @Test
     void aNamedCaseAsksConsentAndMayBeNamedOnceGranted() {
         Pupil pupil = Fixtures.pupil();
-        UUID meeting = Fixtures.meeting(pupil.school(), "BOT", LocalDate.now(), Fixtures.botTeam());
+        UUID meeting = Fixtures.meeting(pupil.school(), "BOT", TestClock.today(), Fixtures.botTeam());
         UUID caseId = Fixtures.caseOf(meeting, pupil, true);
 
         List<EventEnvelope> requests = Fixtures.teamEvents(pupil.id().toString(), EventType.TEAM_CONSENT_REQUESTED, 1);
@@ -70,7 +71,7 @@ class ConsentFlowTest {
     @Test
     void aRefusedCaseStaysAnonymous() {
         Pupil pupil = Fixtures.pupil();
-        UUID meeting = Fixtures.meeting(pupil.school(), "BOT", LocalDate.now(), Fixtures.botTeam());
+        UUID meeting = Fixtures.meeting(pupil.school(), "BOT", TestClock.today(), Fixtures.botTeam());
         UUID caseId = Fixtures.caseOf(meeting, pupil, true);
         UUID requestId = Fixtures.consentRequestId(caseId);
 

@@ -27,6 +27,7 @@ import nl.passend.team.Fixtures.Pupil;
 import nl.passend.team.Fixtures.School;
 import nl.passend.team.TeamAccessCalls;
 import nl.passend.team.service.TeamSignals;
+import nl.passend.testing.TestClock;
 import nl.passend.testing.TestDb;
 import nl.passend.testing.TestEvents;
 import org.junit.jupiter.api.Test;
@@ -62,17 +63,17 @@ class ErasureTest {
     private Scenario scenario() {
         School school = Fixtures.school();
         String ib = school.staff("ib");
-        UUID sst = Fixtures.meeting(school, "SCHOOL_SUPPORT_TEAM", LocalDate.now().minusWeeks(3), Fixtures.insideTeam());
-        UUID bot = Fixtures.meeting(school, "BOT", LocalDate.now().minusWeeks(2), Fixtures.botTeam());
+        UUID sst = Fixtures.meeting(school, "SCHOOL_SUPPORT_TEAM", TestClock.today().minusWeeks(3), Fixtures.insideTeam());
+        UUID bot = Fixtures.meeting(school, "BOT", TestClock.today().minusWeeks(2), Fixtures.botTeam());
         Held[] held = new Held[2];
         for (int i = 0; i < 2; i++) {
             Pupil pupil = Fixtures.pupil(school);
             UUID sstCase = Fixtures.caseOf(sst, pupil, true);
             TeamAccessCalls.discussed(ib, sstCase, "NAMED", List.of("OBSERVE"),
-                    List.of(Fixtures.actionItem("TEACHER", LocalDate.now().minusWeeks(1))));
+                    List.of(Fixtures.actionItem("TEACHER", TestClock.today().minusWeeks(1))));
             UUID botCase = TeamAccessCalls.namedBotCase(bot, pupil);
             TeamAccessCalls.discussed(ib, botCase, "NAMED", List.of("ASSESS"),
-                    List.of(Fixtures.actionItem("IB", LocalDate.now().plusWeeks(2))));
+                    List.of(Fixtures.actionItem("IB", TestClock.today().plusWeeks(2))));
             UUID assessment = UUID.fromString(TestDb.string(
                     "select assessment_request_id::text from team_case where id = ?", botCase));
             Fixtures.decide(pupil, botCase, assessment, ConsentPurpose.ASSESSMENT, ConsentOutcome.GRANTED);
@@ -194,7 +195,7 @@ class ErasureTest {
         String sent = TestEvents.send(EventType.CONSENT_DECIDED, pupil.id().toString(), pupil.schoolCode(),
                 new ConsentDecided(UUID.randomUUID(), ConsentPurpose.DISCUSS_IN_SUPPORT_TEAM, pupil.id(),
                         pupil.schoolCode(), new SubjectRef(ConsentSubjectType.MEETING_CASE, s.erased().botCase(), 1),
-                        ConsentOutcome.WITHDRAWN, LocalDate.now()));
+                        ConsentOutcome.WITHDRAWN, TestClock.today()));
         TestDb.awaitCount("select count(*) from inbox_event where event_id = ?", 1, EventJson.read(sent).id());
 
         assertThat(rowsOf(s.erased())).allSatisfy((table, count) -> assertThat(count).as(table).isZero());

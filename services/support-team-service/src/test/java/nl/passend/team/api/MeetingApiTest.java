@@ -32,6 +32,7 @@ import nl.passend.events.team.MeetingHeld;
 import nl.passend.team.Fixtures;
 import nl.passend.team.Fixtures.Pupil;
 import nl.passend.team.Fixtures.School;
+import nl.passend.testing.TestClock;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -388,7 +389,7 @@ class MeetingApiTest {
         String end = last.path("nextCursor");
         list(teacher, school.code(), end, null, null).then().statusCode(200).body("items", empty())
                 .body("hasMore", equalTo(false)).body("nextCursor", equalTo(end));
-        Instant beforeChange = Instant.now();
+        Instant beforeChange = TestClock.now();
         UUID first = UUID.fromString(planned.get(0));
         Fixtures.changeMeeting(school.staff("ib"), first, "\"0\"", Fixtures.meeting("SCHOOL_SUPPORT_TEAM",
                 TODAY.plusWeeks(3), Fixtures.insideTeam())).then().statusCode(200).header("ETag", "\"1\"");

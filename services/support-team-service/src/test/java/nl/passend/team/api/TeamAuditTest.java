@@ -27,6 +27,7 @@ import nl.passend.team.Fixtures.School;
 import nl.passend.team.TeamAccessCalls;
 import nl.passend.team.service.TeamSignals;
 import nl.passend.testing.AuditTrail.AuditRow;
+import nl.passend.testing.TestClock;
 import nl.passend.testing.TestDb;
 import nl.passend.testing.TestEvents;
 import nl.passend.testing.TestTokens;
@@ -58,7 +59,7 @@ class TeamAuditTest {
         String ib = subject("ib");
         String token = staff(ib, "ib", pupil.schoolCode());
         Response planned = Fixtures.planMeeting(token, pupil.schoolCode(),
-                Fixtures.meeting("SCHOOL_SUPPORT_TEAM", LocalDate.now(), Fixtures.insideTeam()));
+                Fixtures.meeting("SCHOOL_SUPPORT_TEAM", TestClock.today(), Fixtures.insideTeam()));
         planned.then().statusCode(201);
         UUID meeting = id(planned);
         assertThat(auditByActor(ib)).as("a meeting is not pupil-level").isEmpty();
@@ -69,11 +70,11 @@ class TeamAuditTest {
         as(token).get("/meetings/{id}", meeting).then().statusCode(200);
         Response outcome = as(token).header("If-Match", added.header("ETag"))
                 .body(Fixtures.outcome("NAMED", List.of("OBSERVE", "ASSESS"),
-                        List.of(Fixtures.actionItem("IB", LocalDate.now().plusWeeks(1)))))
+                        List.of(Fixtures.actionItem("IB", TestClock.today().plusWeeks(1)))))
                 .put("/cases/{id}/outcome", caseId);
         outcome.then().statusCode(200);
         UUID item = UUID.fromString(outcome.path("actionItems[0].id"));
-        TeamAccessCalls.markDone(token, item, "\"0\"", LocalDate.now()).then().statusCode(200);
+        TeamAccessCalls.markDone(token, item, "\"0\"", TestClock.today()).then().statusCode(200);
         as(token).get("/cases/{id}", caseId).then().statusCode(200);
         as(token).get("/pupils/{id}/cases", pupil.id()).then().statusCode(200);
 
@@ -92,7 +93,7 @@ class TeamAuditTest {
     @Test
     void caseReadsAreAuditedInTheRoleTheCallerReadsUnder() {
         Pupil pupil = Fixtures.pupil();
-        UUID bot = Fixtures.meeting(pupil.school(), "BOT", LocalDate.now(), Fixtures.botTeam());
+        UUID bot = Fixtures.meeting(pupil.school(), "BOT", TestClock.today(), Fixtures.botTeam());
         UUID caseId = TeamAccessCalls.namedBotCase(bot, pupil);
         TeamAccessCalls.discussed(pupil.staff("ib"), caseId, "NAMED", List.of("OBSERVE"), List.of());
         String teacher = subject("teacher");
@@ -130,11 +131,11 @@ class TeamAuditTest {
         Pupil named = Fixtures.pupil(school);
         Pupil anonymous = Fixtures.pupil(school);
         Pupil leaver = Fixtures.pupil(school);
-        UUID meeting = Fixtures.meeting(school, "SCHOOL_SUPPORT_TEAM", LocalDate.now(), Fixtures.insideTeam());
+        UUID meeting = Fixtures.meeting(school, "SCHOOL_SUPPORT_TEAM", TestClock.today(), Fixtures.insideTeam());
         Fixtures.caseOf(meeting, named, true);
         Fixtures.caseOf(meeting, anonymous, false);
         Fixtures.caseOf(meeting, leaver, true);
-        TeamAccessCalls.left(leaver, LocalDate.now());
+        TeamAccessCalls.left(leaver, TestClock.today());
         String teacher = subject("teacher");
         String token = staff(teacher, "teacher", school.code());
 
@@ -165,14 +166,14 @@ class TeamAuditTest {
     @Test
     void consentAskedByAChangeOfTheMeetingIsAuditedUnderTheCallerAndTheDecisionAsTheSystem() {
         Pupil pupil = Fixtures.pupil();
-        UUID meeting = Fixtures.meeting(pupil.school(), "SCHOOL_SUPPORT_TEAM", LocalDate.now(), Fixtures.insideTeam());
+        UUID meeting = Fixtures.meeting(pupil.school(), "SCHOOL_SUPPORT_TEAM", TestClock.today(), Fixtures.insideTeam());
         UUID caseId = Fixtures.caseOf(meeting, pupil, true);
         String director = subject("director");
         String token = staff(director, "director", pupil.schoolCode());
         List<Map<String, Object>> withOutsider = Fixtures.insideTeam();
         withOutsider.add(Fixtures.attendee("Sander Bakker", "SCHOOL_SOCIAL_WORK", true));
         as(token).header("If-Match", TeamAccessCalls.meetingEtag(pupil.staff("ib"), meeting))
-                .body(Fixtures.meeting("SCHOOL_SUPPORT_TEAM", LocalDate.now(), withOutsider))
+                .body(Fixtures.meeting("SCHOOL_SUPPORT_TEAM", TestClock.today(), withOutsider))
                 .put("/meetings/{id}", meeting).then().statusCode(200).body("outsidersPresent", equalTo(true));
 
         assertThat(audit(pupil.id(), director)).extracting(AuditRow::actorRole, AuditRow::action, AuditRow::reason)
@@ -204,7 +205,7 @@ class TeamAuditTest {
         as(staff(teacher, "teacher", school)).get("/pupils/{id}/arrangements", pupil.id()).then().statusCode(200);
         as(staff(teacher, "teacher", school)).get("/arrangements/{id}", arrangement).then().statusCode(200);
         TeamAccessCalls.endArrangement(staff(director, "director", school), arrangement, started.header("ETag"),
-                LocalDate.now()).then().statusCode(200);
+                TestClock.today()).then().statusCode(200);
         as(pupil.parent()).get("/arrangements/{id}", arrangement).then().statusCode(200);
 
         assertThat(audit(pupil.id())).extracting(AuditRow::actor, AuditRow::actorRole, AuditRow::action,
@@ -278,15 +279,15 @@ class TeamAuditTest {
         School school = Fixtures.school();
         Pupil late = Fixtures.pupil(school);
         Pupil onTime = Fixtures.pupil(school);
-        UUID meeting = Fixtures.meeting(school, "SCHOOL_SUPPORT_TEAM", LocalDate.now().minusWeeks(3),
+        UUID meeting = Fixtures.meeting(school, "SCHOOL_SUPPORT_TEAM", TestClock.today().minusWeeks(3),
                 Fixtures.insideTeam());
         UUID lateCase = Fixtures.caseOf(meeting, late, true);
         UUID onTimeCase = Fixtures.caseOf(meeting, onTime, true);
         UUID overdue = UUID.fromString(TeamAccessCalls.discussed(school.staff("ib"), lateCase, "NAMED",
-                List.of("OBSERVE"), List.of(Fixtures.actionItem("TEACHER", LocalDate.now().minusWeeks(1))))
+                List.of("OBSERVE"), List.of(Fixtures.actionItem("TEACHER", TestClock.today().minusWeeks(1))))
                 .path("actionItems[0].id"));
         TeamAccessCalls.discussed(school.staff("ib"), onTimeCase, "NAMED", List.of("OBSERVE"),
-                List.of(Fixtures.actionItem("TEACHER", LocalDate.now().plusWeeks(1))));
+                List.of(Fixtures.actionItem("TEACHER", TestClock.today().plusWeeks(1))));
 
         String teacher = subject("teacher");
         String director = subject("director");
@@ -306,7 +307,7 @@ class TeamAuditTest {
         assertThat(audit(late.id(), JOB)).hasSize(1);
         assertThat(audit(onTime.id(), JOB)).isEmpty();
 
-        TeamAccessCalls.markDone(school.staff("teacher"), overdue, "\"0\"", LocalDate.now()).then().statusCode(200);
+        TeamAccessCalls.markDone(school.staff("teacher"), overdue, "\"0\"", TestClock.today()).then().statusCode(200);
         signals.publish();
         assertThat(audit(late.id(), JOB)).extracting(AuditRow::actorRole, AuditRow::action, AuditRow::reason)
                 .containsExactly(tuple("system", "team.signal.raise", "ACTION_ITEM_OVERDUE"),
@@ -320,12 +321,12 @@ class TeamAuditTest {
         School school = Fixtures.school();
         Pupil pupil = Fixtures.pupil(school);
         Pupil classmate = Fixtures.pupil(school);
-        UUID sst = Fixtures.meeting(school, "SCHOOL_SUPPORT_TEAM", LocalDate.now(), Fixtures.insideTeam());
+        UUID sst = Fixtures.meeting(school, "SCHOOL_SUPPORT_TEAM", TestClock.today(), Fixtures.insideTeam());
         UUID sstCase = Fixtures.caseOf(sst, pupil, true);
-        UUID bot = Fixtures.meeting(school, "BOT", LocalDate.now(), Fixtures.botTeam());
+        UUID bot = Fixtures.meeting(school, "BOT", TestClock.today(), Fixtures.botTeam());
         UUID anonymous = Fixtures.caseOf(bot, classmate, false);
         UUID item = UUID.fromString(TeamAccessCalls.discussed(school.staff("ib"), sstCase, "NAMED",
-                List.of("OBSERVE"), List.of(Fixtures.actionItem("IB", LocalDate.now().plusWeeks(1))))
+                List.of("OBSERVE"), List.of(Fixtures.actionItem("IB", TestClock.today().plusWeeks(1))))
                 .path("actionItems[0].id"));
         UUID arrangement = TeamAccessCalls.arrangement(pupil, sstCase);
         UUID tlv = TeamAccessCalls.submittedTlv(pupil, "SO");
@@ -339,7 +340,7 @@ class TeamAuditTest {
             assertProblem(as(token).get("/meetings/{id}", sst), 404, "not-found");
             assertProblem(as(token).get("/cases/{id}", sstCase), 404, "not-found");
             assertProblem(as(token).get("/pupils/{id}/cases", pupil.id()), 404, "not-found");
-            assertProblem(TeamAccessCalls.markDone(token, item, "*", LocalDate.now()), 404, "not-found");
+            assertProblem(TeamAccessCalls.markDone(token, item, "*", TestClock.today()), 404, "not-found");
             assertProblem(Fixtures.addCase(token, sst, pupil.id(), true), 404, "not-found");
             assertProblem(as(token).get("/arrangements/{id}", arrangement), 404, "not-found");
             assertProblem(as(token).get("/pupils/{id}/arrangements", pupil.id()), 404, "not-found");
@@ -347,7 +348,7 @@ class TeamAuditTest {
         String otherDirector = staff(refused(actors, "director"), "director", otherSchool.code());
         assertProblem(as(otherDirector).get("/tlv-requests/{id}", tlv), 404, "not-found");
         assertProblem(as(otherDirector).get("/pupils/{id}/tlv-requests", pupil.id()), 404, "not-found");
-        assertProblem(TeamAccessCalls.endArrangement(otherDirector, arrangement, "*", LocalDate.now()), 404,
+        assertProblem(TeamAccessCalls.endArrangement(otherDirector, arrangement, "*", TestClock.today()), 404,
                 "not-found");
         assertProblem(as(otherDirector).get("/schools/{code}/team-signals", school.code()), 404, "not-found");
 
@@ -375,7 +376,7 @@ class TeamAuditTest {
         assertProblem(TeamAccessCalls.decideTlv(ib, tlv, "*", TeamAccessCalls.grant("SO_LOW")), 403, "forbidden");
         assertProblem(TeamAccessCalls.submitTlv(ib, tlv, "*"), 403, "forbidden");
         assertProblem(as(pupil.parent()).get("/meetings/{id}", sst), 403, "forbidden");
-        assertProblem(TeamAccessCalls.markDone(pupil.parent(), item, "*", LocalDate.now()), 403, "forbidden");
+        assertProblem(TeamAccessCalls.markDone(pupil.parent(), item, "*", TestClock.today()), 403, "forbidden");
         for (String role : List.of("care-professional", "swv-analyst", "board", "sis-client")) {
             String token = TeamAccessCalls.withEveryClaimOf(refused(actors, role), role, school);
             assertProblem(as(token).get("/cases/{id}", sstCase), 403, "forbidden");
@@ -402,18 +403,18 @@ class TeamAuditTest {
         Pupil pupil = Fixtures.pupil(school);
         Pupil other = Fixtures.pupil(school);
         String setup = school.staff("ib");
-        UUID held = Fixtures.meeting(school, "SCHOOL_SUPPORT_TEAM", LocalDate.now(), Fixtures.insideTeam());
+        UUID held = Fixtures.meeting(school, "SCHOOL_SUPPORT_TEAM", TestClock.today(), Fixtures.insideTeam());
         UUID heldCase = Fixtures.caseOf(held, pupil, true);
         UUID item = UUID.fromString(TeamAccessCalls.discussed(setup, heldCase, "NAMED", List.of("OBSERVE"),
-                List.of(Fixtures.actionItem("IB", LocalDate.now().plusWeeks(1)))).path("actionItems[0].id"));
-        TeamAccessCalls.markDone(setup, item, "\"0\"", LocalDate.now()).then().statusCode(200);
-        UUID coming = Fixtures.meeting(school, "SCHOOL_SUPPORT_TEAM", LocalDate.now().plusDays(5), Fixtures.insideTeam());
+                List.of(Fixtures.actionItem("IB", TestClock.today().plusWeeks(1)))).path("actionItems[0].id"));
+        TeamAccessCalls.markDone(setup, item, "\"0\"", TestClock.today()).then().statusCode(200);
+        UUID coming = Fixtures.meeting(school, "SCHOOL_SUPPORT_TEAM", TestClock.today().plusDays(5), Fixtures.insideTeam());
         UUID comingCase = Fixtures.caseOf(coming, pupil, true);
-        UUID bot = Fixtures.meeting(school, "BOT", LocalDate.now(), Fixtures.botTeam());
+        UUID bot = Fixtures.meeting(school, "BOT", TestClock.today(), Fixtures.botTeam());
         UUID waiting = Fixtures.caseOf(bot, other, true);
         Response started = TeamAccessCalls.startArrangement(setup, pupil, null);
         UUID arrangement = id(started);
-        TeamAccessCalls.endArrangement(setup, arrangement, started.header("ETag"), LocalDate.now()).then()
+        TeamAccessCalls.endArrangement(setup, arrangement, started.header("ETag"), TestClock.today()).then()
                 .statusCode(200);
         UUID submitted = TeamAccessCalls.submittedTlv(pupil, "SBO");
         UUID draft = UUID.fromString(Fixtures.prepareTlv(other, "SO", List.of(Fixtures.advice("Drs. A. de Vries",
@@ -435,11 +436,11 @@ class TeamAuditTest {
         assertProblem(as(token).header("If-Match", "*").body(outcome).put("/cases/{id}/outcome", waiting), 409,
                 "consent-required");
         assertProblem(as(token).header("If-Match", "*").body(Fixtures.outcome("ANONYMOUS", List.of("OBSERVE"),
-                List.of(Fixtures.actionItem("IB", LocalDate.now().minusDays(1))))).put("/cases/{id}/outcome", waiting),
+                List.of(Fixtures.actionItem("IB", TestClock.today().minusDays(1))))).put("/cases/{id}/outcome", waiting),
                 422, "due-before-meeting");
         assertProblem(Fixtures.addCase(token, held, pupil.id(), false), 409, "already-on-agenda");
-        assertProblem(TeamAccessCalls.markDone(token, item, "*", LocalDate.now()), 409, "already-done");
-        assertProblem(TeamAccessCalls.endArrangement(token, arrangement, "*", LocalDate.now()), 409,
+        assertProblem(TeamAccessCalls.markDone(token, item, "*", TestClock.today()), 409, "already-done");
+        assertProblem(TeamAccessCalls.endArrangement(token, arrangement, "*", TestClock.today()), 409,
                 "arrangement-ended");
         assertProblem(TeamAccessCalls.startArrangement(token, pupil, UUID.randomUUID()), 422,
                 "not-a-case-of-the-pupil");

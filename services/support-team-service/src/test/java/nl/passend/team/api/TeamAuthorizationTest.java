@@ -27,13 +27,14 @@ import nl.passend.team.Fixtures;
 import nl.passend.team.Fixtures.Pupil;
 import nl.passend.team.Fixtures.School;
 import nl.passend.team.TeamAccessCalls;
+import nl.passend.testing.TestClock;
 import nl.passend.testing.TestTokens;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Who may do what with meetings, cases, action items, arrangements and TLVs (DESIGN.md, Security and
+ * Who may do what with meetings, cases, action items, arrangements and TLVs (the per-object access rules,
  * privacy), per role and endpoint, reads and writes. The school's staff manage its meetings; the SWV
  * consultant reads and writes the BOTs of the schools in their SWV and decides TLVs; parents read the
  * outcome of their own child's cases once discussed; nobody else sees a case. A role an endpoint is
@@ -103,18 +104,18 @@ class TeamAuthorizationTest {
 
     private static final List<Endpoint> ENDPOINTS = List.of(
             new Endpoint("plan support-team meeting", "POST", "/schools/%s/meetings", By.SCHOOL,
-                    s -> Fixtures.meeting("SCHOOL_SUPPORT_TEAM", LocalDate.now().plusWeeks(1), Fixtures.insideTeam()),
+                    s -> Fixtures.meeting("SCHOOL_SUPPORT_TEAM", TestClock.today().plusWeeks(1), Fixtures.insideTeam()),
                     false, MANAGERS, 201),
             new Endpoint("plan BOT", "POST", "/schools/%s/meetings", By.SCHOOL,
-                    s -> Fixtures.meeting("BOT", LocalDate.now().plusWeeks(1), Fixtures.botTeam()), false, MANAGERS, 201),
+                    s -> Fixtures.meeting("BOT", TestClock.today().plusWeeks(1), Fixtures.botTeam()), false, MANAGERS, 201),
             new Endpoint("list meetings", "GET", "/schools/%s/meetings", By.SCHOOL, null, false, MANAGERS, 200),
             new Endpoint("read support-team meeting", "GET", "/meetings/%s", By.SST, null, false, MANAGERS, 200),
             new Endpoint("read BOT", "GET", "/meetings/%s", By.BOT, null, false, MANAGERS, 200),
             new Endpoint("change support-team meeting", "PUT", "/meetings/%s", By.SST,
-                    s -> Fixtures.meeting("SCHOOL_SUPPORT_TEAM", LocalDate.now(), Fixtures.insideTeam()), true,
+                    s -> Fixtures.meeting("SCHOOL_SUPPORT_TEAM", TestClock.today(), Fixtures.insideTeam()), true,
                     MANAGERS, 412),
             new Endpoint("change BOT", "PUT", "/meetings/%s", By.BOT,
-                    s -> Fixtures.meeting("BOT", LocalDate.now(), Fixtures.botTeam()), true, MANAGERS, 412),
+                    s -> Fixtures.meeting("BOT", TestClock.today(), Fixtures.botTeam()), true, MANAGERS, 412),
             new Endpoint("mark support-team meeting held", "POST", "/meetings/%s/held", By.SST, null, true, MANAGERS,
                     412),
             new Endpoint("mark BOT held", "POST", "/meetings/%s/held", By.BOT, null, true, MANAGERS, 412),
@@ -130,9 +131,9 @@ class TeamAuthorizationTest {
                     s -> Fixtures.outcome("NAMED", List.of("OBSERVE"), List.of()), true, MANAGERS, 412),
             new Endpoint("list pupil's cases", "GET", "/pupils/%s/cases", By.PUPIL, null, false, CASE_READERS, 200),
             new Endpoint("mark support-team action item done", "POST", "/action-items/%s/done", By.SST_ITEM,
-                    s -> Map.of("doneOn", LocalDate.now().toString()), true, MANAGERS, 412),
+                    s -> Map.of("doneOn", TestClock.today().toString()), true, MANAGERS, 412),
             new Endpoint("mark BOT action item done", "POST", "/action-items/%s/done", By.BOT_ITEM,
-                    s -> Map.of("doneOn", LocalDate.now().toString()), true, MANAGERS, 412),
+                    s -> Map.of("doneOn", TestClock.today().toString()), true, MANAGERS, 412),
             new Endpoint("list overdue action items", "GET", "/schools/%s/action-items/overdue", By.SCHOOL, null, false,
                     STAFF, 200),
             new Endpoint("list team signals", "GET", "/schools/%s/team-signals", By.SCHOOL, null, false, LEADERS, 200),
@@ -143,7 +144,7 @@ class TeamAuthorizationTest {
             new Endpoint("read arrangement", "GET", "/arrangements/%s", By.ARRANGEMENT, null, false,
                     ARRANGEMENT_READERS, 200),
             new Endpoint("end arrangement", "POST", "/arrangements/%s/end", By.ARRANGEMENT,
-                    s -> Map.of("endDate", LocalDate.now().toString()), true, LEADERS, 412),
+                    s -> Map.of("endDate", TestClock.today().toString()), true, LEADERS, 412),
             new Endpoint("prepare TLV", "POST", "/pupils/%s/tlv-requests", By.PUPIL,
                     s -> Map.of("target", "SBO", "motivation", "Ondersteuningsbehoefte overstijgt de basisschool",
                             "advices", List.of()), false, Set.of("ib"), 409),
@@ -173,14 +174,14 @@ class TeamAuthorizationTest {
         Pupil pupil = Fixtures.pupil(school);
         Pupil classmate = Fixtures.pupil(school);
         String ib = school.staff("ib");
-        LocalDate inTwoWeeks = LocalDate.now().plusWeeks(2);
+        LocalDate inTwoWeeks = TestClock.today().plusWeeks(2);
 
-        UUID sst = Fixtures.meeting(school, "SCHOOL_SUPPORT_TEAM", LocalDate.now(), Fixtures.insideTeam());
+        UUID sst = Fixtures.meeting(school, "SCHOOL_SUPPORT_TEAM", TestClock.today(), Fixtures.insideTeam());
         UUID sstCase = Fixtures.caseOf(sst, pupil, true);
         UUID sstItem = UUID.fromString(TeamAccessCalls.discussed(ib, sstCase, "NAMED", List.of("OBSERVE"),
                 List.of(Fixtures.actionItem("IB", inTwoWeeks))).path("actionItems[0].id"));
 
-        UUID bot = Fixtures.meeting(school, "BOT", LocalDate.now(), Fixtures.botTeam());
+        UUID bot = Fixtures.meeting(school, "BOT", TestClock.today(), Fixtures.botTeam());
         UUID botCase = TeamAccessCalls.namedBotCase(bot, pupil);
         UUID anonymousCase = Fixtures.caseOf(bot, classmate, false);
         UUID botItem = UUID.fromString(TeamAccessCalls.discussed(ib, botCase, "NAMED", List.of("REQUEST_TLV"),
@@ -347,7 +348,7 @@ class TeamAuthorizationTest {
         Scenario s = scenario();
         String consultant = s.school().swvConsultant();
         String classmate = s.classmate().id().toString();
-        UUID multidisciplinary = Fixtures.meeting(s.school(), "MULTIDISCIPLINARY", LocalDate.now(),
+        UUID multidisciplinary = Fixtures.meeting(s.school(), "MULTIDISCIPLINARY", TestClock.today(),
                 Fixtures.botTeam());
 
         as(consultant).get("/schools/{code}/meetings", s.school().code()).then().statusCode(200)
@@ -373,18 +374,18 @@ class TeamAuthorizationTest {
         assertHidden(consultant, "swv-consultant", classmates, endpoint("list pupil's cases"));
 
         // a case by name waiting for consent, then discussed anonymously by the consultant: never the pupil
-        UUID laterBot = Fixtures.meeting(s.school(), "BOT", LocalDate.now(), Fixtures.botTeam());
+        UUID laterBot = Fixtures.meeting(s.school(), "BOT", TestClock.today(), Fixtures.botTeam());
         UUID waiting = Fixtures.caseOf(laterBot, s.classmate(), true);
         Response open = as(consultant).get("/cases/{id}", waiting);
         open.then().statusCode(200).body("pupilId", nullValue()).body("consent.outcome", equalTo("OPEN"));
         Response recorded = Fixtures.recordOutcome(consultant, waiting, Fixtures.outcome("ANONYMOUS",
-                List.of("OBSERVE"), List.of(Fixtures.actionItem("SWV_CONSULTANT", LocalDate.now().plusDays(3)))));
+                List.of("OBSERVE"), List.of(Fixtures.actionItem("SWV_CONSULTANT", TestClock.today().plusDays(3)))));
         recorded.then().statusCode(200).body("pupilId", nullValue()).body("outcome.discussedAs", equalTo("ANONYMOUS"));
         UUID item = UUID.fromString(recorded.path("actionItems[0].id"));
-        Response done = TeamAccessCalls.markDone(consultant, item, "\"0\"", LocalDate.now());
-        done.then().statusCode(200).body("doneOn", equalTo(LocalDate.now().toString()));
+        Response done = TeamAccessCalls.markDone(consultant, item, "\"0\"", TestClock.today());
+        done.then().statusCode(200).body("doneOn", equalTo(TestClock.today().toString()));
         Response changed = as(consultant).header("If-Match", TeamAccessCalls.meetingEtag(consultant, laterBot))
-                .body(Fixtures.meeting("BOT", LocalDate.now(), Fixtures.botTeam())).put("/meetings/{id}", laterBot);
+                .body(Fixtures.meeting("BOT", TestClock.today(), Fixtures.botTeam())).put("/meetings/{id}", laterBot);
         changed.then().statusCode(200).body("cases[0].pupilId", nullValue());
         Response held = as(consultant).header("If-Match", changed.header("ETag")).post("/meetings/{id}/held", laterBot);
         held.then().statusCode(200).body("held", equalTo(true));
@@ -404,7 +405,7 @@ class TeamAuthorizationTest {
         List<UUID> bots = new ArrayList<>();
         for (String type : List.of("SCHOOL_SUPPORT_TEAM", "MULTIDISCIPLINARY", "SCHOOL_SUPPORT_TEAM", "BOT",
                 "SCHOOL_SUPPORT_TEAM", "BOT")) {
-            UUID id = Fixtures.meeting(school, type, LocalDate.now().plusDays(1),
+            UUID id = Fixtures.meeting(school, type, TestClock.today().plusDays(1),
                     type.equals("SCHOOL_SUPPORT_TEAM") ? Fixtures.insideTeam() : Fixtures.botTeam());
             all.add(id);
             if (type.equals("BOT")) {
@@ -492,7 +493,7 @@ class TeamAuthorizationTest {
         String director = referred.staff("director");
         assertProblem(TeamAccessCalls.object(referred.staff("ib"), tlv, "*"), 403, "forbidden");
         TeamAccessCalls.object(director, tlv, Fixtures.tlvEtag(director, tlv)).then().statusCode(200)
-                .body("objection.lodgedOn", equalTo(LocalDate.now().toString()));
+                .body("objection.lodgedOn", equalTo(TestClock.today().toString()));
     }
 
     // ---- parents -----------------------------------------------------------------------------
@@ -507,7 +508,7 @@ class TeamAuthorizationTest {
                 .body("outcome.advice", everyItem(equalTo("Observatie in de klas en een gesprek met ouders")));
 
         // on the agenda but not discussed yet: like an unknown case, and not in the list
-        UUID meeting = Fixtures.meeting(s.school(), "SCHOOL_SUPPORT_TEAM", LocalDate.now().plusDays(3),
+        UUID meeting = Fixtures.meeting(s.school(), "SCHOOL_SUPPORT_TEAM", TestClock.today().plusDays(3),
                 Fixtures.insideTeam());
         UUID planned = Fixtures.caseOf(meeting, s.pupil(), true);
         UUID unknown = UUID.randomUUID();
@@ -547,7 +548,7 @@ class TeamAuthorizationTest {
     void staffPuttingAnotherSchoolsPupilOnTheirOwnAgendaAreAnsweredAsForAnUnknownPupil() {
         Scenario s = scenario();
         School other = Fixtures.school();
-        UUID meeting = Fixtures.meeting(other, "SCHOOL_SUPPORT_TEAM", LocalDate.now(), Fixtures.insideTeam());
+        UUID meeting = Fixtures.meeting(other, "SCHOOL_SUPPORT_TEAM", TestClock.today(), Fixtures.insideTeam());
         String ib = other.staff("ib");
         UUID unknown = UUID.randomUUID();
         Response hidden = Fixtures.addCase(ib, meeting, s.pupil().id(), true);
@@ -598,7 +599,7 @@ class TeamAuthorizationTest {
     @Test
     void fromTheLeavingDateTheOldSchoolsStaffSeeNothingOfThePupilAndTheParentStillReads() {
         Scenario s = scenario();
-        TeamAccessCalls.left(s.pupil(), LocalDate.now());
+        TeamAccessCalls.left(s.pupil(), TestClock.today());
 
         for (String role : STAFF) {
             String token = s.pupil().staff(role);
@@ -614,7 +615,7 @@ class TeamAuthorizationTest {
             as(token).get("/schools/{code}/action-items/overdue", s.school().code()).then().statusCode(200);
         }
         // no longer one to put on an agenda: like an unknown pupil
-        UUID meeting = Fixtures.meeting(s.school(), "SCHOOL_SUPPORT_TEAM", LocalDate.now(), Fixtures.insideTeam());
+        UUID meeting = Fixtures.meeting(s.school(), "SCHOOL_SUPPORT_TEAM", TestClock.today(), Fixtures.insideTeam());
         UUID unknown = UUID.randomUUID();
         Response left = Fixtures.addCase(s.pupil().staff("ib"), meeting, s.pupil().id(), true);
         assertProblem(left, 404, "not-found");
@@ -631,14 +632,14 @@ class TeamAuthorizationTest {
     @Test
     void aPupilLeavingLaterIsStillTheSchoolsUntilThen() {
         Scenario s = scenario();
-        TeamAccessCalls.left(s.pupil(), LocalDate.now().plusDays(5));
+        TeamAccessCalls.left(s.pupil(), TestClock.today().plusDays(5));
         for (String role : STAFF) {
             as(s.pupil().staff(role)).get("/cases/{id}", s.botCase()).then().statusCode(200);
             as(s.pupil().staff(role)).get("/arrangements/{id}", s.arrangement()).then().statusCode(200);
         }
         as(s.pupil().staff("ib")).get("/tlv-requests/{id}", s.tlv()).then().statusCode(200);
         Fixtures.addCase(s.pupil().staff("teacher"),
-                Fixtures.meeting(s.school(), "SCHOOL_SUPPORT_TEAM", LocalDate.now(), Fixtures.insideTeam()),
+                Fixtures.meeting(s.school(), "SCHOOL_SUPPORT_TEAM", TestClock.today(), Fixtures.insideTeam()),
                 s.pupil().id(), false).then().statusCode(201);
     }
 

@@ -32,7 +32,7 @@ import nl.passend.events.codes.TlvCategory;
 import nl.passend.events.codes.TlvOutcome;
 import nl.passend.events.codes.TlvTarget;
 import nl.passend.events.team.TlvChanged;
-import nl.passend.platform.security.PupilAccess;
+import nl.passend.testing.TestClock;
 import nl.passend.team.Fixtures;
 import nl.passend.team.Fixtures.Pupil;
 import nl.passend.team.Fixtures.School;
@@ -55,7 +55,7 @@ import org.junit.jupiter.api.Test;
 class TlvApiTest {
 
     private static final String PROBLEM_JSON = "application/problem+json";
-    private static final LocalDate TODAY = PupilAccess.today();
+    private static final LocalDate TODAY = TestClock.today();
     /** In the tests this SWV has its board decide TLVs (%test.passend.team.tlv.decider-roles). */
     private static final String BOARD_DECIDES = "SWV-BOARD-DECIDES";
 
@@ -333,8 +333,10 @@ class TlvApiTest {
     @Test
     void aDecisionIsTakenOnceAndMayBeDatedBetweenSubmissionAndToday() {
         Pupil pupil = Fixtures.pupil();
-        UUID id = Fixtures.submittedTlv(pupil, "SO");
-        TestDb.execute("update tlv_request set submitted_on = ? where id = ?", TODAY.minusDays(10), id);
+        UUID id;
+        try (TestClock.Travel t = TestClock.travelTo(TODAY.minusDays(10))) {
+            id = Fixtures.submittedTlv(pupil, "SO");
+        }
         String consultant = pupil.school().swvConsultant();
         Map<String, Object> body = granted("SO_LOW", TODAY, TODAY.plusYears(1));
         body.put("decidedOn", TODAY.minusDays(10).toString());
@@ -725,11 +727,13 @@ class TlvApiTest {
         Pupil refused = Fixtures.pupil(school);
         Pupil drafting = Fixtures.pupil(school);
         UUID grantedId = Fixtures.submittedTlv(granted, "SO");
-        UUID waitingId = Fixtures.submittedTlv(waiting, "SBO");
+        UUID waitingId;
+        // the waiting one was submitted earliest
+        try (TestClock.Travel t = TestClock.travelTo(TODAY.minusDays(5))) {
+            waitingId = Fixtures.submittedTlv(waiting, "SBO");
+        }
         UUID refusedId = Fixtures.submittedTlv(refused, "SO");
         Fixtures.prepareTlv(drafting, "SO", List.of()).then().statusCode(201);
-        // the waiting one was submitted earliest
-        TestDb.execute("update tlv_request set submitted_on = ? where id = ?", TODAY.minusDays(5), waitingId);
         String consultant = school.swvConsultant();
         decide(consultant, grantedId, Fixtures.tlvEtag(consultant, grantedId), granted("SO_HIGH", TODAY,
                 TODAY.plusYears(1))).then().statusCode(200);
@@ -865,10 +869,12 @@ class TlvApiTest {
         return Map.of("lodgedOn", lodgedOn.toString(), "grounds", GROUNDS);
     }
 
-    /** A request submitted a while back (moved beneath the API) and granted on {@code decidedOn}. */
+    /** A request submitted a week before {@code decidedOn} and granted on that day. */
     private static UUID decidedOn(Pupil pupil, LocalDate decidedOn) {
-        UUID id = Fixtures.submittedTlv(pupil, "SO");
-        TestDb.execute("update tlv_request set submitted_on = ? where id = ?", decidedOn.minusDays(7), id);
+        UUID id;
+        try (TestClock.Travel t = TestClock.travelTo(decidedOn.minusDays(7))) {
+            id = Fixtures.submittedTlv(pupil, "SO");
+        }
         String consultant = pupil.school().swvConsultant();
         Map<String, Object> body = granted("SO_LOW", decidedOn.plusDays(7), decidedOn.plusYears(1));
         body.put("decidedOn", decidedOn.toString());

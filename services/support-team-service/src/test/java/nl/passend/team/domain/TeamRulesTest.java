@@ -34,7 +34,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.NullSource;
 
-/** The pure rules of support-team-service (DOMAIN.md "Support-team and BOT meetings", "TLV and referral"). */
+/** The pure rules of support-team-service: meetings, cases, TLVs and referrals. */
 class TeamRulesTest {
 
     static final LocalDate TODAY = LocalDate.of(2026, 11, 23);

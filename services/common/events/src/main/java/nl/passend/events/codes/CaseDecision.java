@@ -12,7 +12,7 @@ public enum CaseDecision {
     REFER,
     NO_ACTION;
 
-    /** Whether the decision changes the approach (seed 003, ijkpunt 9): observing, assessing or doing nothing does not. */
+    /** Whether the decision changes the approach: observing, assessing or doing nothing does not. */
     public boolean changesApproach() {
         return switch (this) {
             case START_ARRANGEMENT, CHANGE_ARRANGEMENT, RAISE_SUPPORT_LEVEL, REQUEST_TLV, REFER -> true;

@@ -1,6 +1,6 @@
 package nl.passend.events.codes;
 
-/** The four support levels of the seeds; levels 1–3 are basic support, level 4 is extra support. */
+/** The four support levels (docs/glossary.md); levels 1–3 are basic support, level 4 is extra support. */
 public enum SupportLevel {
     LEVEL_1(SupportCategory.BASIC),
     LEVEL_2(SupportCategory.BASIC),

@@ -1,6 +1,6 @@
 package nl.passend.events.codes;
 
-/** The signals support-level-service owns (seed 003: signaleren). */
+/** The signals support-level-service owns. */
 public enum SupportSignalKind {
     /** At LEVEL_4 for more than 6 weeks without an established OPP. */
     LEVEL_4_WITHOUT_OPP,

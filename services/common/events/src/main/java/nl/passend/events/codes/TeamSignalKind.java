@@ -1,6 +1,6 @@
 package nl.passend.events.codes;
 
-/** The signals support-team-service owns (seed 003). */
+/** The signals support-team-service owns. */
 public enum TeamSignalKind {
     /** Discussed three or more times within twelve months without a decision that changes the approach (ijkpunt 9). */
     DISCUSSED_REPEATEDLY,

@@ -2,7 +2,7 @@ package nl.passend.events.opp;
 
 import java.time.LocalDate;
 import java.util.UUID;
-import nl.passend.events.EventPayload;
+import nl.passend.events.payload.EventPayload;
 import nl.passend.events.codes.ExpectedDestination;
 import nl.passend.events.codes.OppCloseReason;
 import nl.passend.events.codes.OppStatus;

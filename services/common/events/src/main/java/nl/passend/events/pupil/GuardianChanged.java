@@ -2,7 +2,7 @@ package nl.passend.events.pupil;
 
 import java.time.LocalDate;
 import java.util.UUID;
-import nl.passend.events.EventPayload;
+import nl.passend.events.payload.EventPayload;
 
 /**
  * A guardian of a pupil added, changed or removed. {@code accountId} is the guardian's login subject

@@ -2,7 +2,7 @@ package nl.passend.events.pupil;
 
 import java.time.LocalDate;
 import java.util.UUID;
-import nl.passend.events.EventPayload;
+import nl.passend.events.payload.EventPayload;
 import nl.passend.events.codes.ProfessionalDiscipline;
 
 /** A care professional linked to or unlinked from a pupil (need to know). Key: the pupil id. */

@@ -2,7 +2,7 @@ package nl.passend.events.support;
 
 import java.time.LocalDate;
 import java.util.UUID;
-import nl.passend.events.EventPayload;
+import nl.passend.events.payload.EventPayload;
 
 /**
  * A pupil moved to LEVEL_4 (extra support) on {@code effectiveDate}, by the level change

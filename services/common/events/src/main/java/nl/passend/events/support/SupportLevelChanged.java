@@ -3,7 +3,7 @@ package nl.passend.events.support;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
-import nl.passend.events.EventPayload;
+import nl.passend.events.payload.EventPayload;
 import nl.passend.events.codes.SupportCategory;
 import nl.passend.events.codes.SupportDomain;
 import nl.passend.events.codes.SupportLevel;

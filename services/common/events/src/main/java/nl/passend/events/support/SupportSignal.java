@@ -2,7 +2,7 @@ package nl.passend.events.support;
 
 import java.time.LocalDate;
 import java.util.UUID;
-import nl.passend.events.EventPayload;
+import nl.passend.events.payload.EventPayload;
 import nl.passend.events.codes.SupportDomain;
 import nl.passend.events.codes.SupportSignalKind;
 

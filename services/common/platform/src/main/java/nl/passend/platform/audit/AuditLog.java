@@ -1,12 +1,13 @@
 package nl.passend.platform.audit;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import nl.passend.platform.security.Caller;
-import jakarta.inject.Inject;
 
 /**
  * Writes the audit trail of pupil-level data, in the transaction of the access itself, so that an
@@ -17,6 +18,9 @@ public class AuditLog {
 
     @Inject
     Caller caller;
+
+    @Inject
+    Clock clock;
 
     /** The role of changes made without a caller: an event from another service, a scheduled job. */
     public static final String SYSTEM = "system";
@@ -33,10 +37,10 @@ public class AuditLog {
         write(actor, SYSTEM, pupilId, action, reason);
     }
 
-    private static void write(String actor, String role, UUID pupilId, String action, String reason) {
+    private void write(String actor, String role, UUID pupilId, String action, String reason) {
         AuditEntry entry = new AuditEntry();
         entry.id = UUID.randomUUID();
-        entry.occurredAt = Instant.now();
+        entry.occurredAt = Instant.now(clock);
         entry.actor = actor;
         entry.actorRole = role;
         entry.pupilId = pupilId;

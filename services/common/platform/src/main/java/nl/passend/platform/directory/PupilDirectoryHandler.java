@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Set;
 import java.util.UUID;
@@ -39,6 +40,9 @@ public class PupilDirectoryHandler implements EventHandler {
 
     @Inject
     Event<DirectoryChange> changes;
+
+    @Inject
+    Clock clock;
 
     @Override
     public Set<String> topics() {
@@ -109,7 +113,7 @@ public class PupilDirectoryHandler implements EventHandler {
 
     private void left(PupilLeft e, EventEnvelope event) {
         DirectoryPupil pupil = pupilAt(require(e.pupilId(), event), require(e.schoolCode(), event));
-        LocalDate on = e.effectiveDate() != null ? e.effectiveDate() : LocalDate.now();
+        LocalDate on = e.effectiveDate() != null ? e.effectiveDate() : LocalDate.now(clock);
         pupil.leftOn = on;
         pupil.leavingDestination = e.destination();
         changes.fire(new DirectoryChange.Left(pupil.id, pupil.schoolCode, e.destination(), on, event.source()));

@@ -3,12 +3,15 @@ package nl.passend.platform.http;
 import io.quarkiverse.resteasy.problem.HttpProblem;
 import io.quarkiverse.resteasy.problem.validation.Violation;
 import java.net.URI;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import nl.passend.platform.problem.Problems;
-import nl.passend.platform.security.PupilAccess;
+import nl.passend.platform.time.Clocks;
 
 /**
  * The {@code asOf} query parameter of a pupil-level read: show the state as it stood at the end of
@@ -32,12 +35,21 @@ public record AsOf(LocalDate date) {
         }
     }
 
-    /** The parameter's value as the caller sent it, against today in the Netherlands; null when absent or empty. */
-    public static AsOf parse(String value) {
-        return parse(value, PupilAccess.today());
+    /** The parameter's value as the caller sent it, against today on the service's clock; null when absent or empty. */
+    public static AsOf parse(String value, Clock clock) {
+        return parse(value, LocalDate.now(clock));
     }
 
-    /** As {@link #parse(String)}, with today given (for tests of the rule). */
+    /**
+     * A read that takes asOf: {@code asOfDay} as of the caller's day when they gave one (400 for a bad
+     * one), else {@code now}, the read as it is now.
+     */
+    public static <T> T orNow(String value, Clock clock, Function<AsOf, T> asOfDay, Supplier<T> now) {
+        AsOf day = parse(value, clock);
+        return day != null ? asOfDay.apply(day) : now.get();
+    }
+
+    /** As {@link #parse(String, Clock)}, with today given. */
     public static AsOf parse(String value, LocalDate today) {
         if (value == null || value.isBlank()) {
             return null;
@@ -56,7 +68,7 @@ public record AsOf(LocalDate date) {
 
     /** The first instant after the day: what was recorded before it was known at the end of the day. */
     public Instant end() {
-        return date.plusDays(1).atStartOfDay(PupilAccess.NL).toInstant();
+        return date.plusDays(1).atStartOfDay(Clocks.NL).toInstant();
     }
 
     /** Whether something recorded at {@code recordedAt} was known at the end of the day. */

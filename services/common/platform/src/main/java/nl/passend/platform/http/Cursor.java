@@ -3,11 +3,22 @@ package nl.passend.platform.http;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.List;
 import java.util.UUID;
+import java.util.function.Function;
 import nl.passend.platform.problem.Problems;
 
 /** A position in a list ordered by (updatedAt, id); opaque to clients. */
 public record Cursor(Instant updatedAt, UUID id) {
+
+    /** The position after the last row of a page; {@code after} again when the page is empty. */
+    public static <T> Cursor after(Cursor after, List<T> page, Function<T, Instant> updatedAt, Function<T, UUID> id) {
+        if (page.isEmpty()) {
+            return after;
+        }
+        T last = page.get(page.size() - 1);
+        return new Cursor(updatedAt.apply(last), id.apply(last));
+    }
 
     public String encode() {
         String raw = updatedAt.toString() + "|" + id;

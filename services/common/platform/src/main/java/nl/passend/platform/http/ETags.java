@@ -1,9 +1,14 @@
 package nl.passend.platform.http;
 
 import jakarta.ws.rs.core.EntityTag;
-import nl.passend.platform.problem.Problems;
+import java.util.HashSet;
+import java.util.Set;
+import nl.passend.platform.domain.ExpectedVersion;
 
-/** Strong ETags from an aggregate's version, and the If-Match rule: 428 without it, 412 when stale. */
+/**
+ * Strong ETags from an aggregate's version, and If-Match as the version a change is made against; the
+ * service refuses a change without one (428) or with a stale one (412).
+ */
 public final class ETags {
 
     private ETags() {
@@ -13,16 +18,19 @@ public final class ETags {
         return new EntityTag(Long.toString(version));
     }
 
-    /** Checks an If-Match header against the current version; {@code *} matches any version. */
-    public static void requireMatch(String ifMatch, long currentVersion) {
+    /**
+     * The versions an If-Match header names ({@code *}: any; none without the header). A tag that is
+     * no version of ours matches none, so the change is refused as stale.
+     */
+    public static ExpectedVersion expected(String ifMatch) {
         if (ifMatch == null || ifMatch.isBlank()) {
-            throw Problems.ifMatchRequired();
+            return ExpectedVersion.NONE;
         }
-        String expected = Long.toString(currentVersion);
+        Set<Long> versions = new HashSet<>();
         for (String candidate : ifMatch.split(",")) {
             String tag = candidate.trim();
             if (tag.equals("*")) {
-                return;
+                return ExpectedVersion.ANY;
             }
             if (tag.startsWith("W/")) {
                 tag = tag.substring(2);
@@ -30,10 +38,12 @@ public final class ETags {
             if (tag.length() >= 2 && tag.startsWith("\"") && tag.endsWith("\"")) {
                 tag = tag.substring(1, tag.length() - 1);
             }
-            if (tag.equals(expected)) {
-                return;
+            try {
+                versions.add(Long.parseLong(tag));
+            } catch (NumberFormatException e) {
+                // not one of our tags: matches no version
             }
         }
-        throw Problems.staleVersion("If-Match " + ifMatch + " does not match the current version \"" + expected + "\"");
+        return ExpectedVersion.anyOf(versions);
     }
 }

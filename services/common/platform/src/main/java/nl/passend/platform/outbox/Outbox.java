@@ -3,11 +3,12 @@ package nl.passend.platform.outbox;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
 import nl.passend.events.EventEnvelope;
 import nl.passend.events.EventJson;
-import nl.passend.events.EventPayload;
+import nl.passend.events.payload.EventPayload;
 import nl.passend.events.EventType;
 import nl.passend.events.Topics;
 import nl.passend.platform.PlatformConfig;
@@ -22,20 +23,24 @@ public class Outbox {
     @Inject
     PlatformConfig config;
 
+    @Inject
+    Clock clock;
+
     /**
      * @param subject the Kafka key: the pupil id for anything about a pupil, else the thing's own id or code
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public EventEnvelope publish(EventType type, String subject, String schoolCode, EventPayload payload) {
+        Instant now = Instant.now(clock);
         EventEnvelope envelope = EventJson.envelope(type, Topics.source(config.serviceName()), subject, schoolCode,
-                payload);
+                payload, now);
         OutboxEvent row = new OutboxEvent();
         row.eventId = UUID.fromString(envelope.id());
         row.topic = type.topic();
         row.key = subject;
         row.type = type.type();
         row.envelope = EventJson.write(envelope);
-        row.createdAt = Instant.now();
+        row.createdAt = now;
         row.persist();
         return envelope;
     }

@@ -12,6 +12,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -57,6 +58,9 @@ public class OutboxRelay {
     @Inject
     MeterRegistry registry;
 
+    @Inject
+    Clock clock;
+
     /** Rows sent and not yet acknowledged or refused by the broker. */
     private final Set<Long> inFlight = ConcurrentHashMap.newKeySet();
     /** Rows whose run gave up waiting: a late acknowledgement marks them sent. */
@@ -99,7 +103,7 @@ public class OutboxRelay {
         } catch (Exception e) {
             // a send failed or is still waiting; each row's outcome is read below
         }
-        Instant now = Instant.now();
+        Instant now = Instant.now(clock);
         int sent = 0;
         for (int i = 0; i < rows.size(); i++) {
             OutboxEvent row = rows.get(i);
@@ -149,14 +153,14 @@ public class OutboxRelay {
     /** The broker acknowledged a row after its run had given up waiting for it. */
     private void markSent(long seq) {
         QuarkusTransaction.requiringNew().run(() -> em
-                .createNativeQuery("update outbox_event set sent_at = now() where seq = :seq and sent_at is null")
-                .setParameter("seq", seq).executeUpdate());
+                .createNativeQuery("update outbox_event set sent_at = :now where seq = :seq and sent_at is null")
+                .setParameter("now", Instant.now(clock)).setParameter("seq", seq).executeUpdate());
     }
 
     @Scheduled(every = "1h", delay = 1, delayUnit = TimeUnit.MINUTES,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void deleteOldSentRows() {
-        Instant before = Instant.now().minus(config.outbox().keepSent());
+        Instant before = Instant.now(clock).minus(config.outbox().keepSent());
         QuarkusTransaction.requiringNew().run(() -> OutboxEvent.delete("sentAt < ?1", before));
     }
 

@@ -2,8 +2,8 @@ package nl.passend.platform.security;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.Optional;
 import nl.passend.platform.directory.DirectoryPupil;
 import nl.passend.platform.directory.PupilDirectory;
@@ -17,14 +17,14 @@ import nl.passend.platform.directory.PupilDirectory;
 @ApplicationScoped
 public class PupilAccess {
 
-    /** Days count in the Netherlands, whatever the server's zone. */
-    public static final ZoneId NL = ZoneId.of("Europe/Amsterdam");
-
     @Inject
     Caller caller;
 
     @Inject
     PupilDirectory directory;
+
+    @Inject
+    Clock clock;
 
     /** Whether the caller, acting as {@code role} (which it has), may see the pupil. */
     public boolean may(String role, DirectoryPupil pupil) {
@@ -64,11 +64,7 @@ public class PupilAccess {
     }
 
     /** Not left, or leaving after today: the school's staff lose access from the leaving date. */
-    public static boolean stillThere(DirectoryPupil pupil) {
-        return pupil.leftOn == null || pupil.leftOn.isAfter(today());
-    }
-
-    public static LocalDate today() {
-        return LocalDate.now(NL);
+    public boolean stillThere(DirectoryPupil pupil) {
+        return pupil.leftOn == null || pupil.leftOn.isAfter(LocalDate.now(clock));
     }
 }

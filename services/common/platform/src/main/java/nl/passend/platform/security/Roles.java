@@ -1,6 +1,6 @@
 package nl.passend.platform.security;
 
-/** The realm roles of DESIGN.md, Security. */
+/** The realm roles (Keycloak realm passend): what a caller may do at all; each service checks the object too. */
 public final class Roles {
     public static final String TEACHER = "teacher";
     public static final String IB = "ib";
