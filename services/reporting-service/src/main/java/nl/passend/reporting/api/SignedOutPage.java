@@ -6,11 +6,9 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Where the identity provider sends the browser after the dashboard's logout (/dashboard/logout). */
 @Path("/signed-out")
-@Tag(name = "Dashboard")
 @PermitAll
 public class SignedOutPage {
 
@@ -24,7 +22,7 @@ public class SignedOutPage {
 
     @GET
     @Produces(MediaType.TEXT_HTML)
-    @Operation(summary = "The page after the dashboard's logout", description = "Needs no login.")
+    @Operation(hidden = true) // a browser's landing page, not part of the API
     public String page() {
         return PAGE;
     }
