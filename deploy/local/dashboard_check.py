@@ -5,7 +5,9 @@ the service sends it there (OIDC authorization code flow), and checks that the t
 drawn: svg#referral-chart, svg#level-chart and svg#trend-chart each exist, are larger than 50x50
 and hold at least one mark (a rect, circle, path or polyline of class "mark"). Saves a screenshot.
 With --referral <school code> (repeatable) it also checks that the referral chart has that school's bar
-and that its title counts at least one referral ("12AB00: 25,0% (1 van 4)").
+and that its title counts at least one referral ("12AB00: 25,0% (1 van 4)"). Last it checks that the page's
+stylesheet applies under its Content-Security-Policy, and logs out ('Afmelden'): the browser ends on the
+signed-out page, and the dashboard then asks for a login again.
 
   python3 dashboard_check.py <dashboard-url> <username> <password> <screenshot.png> [--referral <school code>]...
 
@@ -235,6 +237,46 @@ def check_charts(tools):
         time.sleep(0.5)
 
 
+STYLED = "getComputedStyle(document.body).fontFamily"
+
+
+def check_style(tools):
+    """The page's stylesheet applies: its strict Content-Security-Policy lets the dashboard's own CSS file in."""
+    family = tools.evaluate(STYLED) or ""
+    return [] if "system-ui" in family else [f"the dashboard's stylesheet did not apply (font-family {family!r})"]
+
+
+def check_logout(tools, url):
+    """'Afmelden' ends the session at the service and at Keycloak: the signed-out page, then the login page again."""
+    target = urllib.parse.urlsplit(url)
+    clicked = tools.evaluate("(() => { const a = [...document.querySelectorAll('a')].find(a => a.textContent === 'Afmelden');"
+                             " if (a) { a.click(); return true; } return false; })()")
+    if not clicked:
+        return ["the dashboard has no 'Afmelden' link"]
+    deadline = time.monotonic() + LOGIN_TIMEOUT
+    state = None
+    while time.monotonic() < deadline:
+        state = tools.evaluate(PAGE_STATE)
+        if state and state["readyState"] == "complete" and state["path"] == "/signed-out":
+            break
+        time.sleep(0.25)
+    else:
+        return [f"logging out did not end on /signed-out; the browser is at {state['href'] if state else '?'}"]
+    print(f"logged out: {state['href']} ({state['title']})")
+    tools.call("Page.navigate", url=url)
+    deadline = time.monotonic() + LOGIN_TIMEOUT
+    while time.monotonic() < deadline:
+        state = tools.evaluate(PAGE_STATE)
+        if state and state["readyState"] == "complete":
+            if state["login"]:
+                print(f"after the logout the dashboard asks for a login again ({state['host']})")
+                return []
+            if on_dashboard(state, target):
+                return ["after the logout the dashboard opened without a login"]
+        time.sleep(0.25)
+    return [f"after the logout the browser is at {state['href'] if state else '?'}"]
+
+
 def screenshot(tools, path):
     metrics = tools.call("Page.getLayoutMetrics")
     size = metrics.get("cssContentSize") or metrics.get("contentSize")
@@ -314,6 +356,7 @@ def main(argv):
             charts, problems = check_charts(tools)
             if referrals:
                 problems += check_referrals(tools, referrals)
+            problems += check_style(tools)
             if tools.documents and tools.documents[-1][1] >= 400:
                 status = tools.documents[-1][1]
                 hint = " (no redirect to the login page: the service did not start the code flow)" if status == 401 else ""
@@ -331,6 +374,8 @@ def main(argv):
             print(f"screenshot: {png} ({width} x {height})")
         except (CheckFailed, OSError, KeyError) as e:
             problems.append(f"no screenshot: {e}")
+        if not problems:
+            problems += check_logout(tools, url)
         if problems:
             for problem in problems:
                 print(f"dashboard check: {problem}", file=sys.stderr)

@@ -232,6 +232,54 @@ def gateway_checks(ids):
            lambda b: b"/api/v1/pupils/{id}:" in b)
 
 
+SERVICE_PORTS = {"gateway": 8080, "pupil-service": 8081, "support-level-service": 8082, "opp-service": 8083,
+                 "support-team-service": 8084, "consent-service": 8085, "reporting-service": 8086}
+
+
+def head(url, headers=None):
+    """GET without a token: (status, the answer's headers)."""
+    request = urllib.request.Request(url, headers=headers or {})
+    try:
+        with urllib.request.urlopen(request) as answer:
+            return answer.status, answer.headers
+    except urllib.error.HTTPError as error:
+        return error.code, error.headers
+
+
+def face_checks():
+    """Safe by default, on the system as it runs: only the API's own tokens, its face hardened, nothing public."""
+    # a token Keycloak issues to another client of the realm (its own admin-cli) lacks the audience passend-api
+    foreign = api.token(grant_type="password", client_id="admin-cli", username="parent-sanne", password="demo")
+    claims = json.loads(base64.urlsafe_b64decode(foreign.split(".")[1] + "==="))
+    own = json.loads(base64.urlsafe_b64decode(api.person("parent-sanne").split(".")[1] + "==="))
+    expect("passend-app's tokens name the audience passend-api, admin-cli's do not",
+           (200 if "passend-api" in own.get("aud", []) and "passend-api" not in (claims.get("aud") or []) else 500,
+            (own.get("aud"), claims.get("aud")), None), 200)
+    expect("through the gateway: parent-sanne with admin-cli's token", api.call("GET", "/me/children", foreign, base=GATEWAY), 401)
+    paths = {"pupil-service": "/me/children", "consent-service": "/me/consent-requests",
+             "opp-service": "/schools/12AB00/opps/overdue", "support-level-service": "/schools/12AB00/support-signals",
+             "support-team-service": "/schools/12AB00/meetings", "reporting-service": "/swvs/PO2601/report"}
+    for service, path in paths.items():
+        base = "http://127.0.0.1:%d" % SERVICE_PORTS[service]
+        expect("%s: parent-sanne with admin-cli's token" % service, api.call("GET", path, foreign, base=base), 401)
+    # the services' own Swagger UI is off in production; the gateway's (the whole API) stays on
+    for service, port in SERVICE_PORTS.items():
+        status, _ = head("http://127.0.0.1:%d/q/swagger-ui/" % port)
+        expect("%s's Swagger UI" % service, (status, None, None), 200 if service == "gateway" else 404)
+    status, headers = head(GATEWAY + "/openapi.yaml")
+    expect("the gateway's answers are hardened (nosniff, no framing, no referrer, a strict CSP, no HSTS over http)",
+           (status, dict(headers), None), 200,
+           lambda h: h.get("X-Content-Type-Options") == "nosniff" and h.get("X-Frame-Options") == "DENY"
+           and h.get("Referrer-Policy") == "no-referrer" and "default-src 'none'" in h.get("Content-Security-Policy", "")
+           and "Strict-Transport-Security" not in h)
+    # every service listens on 127.0.0.1 only, by its default (deploy/local/start sets no host)
+    with open("/proc/net/tcp") as tcp:
+        listening = [line.split()[1] for line in tcp.readlines()[1:] if line.split()[3] == "0A"]
+    wide = [port for port in SERVICE_PORTS.values()
+            if any(a.endswith(":%04X" % port) and not a.startswith("0100007F") for a in listening)]
+    expect("the services listen on 127.0.0.1 only", (200 if not wide else 500, wide, None), 200)
+
+
 class Receiver(http.server.ThreadingHTTPServer):
     """A student information system's webhook endpoint on 127.0.0.1: keeps what it receives, answers 204."""
 
@@ -751,6 +799,7 @@ def main():
     team_checks(ids)
     reporting_checks(ids)
     gateway_checks(ids)
+    face_checks()
     webhook_checks(ids)
     case_checks()
     if failures:

@@ -31,7 +31,7 @@ public final class ClientTokens {
         return Jwt.subject(subject)
                 .preferredUserName(subject)
                 .issuer(TestTokens.ISSUER)
-                .audience("https://service.example.com")
+                .audience(TestTokens.AUDIENCE)
                 .groups(Set.of(role))
                 .claim("schools", List.of(schools))
                 .claim("azp", clientId)

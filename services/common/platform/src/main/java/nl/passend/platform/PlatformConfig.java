@@ -22,6 +22,21 @@ public interface PlatformConfig {
 
     Directory directory();
 
+    Secrets secrets();
+
+    /**
+     * The secrets a service refuses to start without, checked by {@code config.ProductionSecrets} while the
+     * configuration is built (so before any bean, and before the datasource connects).
+     */
+    interface Secrets {
+        /** Property names, e.g. {@code quarkus.datasource.password}; a service adds its own to the platform's. */
+        java.util.List<String> required();
+
+        /** Off only in the dev and test profiles. */
+        @WithDefault("true")
+        boolean check();
+    }
+
     /** The pupil directory: a local copy of schools, pupils, guardians and linked professionals from passend.pupil. */
     interface Directory {
         /** On in every service that consumes passend.pupil; off in pupil-service, which writes it. */

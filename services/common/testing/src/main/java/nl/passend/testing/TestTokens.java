@@ -14,6 +14,8 @@ import java.util.Set;
 public final class TestTokens {
 
     public static final String ISSUER = "https://server.example.com";
+    /** The audience of every token of the API (quarkus.oidc.token.audience). */
+    public static final String AUDIENCE = "passend-api";
 
     private final String subject;
     private Set<String> roles = Set.of();
@@ -53,7 +55,7 @@ public final class TestTokens {
         JwtClaimsBuilder claims = Jwt.subject(subject)
                 .preferredUserName(subject)
                 .issuer(ISSUER)
-                .audience("https://service.example.com")
+                .audience(AUDIENCE)
                 .groups(roles)
                 .claim("schools", schools);
         if (board != null) {

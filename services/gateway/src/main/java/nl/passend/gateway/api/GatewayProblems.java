@@ -53,9 +53,16 @@ public final class GatewayProblems {
         send(ctx, 404, "not-found", "Not found", "no endpoint of the Passend API has this path");
     }
 
+    /** The rate limits' buckets (the gateway's database) cannot be reached: refused rather than unlimited. */
+    public static void rateLimitUnavailable(RoutingContext ctx) {
+        ctx.response().putHeader("Retry-After", "5");
+        send(ctx, 503, "service-unavailable", "Service unavailable",
+                "the gateway cannot check the rate limit right now; try again later");
+    }
+
     public static void tooManyRequests(RoutingContext ctx, long retryAfterSeconds) {
         ctx.response().putHeader("Retry-After", Long.toString(retryAfterSeconds));
         send(ctx, 429, "too-many-requests", "Too many requests",
-                "this client has used up its rate limit; try again after " + retryAfterSeconds + " s");
+                "this caller has used up its rate limit; try again after " + retryAfterSeconds + " s");
     }
 }

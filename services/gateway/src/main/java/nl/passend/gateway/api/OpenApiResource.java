@@ -23,11 +23,16 @@ public class OpenApiResource {
     private final byte[] document;
 
     public OpenApiResource() {
+        document = read();
+    }
+
+    /** The merged document as packaged. */
+    static byte[] read() {
         try (InputStream in = Thread.currentThread().getContextClassLoader().getResourceAsStream(DOCUMENT)) {
             if (in == null) {
                 throw new IllegalStateException(DOCUMENT + " is missing from the gateway's classpath");
             }
-            document = in.readAllBytes();
+            return in.readAllBytes();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

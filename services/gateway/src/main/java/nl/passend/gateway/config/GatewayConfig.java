@@ -60,15 +60,34 @@ public interface GatewayConfig {
         List<String> prefixes();
     }
 
-    /** Per client (the token's azp): at most {@code requests} per {@code window}, refilled evenly. */
+    /**
+     * The rate limits, token buckets refilled evenly over their window and shared by every gateway instance
+     * (in the gateway's database): a request with a token counts against its user ({@code azp} and
+     * {@code sub}) and against its client ({@code azp}); one without (the API document, Swagger UI) against
+     * the caller's address.
+     */
     interface RateLimit {
         @WithDefault("true")
         boolean enabled();
 
-        @WithDefault("600")
+        /** One user of one client. */
+        Limit perUser();
+
+        /** All users of one client together: higher than one user's. */
+        Limit perClient();
+
+        /** Requests without a token, per remote address. */
+        Limit anonymous();
+
+        /** How often buckets that have filled up again (and so say nothing) are deleted. */
+        @WithDefault("10m")
+        Duration cleanupInterval();
+    }
+
+    /** At most {@code requests} per {@code window}, refilled evenly. */
+    interface Limit {
         long requests();
 
-        @WithDefault("1m")
         Duration window();
     }
 
@@ -133,7 +152,18 @@ public interface GatewayConfig {
         @WithDefault("false")
         boolean allowLocalCallbacks();
 
-        /** The AES key (base64, 16, 24 or 32 bytes) that encrypts the signing secrets in the database. */
-        String secretKey();
+        /**
+         * The AES-256 keys (base64 of 32 bytes each, newest first) of the signing secrets in the database: the
+         * first seals, every one opens (see {@code SecretBox}). No default outside dev and test.
+         */
+        List<String> secretKeys();
+
+        /** How often the re-seal job moves secrets sealed with an older key to the first one. */
+        @WithDefault("1h")
+        Duration resealInterval();
+
+        /** Subscriptions the re-seal job reads and writes in one transaction. */
+        @WithDefault("100")
+        int resealBatchSize();
     }
 }

@@ -48,4 +48,41 @@ public class SubscriptionRepository implements PanacheRepositoryBase<Subscriptio
                 where id = ?1 and status = 'ACTIVE'
                 """).setParameter(1, id).setParameter(2, now).setParameter(3, reason).executeUpdate();
     }
+
+    /** A subscription's sealed secrets as stored, with the version they were read at. */
+    public record SealedSecrets(UUID id, long version, String secret, String previousSecret) {
+    }
+
+    /**
+     * Up to {@code limit} subscriptions after {@code after} (in id order) with a secret or previous secret that does
+     * not start with {@code sealedPrefix} (sealed with another key, or in an older form).
+     */
+    public List<SealedSecrets> sealedOtherwise(String sealedPrefix, UUID after, int limit) {
+        List<?> rows = getEntityManager().createNativeQuery("""
+                select id, version, secret, previous_secret from webhook_subscription
+                where id > ?1 and (secret not like ?2 or previous_secret not like ?2)
+                order by id limit ?3
+                """).setParameter(1, after).setParameter(2, sealedPrefix + "%").setParameter(3, limit).getResultList();
+        return rows.stream().map(Object[].class::cast).map(r -> new SealedSecrets((UUID) r[0],
+                ((Number) r[1]).longValue(), (String) r[2], (String) r[3])).toList();
+    }
+
+    /** How many subscriptions have a secret that does not start with {@code sealedPrefix}. */
+    public long countSealedOtherwise(String sealedPrefix) {
+        return ((Number) getEntityManager().createNativeQuery("""
+                select count(*) from webhook_subscription where secret not like ?1 or previous_secret not like ?1
+                """).setParameter(1, sealedPrefix + "%").getSingleResult()).longValue();
+    }
+
+    /**
+     * Writes a subscription's re-sealed secrets, only if it is still at the version they were read at (so a
+     * rotation that came in between is never overwritten); false when it was not.
+     */
+    public boolean resealed(SealedSecrets read, String secret, String previousSecret) {
+        return getEntityManager().createNativeQuery("""
+                update webhook_subscription set secret = ?3, previous_secret = ?4, version = version + 1
+                where id = ?1 and version = ?2
+                """).setParameter(1, read.id()).setParameter(2, read.version()).setParameter(3, secret)
+                .setParameter(4, previousSecret).executeUpdate() == 1;
+    }
 }

@@ -1,5 +1,6 @@
 package nl.passend.gateway.service;
 
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.security.SecureRandom;
@@ -11,7 +12,11 @@ import nl.passend.gateway.domain.SecretBox;
 import nl.passend.gateway.domain.Subscription;
 import nl.passend.gateway.domain.WebhookSignature;
 
-/** The subscriptions' signing secrets: made, sealed for the database, and opened to sign a delivery. */
+/**
+ * The subscriptions' signing secrets: made, sealed for the database, and opened to sign a delivery. Made at
+ * startup, so that a key that is missing or no AES-256 key stops the gateway before it serves anything.
+ */
+@Startup
 @ApplicationScoped
 public class SigningSecrets {
 
@@ -22,7 +27,7 @@ public class SigningSecrets {
     @Inject
     public SigningSecrets(GatewayConfig config) {
         this.config = config;
-        this.box = SecretBox.ofBase64(config.webhooks().secretKey(), random);
+        this.box = SecretBox.ofBase64(config.webhooks().secretKeys(), random);
     }
 
     /** Gives the subscription a new secret and returns it (the only time it is shown); the old one keeps signing for the grace period. */
@@ -45,5 +50,10 @@ public class SigningSecrets {
             secrets.add(box.open(previousSealed, subscriptionId));
         }
         return secrets;
+    }
+
+    /** The box of the configured keys (the re-seal job's). */
+    SecretBox box() {
+        return box;
     }
 }

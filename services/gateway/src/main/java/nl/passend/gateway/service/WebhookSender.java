@@ -1,17 +1,27 @@
 package nl.passend.gateway.service;
 
+import io.netty.channel.ConnectTimeoutException;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxException;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpClientRequest;
+import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpVersion;
+import io.vertx.core.http.RequestOptions;
+import io.vertx.core.net.SocketAddress;
+import io.vertx.core.net.TrustOptions;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
-import java.net.http.HttpClient;
-import java.net.http.HttpConnectTimeoutException;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -31,8 +41,12 @@ import nl.passend.gateway.domain.WebhookSignature;
 /**
  * One attempt of one delivery: a POST of the CloudEvent (structured mode, {@code application/cloudevents+json})
  * to the callback URL, signed as the Standard Webhooks specification says, with the delivery's id as
- * {@code X-Correlation-Id}. Redirects are not followed; only a 2xx answer counts as delivered. The host's
- * addresses are checked before each attempt (see {@link CallbackUrls#mayConnect}).
+ * {@code X-Correlation-Id}. Redirects are not followed; only a 2xx answer counts as delivered.
+ *
+ * <p>The host is resolved once per attempt, every address it has is checked (see {@link CallbackUrls#mayConnect}),
+ * and the connection goes to the checked address itself: a DNS answer that changes in between (DNS rebinding)
+ * cannot send the request elsewhere. TLS, SNI and the Host header are still about the URL's host name, whose
+ * certificate is verified. The JDK's HttpClient always resolves again, so this is Vert.x's.
  */
 @ApplicationScoped
 public class WebhookSender {
@@ -54,19 +68,49 @@ public class WebhookSender {
         }
     }
 
-    private final GatewayConfig.Webhooks config;
+    /** Every address of a host name (the JDK's resolver; a test's own). */
+    @FunctionalInterface
+    public interface Resolver {
+        InetAddress[] resolve(String host) throws UnknownHostException;
+    }
+
+    /**
+     * @param trust the certificates a callback's chain must end in; null for the JVM's (tests bring their own)
+     */
+    record Settings(Duration connectTimeout, Duration requestTimeout, boolean allowLocalCallbacks, int connections,
+            TrustOptions trust) {
+
+        static Settings of(GatewayConfig.Webhooks config) {
+            return new Settings(config.connectTimeout(), config.requestTimeout(), config.allowLocalCallbacks(),
+                    config.concurrency(), null);
+        }
+    }
+
+    private final Settings settings;
     private final HttpClient client;
     private final Clock clock;
+    private final Resolver resolver;
 
     @Inject
-    public WebhookSender(GatewayConfig config, Clock clock) {
-        this.config = config.webhooks();
+    public WebhookSender(GatewayConfig config, Clock clock, Vertx vertx) {
+        this(Settings.of(config.webhooks()), clock, vertx, InetAddress::getAllByName);
+    }
+
+    WebhookSender(Settings settings, Clock clock, Vertx vertx, Resolver resolver) {
+        this.settings = settings;
         this.clock = clock;
-        this.client = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .connectTimeout(this.config.connectTimeout())
-                .build();
+        this.resolver = resolver;
+        HttpClientOptions options = new HttpClientOptions()
+                .setProtocolVersion(HttpVersion.HTTP_1_1)
+                .setConnectTimeout((int) settings.connectTimeout().toMillis())
+                .setMaxPoolSize(Math.max(1, settings.connections()))
+                // the certificate must name the URL's host (not the address connected to), asked for by SNI
+                .setVerifyHost(true)
+                .setForceSni(true);
+        if (settings.trust() != null) {
+            options.setTrustOptions(settings.trust());
+        }
+        this.client = vertx.createHttpClient(options);
     }
 
     /**
@@ -77,49 +121,92 @@ public class WebhookSender {
     public Outcome send(String callbackUrl, String messageId, String correlationId, String payload,
             List<String> secrets) {
         URI uri = URI.create(callbackUrl);
+        InetAddress address;
         try {
-            for (InetAddress address : InetAddress.getAllByName(uri.getHost())) {
-                if (!CallbackUrls.mayConnect(address, config.allowLocalCallbacks())) {
-                    return Outcome.failed("blocked-address");
-                }
-            }
+            address = checkedAddress(uri.getHost());
         } catch (UnknownHostException e) {
             return Outcome.failed("unknown-host");
         }
+        if (address == null) {
+            return Outcome.failed("blocked-address");
+        }
         byte[] body = payload.getBytes(StandardCharsets.UTF_8);
         long timestamp = Instant.now(clock).getEpochSecond();
-        HttpRequest request = HttpRequest.newBuilder(uri)
-                .timeout(config.requestTimeout())
-                .header("Content-Type", CONTENT_TYPE)
-                .header("User-Agent", USER_AGENT)
-                .header(WebhookSignature.ID_HEADER, messageId)
-                .header(WebhookSignature.TIMESTAMP_HEADER, Long.toString(timestamp))
-                .header(WebhookSignature.SIGNATURE_HEADER, WebhookSignature.header(secrets, messageId, timestamp, body))
-                .header(CORRELATION_HEADER, correlationId)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
-                .build();
+        RequestOptions request = pinned(uri, address)
+                .putHeader("Content-Type", CONTENT_TYPE)
+                .putHeader("User-Agent", USER_AGENT)
+                .putHeader(WebhookSignature.ID_HEADER, messageId)
+                .putHeader(WebhookSignature.TIMESTAMP_HEADER, Long.toString(timestamp))
+                .putHeader(WebhookSignature.SIGNATURE_HEADER,
+                        WebhookSignature.header(secrets, messageId, timestamp, body))
+                .putHeader(CORRELATION_HEADER, correlationId);
+        Future<HttpClientRequest> connected = client.request(request);
+        Future<HttpClientResponse> answered = connected
+                .compose(r -> r.send(Buffer.buffer(body)))
+                .compose(response -> {
+                    response.handler(chunk -> { }); // the body is read and dropped
+                    return response.end().map(response);
+                });
         try {
-            HttpResponse<Void> response = client.sendAsync(request, HttpResponse.BodyHandlers.discarding())
-                    .get(config.requestTimeout().toMillis() + 1_000, TimeUnit.MILLISECONDS);
+            HttpClientResponse response = answered.toCompletionStage().toCompletableFuture()
+                    .get(settings.connectTimeout().plus(settings.requestTimeout()).toMillis(), TimeUnit.MILLISECONDS);
             return Outcome.answered(response.statusCode(),
-                    retryAfter(response.headers().firstValue("Retry-After").orElse(null), Instant.now(clock)));
+                    retryAfter(response.getHeader("Retry-After"), Instant.now(clock)));
         } catch (TimeoutException e) {
-            return Outcome.failed("timeout");
+            if (connected.succeeded()) {
+                connected.result().reset(); // a receiver that answers too slowly: its connection is closed
+            }
+            return Outcome.failed(connected.succeeded() ? "timeout" : "connect-timeout");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return Outcome.failed("interrupted");
         } catch (ExecutionException e) {
-            return Outcome.failed(errorCode(e.getCause()));
+            return Outcome.failed(errorCode(e.getCause(), connected.succeeded()));
         }
     }
 
-    /** A short, stable code for why an attempt got no answer. */
-    static String errorCode(Throwable failure) {
+    /** The host's first address, when every one it has may be connected to; null when one may not. */
+    private InetAddress checkedAddress(String host) throws UnknownHostException {
+        InetAddress[] addresses = resolver.resolve(host);
+        if (addresses.length == 0) {
+            throw new UnknownHostException(host);
+        }
+        for (InetAddress address : addresses) {
+            if (!CallbackUrls.mayConnect(address, settings.allowLocalCallbacks())) {
+                return null;
+            }
+        }
+        return addresses[0];
+    }
+
+    /** A POST to the URL over a connection to {@code address}: the URL's host for TLS and the Host header. */
+    private RequestOptions pinned(URI uri, InetAddress address) {
+        boolean https = "https".equalsIgnoreCase(uri.getScheme());
+        int port = uri.getPort() >= 0 ? uri.getPort() : https ? 443 : 80;
+        String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
+        return new RequestOptions()
+                .setMethod(HttpMethod.POST)
+                .setServer(SocketAddress.inetSocketAddress(new InetSocketAddress(address, port)))
+                .setHost(uri.getHost())
+                .setPort(port)
+                .setSsl(https)
+                .setURI(uri.getRawQuery() == null ? path : path + "?" + uri.getRawQuery())
+                .setFollowRedirects(false)
+                .setConnectTimeout(settings.connectTimeout().toMillis())
+                .setIdleTimeout(settings.requestTimeout().toMillis());
+    }
+
+    /**
+     * A short, stable code for why an attempt got no answer.
+     *
+     * @param connected whether a connection was made (a timeout before is a connect timeout)
+     */
+    static String errorCode(Throwable failure, boolean connected) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof HttpConnectTimeoutException) {
+            if (t instanceof ConnectTimeoutException || t instanceof TimeoutException && !connected) {
                 return "connect-timeout";
             }
-            if (t instanceof HttpTimeoutException) {
+            if (t instanceof TimeoutException) {
                 return "timeout";
             }
             if (t instanceof ConnectException) {
@@ -128,8 +215,12 @@ public class WebhookSender {
             if (t instanceof SSLException) {
                 return "tls";
             }
+            if (t instanceof UnknownHostException) {
+                return "unknown-host";
+            }
         }
-        return failure instanceof IOException ? "io-error" : "error";
+        // VertxException: the connection closed or reset before the answer
+        return failure instanceof IOException || failure instanceof VertxException ? "io-error" : "error";
     }
 
     /** {@code Retry-After} in seconds or as an HTTP date; null when absent or unreadable. */

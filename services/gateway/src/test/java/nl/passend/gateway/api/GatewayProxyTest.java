@@ -29,6 +29,9 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
 import java.util.UUID;
 import nl.passend.gateway.ClientTokens;
 import nl.passend.gateway.FakeServices;
@@ -38,7 +41,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The gateway in front of real HTTP servers standing in for the services ({@link FakeServices}): what it
  * forwards, what it answers itself, and how it fails. Each test uses its own client id, so that the test
- * profile's small rate limit (5 per minute) is counted per test.
+ * profile's small rate limits (5 per minute per user, 8 per client) are counted per test.
  */
 @QuarkusTest
 class GatewayProxyTest {
@@ -82,7 +85,7 @@ class GatewayProxyTest {
         response.then().statusCode(201)
                 .contentType("application/json")
                 .header("ETag", "\"1\"")
-                .header("Location", "http://localhost:" + RestAssured.port + "/api/v1/opps/" + plan)
+                .header("Location", RestAssured.baseURI + ":" + RestAssured.port + "/api/v1/opps/" + plan)
                 .header("X-Correlation-Id", "sis-sync-42")
                 .body("id", equalTo(plan));
         services.verifyThat(postRequestedFor(urlEqualTo("/opp-service/pupils/" + pupil + "/opps?dryRun=false&x=a%20b"))
@@ -163,9 +166,10 @@ class GatewayProxyTest {
     }
 
     @Test
-    void aClientOverItsLimitGets429WithRetryAfterAndOtherClientsGoOn() {
+    void aUserOverTheirLimitGets429WithRetryAfterWhileAnotherUserOfTheClientGoesOnUpToTheClientsLimit() {
         services.register(get(urlEqualTo("/opp-service/opps/limit")).willReturn(aResponse().withStatus(200)
                 .withHeader("Content-Type", "application/json").withBody("{}")));
+        // the test profile: 5 per user, 8 per client, a minute each; the headers tell the tighter one
         for (int i = 0; i < 5; i++) {
             given().auth().oauth2(token).get("/api/v1/opps/limit").then().statusCode(200)
                     .header("X-RateLimit-Limit", "5").header("X-RateLimit-Remaining", Integer.toString(4 - i));
@@ -173,10 +177,53 @@ class GatewayProxyTest {
         Response over = given().auth().oauth2(token).get("/api/v1/opps/limit");
         assertProblem(over, 429, "too-many-requests").header("Retry-After", matchesPattern("[1-9][0-9]?"));
         assertThat(Integer.parseInt(over.header("Retry-After"))).isBetween(1, 60);
-        // another user's token from the same client counts against the same limit
+
+        // another user of the same client is not starved by the first one...
         String sameClient = ClientTokens.token(clientId, "someone-else", "teacher");
-        given().auth().oauth2(sameClient).get("/api/v1/opps/limit").then().statusCode(429);
+        for (int i = 0; i < 3; i++) {
+            given().auth().oauth2(sameClient).get("/api/v1/opps/limit").then().statusCode(200)
+                    .header("X-RateLimit-Limit", "8").header("X-RateLimit-Remaining", Integer.toString(2 - i));
+        }
+        // ...but the client's limit caps all its users together
+        assertProblem(given().auth().oauth2(sameClient).get("/api/v1/opps/limit"), 429, "too-many-requests")
+                .header("X-RateLimit-Limit", "8").header("Retry-After", matchesPattern("[1-9][0-9]?"));
         given().auth().oauth2(token("client-" + UUID.randomUUID())).get("/api/v1/opps/limit").then().statusCode(200);
+    }
+
+    @Test
+    void requestsWithoutATokenAreLimitedPerAddress() {
+        // the test profile trusts X-Forwarded-For (quarkus.http.proxy.*), as behind the load balancer
+        String address = "198.51.100." + (1 + new Random().nextInt(254));
+        String other = "203.0.113." + (1 + new Random().nextInt(254));
+        for (int i = 0; i < 6; i++) {
+            given().header("X-Forwarded-For", address).get(i % 2 == 0 ? "/api/v1/openapi.yaml" : "/q/swagger-ui/")
+                    .then().statusCode(200)
+                    .header("X-RateLimit-Limit", "6").header("X-RateLimit-Remaining", Integer.toString(5 - i));
+        }
+        assertProblem(given().header("X-Forwarded-For", address).get("/api/v1/openapi.yaml"), 429, "too-many-requests")
+                .header("Retry-After", matchesPattern("[1-9][0-9]?"));
+        assertThat(given().header("X-Forwarded-For", address).get("/q/swagger-ui/").statusCode()).isEqualTo(429);
+        given().header("X-Forwarded-For", other).get("/api/v1/openapi.yaml").then().statusCode(200);
+    }
+
+    @Test
+    void theRequestMetricsAreTaggedWithThePathTemplateNeverARawId() {
+        services.register(get(urlPathMatching("/opp-service/opps/[^/]+")).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/json").withBody("{}")));
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            ids.add(UUID.randomUUID().toString());
+            given().auth().oauth2(token).get("/api/v1/opps/{id}", ids.get(i)).then().statusCode(200);
+        }
+        ids.add(UUID.randomUUID().toString());
+        given().auth().oauth2(token).get("/api/v1/test-unreachable/{id}", ids.get(3)).then().statusCode(503);
+        ids.add(UUID.randomUUID().toString());
+        given().auth().oauth2(token).get("/api/v1/no-such-things/{id}", ids.get(4)).then().statusCode(404);
+
+        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        assertThat(metrics).contains("uri=\"/api/v1/opps/{planId}\"")
+                .contains("uri=\"/api/v1/test-unreachable/**\"");
+        assertThat(ids).allSatisfy(id -> assertThat(metrics).doesNotContain(id));
     }
 
     @Test

@@ -2,12 +2,15 @@ package nl.passend.gateway.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.netty.channel.ConnectTimeoutException;
+import io.netty.handler.codec.DecoderException;
+import io.vertx.core.http.HttpClosedException;
 import java.io.IOException;
 import java.net.ConnectException;
-import java.net.http.HttpConnectTimeoutException;
-import java.net.http.HttpTimeoutException;
+import java.net.UnknownHostException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.TimeoutException;
 import javax.net.ssl.SSLHandshakeException;
 import org.junit.jupiter.api.Test;
 
@@ -26,13 +29,19 @@ class WebhookSenderTest {
 
     @Test
     void aFailureWithoutAnAnswerHasAShortStableCode() {
-        assertThat(WebhookSender.errorCode(new HttpConnectTimeoutException("slow"))).isEqualTo("connect-timeout");
-        assertThat(WebhookSender.errorCode(new HttpTimeoutException("slow"))).isEqualTo("timeout");
-        assertThat(WebhookSender.errorCode(new IOException(new ConnectException("refused"))))
+        assertThat(WebhookSender.errorCode(new ConnectTimeoutException("slow"), false)).isEqualTo("connect-timeout");
+        assertThat(WebhookSender.errorCode(new TimeoutException("no connection in time"), false))
+                .isEqualTo("connect-timeout");
+        assertThat(WebhookSender.errorCode(new TimeoutException("no answer in time"), true)).isEqualTo("timeout");
+        assertThat(WebhookSender.errorCode(new IOException(new ConnectException("refused")), false))
                 .isEqualTo("connection-refused");
-        assertThat(WebhookSender.errorCode(new SSLHandshakeException("bad certificate"))).isEqualTo("tls");
-        assertThat(WebhookSender.errorCode(new IOException("reset"))).isEqualTo("io-error");
-        assertThat(WebhookSender.errorCode(new IllegalStateException("?"))).isEqualTo("error");
+        assertThat(WebhookSender.errorCode(new DecoderException(new SSLHandshakeException("bad certificate")), false))
+                .isEqualTo("tls");
+        assertThat(WebhookSender.errorCode(new UnknownHostException("hook.example.test"), false))
+                .isEqualTo("unknown-host");
+        assertThat(WebhookSender.errorCode(new IOException("reset"), true)).isEqualTo("io-error");
+        assertThat(WebhookSender.errorCode(new HttpClosedException("closed"), true)).isEqualTo("io-error");
+        assertThat(WebhookSender.errorCode(new IllegalStateException("?"), true)).isEqualTo("error");
     }
 
     @Test

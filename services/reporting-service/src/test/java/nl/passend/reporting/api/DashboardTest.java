@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.endsWith;
+import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 
@@ -29,6 +30,7 @@ import java.util.regex.Pattern;
 import nl.passend.reporting.Feed;
 import nl.passend.reporting.KnownSwv;
 import nl.passend.reporting.Tokens;
+import nl.passend.platform.http.SecurityHeaders;
 import nl.passend.testing.TestTokens;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.BeforeAll;
@@ -70,8 +72,9 @@ class DashboardTest {
     void thePageIsHtmlWithWellFormedSvgCharts() {
         String page = page(Tokens.analyst(k.swv), "OCTOBER");
         assertThat(page).startsWith("<!DOCTYPE html>").contains("<h1>Samenwerkingsverband " + k.swv + "</h1>")
-                .contains("Teldatum 2025-10-01").doesNotContain("<script")
-                .contains("<style>body{font-family:system-ui,sans-serif;"); // the template's style, as written
+                .contains("Teldatum 2025-10-01").doesNotContain("<script").doesNotContain("<style")
+                .contains("<link rel=\"stylesheet\" href=\"/dashboard/dashboard.css\">")
+                .contains("<a href=\"/dashboard/logout\">Afmelden</a>");
         Map<String, Document> svgs = svgs(page);
         assertThat(svgs).containsOnlyKeys("referral-chart", "level-chart", "trend-chart");
         // the key figures: 300 + 10 pupils, 6 referrals of 2 %
@@ -183,6 +186,35 @@ class DashboardTest {
         assertThat(given().auth().oauth2(Tokens.analyst(k.otherSwv)).get(href).statusCode()).isEqualTo(404);
     }
 
+    // ---- the page's hardened face and the logout -------------------------------------------------
+
+    @Test
+    void thePageAndItsStylesheetCarryAStrictPolicy() {
+        Response page = given().auth().oauth2(Tokens.analyst(k.swv)).accept(ContentType.HTML)
+                .get("/dashboard/swvs/{swv}", k.swv);
+        page.then().statusCode(200)
+                .header("Content-Security-Policy", equalTo(SecurityHeaders.DASHBOARD_POLICY))
+                .header("X-Content-Type-Options", equalTo("nosniff"))
+                .header("X-Frame-Options", equalTo("DENY"))
+                .header("Referrer-Policy", equalTo("no-referrer"))
+                .header("Strict-Transport-Security", nullValue()); // plain HTTP: a browser would ignore it
+        assertThat(SecurityHeaders.DASHBOARD_POLICY).contains("style-src 'self'").doesNotContain("unsafe-inline")
+                .doesNotContain("script-src");
+        given().auth().oauth2(Tokens.analyst(k.swv)).get("/dashboard/dashboard.css")
+                .then().statusCode(200).contentType(startsWith("text/css")).body(containsString("font-family"));
+        // behind a TLS proxy (a trusted one, here on this machine), HSTS
+        given().auth().oauth2(Tokens.analyst(k.swv)).header("X-Forwarded-Proto", "https").accept(ContentType.HTML)
+                .get("/dashboard/swvs/{swv}", k.swv)
+                .then().statusCode(200).header("Strict-Transport-Security", equalTo(SecurityHeaders.HSTS));
+    }
+
+    @Test
+    void theLogoutPageNeedsNoLogin() {
+        given().redirects().follow(false).get("/signed-out").then().statusCode(200).contentType(ContentType.HTML)
+                .body(containsString("U bent afgemeld")).body(containsString("href=\"/dashboard\""))
+                .header("Content-Security-Policy", equalTo(SecurityHeaders.API_POLICY));
+    }
+
     // ---- a browser without a token --------------------------------------------------------------
 
     /** The identity provider's authorization endpoint, from its discovery document. */
@@ -208,8 +240,9 @@ class DashboardTest {
             assertThat(query).contains("response_type=code").contains("client_id=passend-app")
                     .contains("code_challenge=").contains("code_challenge_method=S256").contains("state=")
                     .contains("redirect_uri=");
-            // the state is kept in a cookie until the browser comes back
-            assertThat(response.getHeaders().getValues("Set-Cookie")).anySatisfy(c -> assertThat(c).startsWith("q_auth"));
+            // the state is kept in a cookie until the browser comes back: over TLS only, not sent cross-site
+            assertThat(response.getHeaders().getValues("Set-Cookie")).anySatisfy(c -> assertThat(c).startsWith("q_auth")
+                    .containsIgnoringCase("; Secure").containsIgnoringCase("SameSite=Lax").containsIgnoringCase("HttpOnly"));
         }
     }
 

@@ -47,12 +47,30 @@ class DeploymentFilesTest {
                 .map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#"))
                 .map(l -> l.split("\\s+")).toList();
         assertThat(lines.stream().map(l -> l[0]).toList()).containsExactlyInAnyOrderElementsOf(serviceModules());
-        String composeDatabases = Files.readString(ROOT.resolve("deploy/compose/init-databases.sh"));
+        JsonNode compose = new ObjectMapper(new YAMLFactory()).readTree(ROOT.resolve("docker-compose.yml").toFile());
+        String composeDatabases = compose.path("services").path("postgres").path("environment")
+                .path("PASSEND_DB_PASSWORDS").asText();
         for (String[] line : lines) {
             assertThat(line).as("module, port, database").hasSize(3);
-            assertThat(composeDatabases).as("docker-compose creates database " + line[2]).containsPattern(
-                    "for db in [^;]*\\b" + line[2] + "\\b");
+            assertThat(composeDatabases).as("docker-compose creates database " + line[2] + " with its password")
+                    .containsPattern("\\b" + line[2] + "=\\$\\{PASSEND_DB_" + line[2].toUpperCase() + "_PASSWORD:\\?");
         }
+    }
+
+    @Test
+    void dockerComposeSetsEverySecretAndTheBindAddressExplicitlyAndPublishesOnLoopbackOnly() throws IOException {
+        JsonNode compose = new ObjectMapper(new YAMLFactory()).readTree(ROOT.resolve("docker-compose.yml").toFile());
+        for (String service : serviceModules()) {
+            JsonNode env = compose.path("services").path(service).path("environment");
+            assertThat(env.path("QUARKUS_HTTP_HOST").asText()).as(service + " binds explicitly").isEqualTo("0.0.0.0");
+            // no default: compose refuses to start without the value (${VAR:?...})
+            assertThat(env.path("QUARKUS_DATASOURCE_PASSWORD").asText()).as(service).matches("\\$\\{PASSEND_DB_\\w+_PASSWORD:\\?.*");
+        }
+        assertThat(compose.path("services").path("gateway").path("environment")
+                .path("PASSEND_GATEWAY_WEBHOOKS_SECRET_KEYS").asText()).startsWith("${PASSEND_WEBHOOK_SECRET_KEYS:?");
+        compose.path("services").forEach(s -> s.path("ports").forEach(
+                port -> assertThat(port.asText()).as("a published port").startsWith("127.0.0.1:")));
+        assertThat(Files.readString(ROOT.resolve("docker-compose.yml"))).doesNotContain(":-");
     }
 
     @Test

@@ -1,0 +1,65 @@
+package nl.passend.gateway.api;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.ValidatableResponse;
+import io.restassured.specification.RequestSpecification;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import nl.passend.gateway.ClientTokens;
+import nl.passend.gateway.FakeServices;
+import nl.passend.platform.http.SecurityHeaders;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The gateway's public face: every answer, its own, a service's passed on, a refusal and the documentation,
+ * carries the hardened headers; HSTS only where the request came over TLS.
+ */
+@QuarkusTest
+class SecurityHeadersTest {
+
+    private static ValidatableResponse hardened(ValidatableResponse response, String policy) {
+        return response.header("X-Content-Type-Options", equalTo("nosniff"))
+                .header("X-Frame-Options", equalTo("DENY"))
+                .header("Referrer-Policy", equalTo("no-referrer"))
+                .header("Content-Security-Policy", equalTo(policy));
+    }
+
+    @Test
+    void aServicesAnswerPassedOnCarriesTheGatewaysHeadersNotTheServices() {
+        String clientId = "client-" + UUID.randomUUID();
+        String plan = UUID.randomUUID().toString();
+        FakeServices.client().register(get(urlEqualTo("/opp-service/opps/" + plan)).willReturn(aResponse()
+                .withStatus(200).withHeader("Content-Type", "application/json")
+                .withHeader("Content-Security-Policy", "default-src *").withBody("{}")));
+        hardened(given().auth().oauth2(ClientTokens.token(clientId, "sis-" + clientId, "sis-client"))
+                .get("/api/v1/opps/{id}", plan).then().statusCode(200), SecurityHeaders.API_POLICY)
+                .header("Strict-Transport-Security", nullValue());
+    }
+
+    /** A client address of its own (the anonymous rate limit counts per address), sent as a proxy on this machine would. */
+    private static RequestSpecification anonymous() {
+        return given().header("X-Forwarded-For", "198.51.100." + ThreadLocalRandom.current().nextInt(1, 255));
+    }
+
+    @Test
+    void refusalsAndTheDocumentCarryThemToo() {
+        hardened(anonymous().get("/api/v1/subscriptions").then().statusCode(401), SecurityHeaders.API_POLICY);
+        hardened(anonymous().get("/api/v1/openapi.yaml").then().statusCode(200), SecurityHeaders.API_POLICY);
+        hardened(anonymous().get("/q/swagger-ui/").then().statusCode(200), SecurityHeaders.SWAGGER_UI_POLICY);
+    }
+
+    @Test
+    void behindATlsProxyHstsIsSent() {
+        anonymous().header("X-Forwarded-Proto", "https").get("/api/v1/openapi.yaml")
+                .then().statusCode(200).header("Strict-Transport-Security", equalTo(SecurityHeaders.HSTS));
+        anonymous().header("X-Forwarded-Proto", "https").get("/api/v1/subscriptions")
+                .then().statusCode(401).header("Strict-Transport-Security", equalTo(SecurityHeaders.HSTS));
+    }
+}
