@@ -40,10 +40,13 @@ public class ReadAfter implements ContainerRequestFilter {
         }
         UUID eventId = parse(token.strip());
         if (!arrivals.await(eventId, BlockingOperationControl.isBlockingAllowed())) {
-            throw HttpProblem.builder(Problems.of(503, "not-yet-synced", "Service unavailable",
+            HttpProblem notYet = HttpProblem.builder(Problems.of(503, "not-yet-synced", "Service unavailable",
                             "event " + eventId + " has not reached this service yet; try again shortly"))
                     .withHeader("Retry-After", arrivals.retryAfterSeconds())
                     .build();
+            // an expected answer: resteasy-problem logs every 5xx as an error, at least without a stack trace
+            notYet.setStackTrace(new StackTraceElement[0]);
+            throw notYet;
         }
     }
 
