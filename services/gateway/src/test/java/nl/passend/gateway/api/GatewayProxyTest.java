@@ -97,6 +97,28 @@ class GatewayProxyTest {
     }
 
     @Test
+    void theConsistencyTokenGoesBackAndTheReadAfterItGoesToTheService() {
+        String pupil = UUID.randomUUID().toString();
+        String written = UUID.randomUUID().toString();
+        services.register(post(urlEqualTo("/schools/12AB00/pupils/batch")).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/json").withHeader("X-Passend-Consistency", written)
+                .withBody("{\"created\":1}")));
+        services.register(get(urlEqualTo("/opp-service/pupils/" + pupil + "/opps")).willReturn(aResponse()
+                .withStatus(503).withHeader("Content-Type", "application/problem+json").withHeader("Retry-After", "1")
+                .withBody("{\"type\":\"https://passend.nl/problems/not-yet-synced\",\"status\":503}")));
+
+        given().auth().oauth2(token).contentType("application/json").body("{\"pupils\":[]}")
+                .post("/api/v1/schools/12AB00/pupils/batch")
+                .then().statusCode(200).header("X-Passend-Consistency", written);
+        // the service's own 503 passes through as it is, Retry-After included
+        given().auth().oauth2(token).header("X-Passend-After", written).get("/api/v1/pupils/{id}/opps", pupil)
+                .then().statusCode(503).header("Retry-After", "1")
+                .body("type", equalTo("https://passend.nl/problems/not-yet-synced"));
+        services.verifyThat(getRequestedFor(urlEqualTo("/opp-service/pupils/" + pupil + "/opps"))
+                .withHeader("X-Passend-After", WireMock.equalTo(written)));
+    }
+
+    @Test
     void theLongestMatchingPrefixDecidesTheService() {
         String pupil = UUID.randomUUID().toString();
         services.register(get(urlEqualTo("/pupils/" + pupil)).willReturn(aResponse().withStatus(200)

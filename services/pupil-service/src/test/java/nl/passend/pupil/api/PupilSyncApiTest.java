@@ -30,6 +30,7 @@ import nl.passend.events.EventJson;
 import nl.passend.events.Topics;
 import nl.passend.pupil.Fixtures;
 import nl.passend.testing.TestClock;
+import nl.passend.testing.TestDb;
 import nl.passend.testing.TopicProbe;
 import org.junit.jupiter.api.Test;
 
@@ -87,6 +88,33 @@ class PupilSyncApiTest {
         assertThat(after.stream().filter(e -> type(e).equals("updated")).map(EventEnvelope::subject))
                 .containsExactly(ids.get(1));
         assertThat(after).hasSize(10);
+    }
+
+    @Test
+    void aWriteAnswersWithItsLastEventAsConsistencyTokenAndAWriteWithoutEventsWithNone() {
+        String school = Fixtures.school("BAO");
+        List<Map<String, Object>> items = List.of(Fixtures.pupil("t-1"), Fixtures.pupil("t-2"));
+        Response first = batch(school, items);
+        first.then().statusCode(200);
+        List<String> ids = first.jsonPath().getList("items.pupilId", String.class);
+        String lastEvent = TestDb.string("select event_id::text from outbox_event where event_key in (?, ?) "
+                + "order by seq desc limit 1", ids.get(0), ids.get(1));
+        assertThat(first.header("X-Passend-Consistency")).isNotNull().isEqualTo(lastEvent);
+
+        // the same batch again writes nothing: no token
+        Response again = batch(school, items);
+        again.then().statusCode(200).body("unchanged", equalTo(2));
+        assertThat(again.header("X-Passend-Consistency")).isNull();
+
+        // pupil-service has its own events at once; it consumes none, so it waits for no other; a token
+        // that is no event id is a 400
+        given().auth().oauth2(Fixtures.sis(school)).header("X-Passend-After", lastEvent)
+                .get("/pupils/{id}", ids.get(1)).then().statusCode(200);
+        given().auth().oauth2(Fixtures.sis(school)).header("X-Passend-After", UUID.randomUUID().toString())
+                .get("/pupils/{id}", ids.get(1)).then().statusCode(200);
+        given().auth().oauth2(Fixtures.sis(school)).header("X-Passend-After", "not-an-event")
+                .get("/pupils/{id}", ids.get(1)).then().statusCode(400).contentType(PROBLEM_JSON)
+                .body("type", equalTo(TYPES + "invalid-consistency-token"));
     }
 
     @Test
