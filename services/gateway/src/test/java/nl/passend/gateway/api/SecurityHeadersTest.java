@@ -28,7 +28,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The gateway's public face: every answer, its own, a service's passed on, a refusal and the documentation,
- * carries the hardened headers; HSTS only where the request came over TLS.
+ * carries the hardened headers; HSTS only where the request came over TLS. And Swagger UI for integrators: it
+ * logs in with the realm (client passend-app, PKCE; the token request to the realm's origin allowed) and calls
+ * the gateway that serves it.
  */
 @QuarkusTest
 class SecurityHeadersTest {
@@ -98,7 +100,9 @@ class SecurityHeadersTest {
         String page = anonymous().get("/q/swagger-ui/").then().statusCode(200).extract().asString();
         assertThat(page).containsPattern("clientId\\s*:\\s*['\"]passend-app['\"]")
                 .containsPattern("usePkceWithAuthorizationCodeGrant\\s*:\\s*true")
-                .contains("/api/v1/openapi.yaml");
+                .contains("/api/v1/openapi.yaml")
+                // relative: the page's own origin, http://127.0.0.1:8080 locally, which passend-app's redirect URIs allow
+                .contains("\"/q/swagger-ui/oauth2-redirect.html\"");
     }
 
     @Test
