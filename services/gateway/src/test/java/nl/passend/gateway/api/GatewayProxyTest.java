@@ -255,6 +255,12 @@ class GatewayProxyTest {
     void aServiceThatIsDownIs503() {
         assertProblem(given().auth().oauth2(token).get("/api/v1/test-unreachable/anything"), 503, "service-unavailable")
                 .header("X-Correlation-Id", matchesPattern(UUID_PATTERN));
+        // the gateway's own problems have the services' shape, with the request's correlation id
+        assertProblem(given().auth().oauth2(token).header("X-Correlation-Id", "down-1")
+                .get("/api/v1/test-unreachable/anything"), 503, "service-unavailable")
+                .header("X-Correlation-Id", "down-1").body("correlationId", equalTo("down-1"));
+        assertProblem(given().header("X-Correlation-Id", "anonymous-1").get("/api/v1/pupils/1"), 401, "unauthorized")
+                .body("correlationId", equalTo("anonymous-1")).body("instance", equalTo("/api/v1/pupils/1"));
     }
 
     @Test

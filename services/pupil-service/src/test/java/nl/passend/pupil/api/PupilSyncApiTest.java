@@ -2,6 +2,9 @@ package nl.passend.pupil.api;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static nl.passend.testing.ProblemAssert.assertProblem;
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.startsWith;
@@ -292,6 +295,51 @@ class PupilSyncApiTest {
                 .post("/schools/{c}/pupils/batch", school)
                 .then().statusCode(415).contentType(PROBLEM_JSON);
         assertThat(externalIdsListed(school)).isEmpty();
+    }
+
+    @Test
+    void noValueIsCoercedAndEveryUnknownPropertyIsNamed() {
+        String school = Fixtures.school("BAO");
+        Map<String, Object> givenNameAsNumber = Fixtures.pupil("s-1");
+        givenNameAsNumber.put("givenName", 12345);
+        Map<String, Object> familyNameAsBoolean = Fixtures.pupil("s-2");
+        familyNameAsBoolean.put("familyName", true);
+        Map<String, Object> externalIdAsNumber = Fixtures.pupil("s-3");
+        externalIdAsNumber.put("externalId", 777);
+        Map<String, Object> yearAsText = Fixtures.pupil("s-4");
+        yearAsText.put("group", Map.of("name", "5B", "year", "5"));
+        Map<String, Object> authorityAsNumber = Fixtures.pupil("s-5");
+        authorityAsNumber.put("guardians", List.of(Map.of("externalId", "g", "givenName", "A", "familyName", "B",
+                "hasParentalAuthority", 1)));
+        Map<String, Object> cases = Map.of("givenName", givenNameAsNumber, "familyName", familyNameAsBoolean,
+                "externalId", externalIdAsNumber, "group.year", yearAsText,
+                "guardians[0].hasParentalAuthority", authorityAsNumber);
+        cases.forEach((field, item) -> assertProblem(batch(school, List.of(Fixtures.pupil("s-0"), item)), 400,
+                "invalid-value").body("violations.field", equalTo(List.of("pupils[1]." + field))));
+
+        // a vendor's typo would lose data: every unknown property is named, at any depth
+        Map<String, Object> typos = Fixtures.pupil("s-6");
+        typos.put("guardians", List.of(Map.of("externalId", "g", "givenName", "A", "familyName", "B",
+                "hasParentalAutority", true)));
+        typos.put("nickname", "Sanne");
+        given().auth().oauth2(Fixtures.sis(school)).contentType(ContentType.JSON).header("X-Correlation-Id", "sync-7")
+                .body(Map.of("pupils", List.of(Fixtures.pupil("s-0"), typos), "source", "vendor"))
+                .post("/schools/{c}/pupils/batch", school)
+                .then().statusCode(400).contentType(PROBLEM_JSON).header("X-Correlation-Id", "sync-7")
+                .body("type", equalTo(TYPES + "unknown-property"))
+                .body("instance", equalTo("/schools/" + school + "/pupils/batch"))
+                .body("correlationId", equalTo("sync-7"))
+                .body("violations.field", containsInAnyOrder("pupils[1].guardians[0].hasParentalAutority",
+                        "pupils[1].nickname", "source"))
+                .body("detail", containsString("pupils[1].guardians[0].hasParentalAutority"));
+        assertThat(externalIdsListed(school)).isEmpty();
+
+        // a pupil's care professional is linked by a login name, not a number
+        String pupil = Fixtures.pupils(school, "s-7").get(0);
+        assertProblem(given().auth().oauth2(Fixtures.staff("ib", school)).contentType(ContentType.JSON)
+                .body(Map.of("accountId", 12345, "discipline", "ORTHOPEDAGOOG"))
+                .post("/pupils/{id}/professionals", pupil), 400, "invalid-value")
+                .body("violations.field", equalTo(List.of("accountId")));
     }
 
     @Test
