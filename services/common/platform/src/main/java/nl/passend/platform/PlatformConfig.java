@@ -22,6 +22,8 @@ public interface PlatformConfig {
 
     Directory directory();
 
+    Consistency consistency();
+
     Secrets secrets();
 
     /**
@@ -42,6 +44,17 @@ public interface PlatformConfig {
         /** On in every service that consumes passend.pupil; off in pupil-service, which writes it. */
         @WithDefault("false")
         boolean enabled();
+    }
+
+    /** Read-your-writes: how a request with {@code X-Passend-After} waits for the event it names. */
+    interface Consistency {
+        /** The longest wait for the event before the answer is 503 {@code not-yet-synced}. */
+        @WithDefault("2s")
+        Duration maxWait();
+
+        /** The {@code Retry-After} of that 503, in seconds. */
+        @WithDefault("1")
+        int retryAfterSeconds();
     }
 
     interface Outbox {

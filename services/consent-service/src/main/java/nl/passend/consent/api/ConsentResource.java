@@ -179,7 +179,7 @@ public class ConsentResource {
 
     private static String required(String value, String name) {
         if (value == null || value.isBlank()) {
-            throw Problems.badRequest("invalid-parameter", name + " is required");
+            throw Problems.invalidParameter(name, name + " is required");
         }
         return value;
     }

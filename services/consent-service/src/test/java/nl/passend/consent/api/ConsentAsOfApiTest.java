@@ -193,7 +193,7 @@ class ConsentAsOfApiTest {
                 TODAY.plusDays(1).toString())) {
             for (Response response : List.of(requests(ib, pupil, bad), request(ib, requestId, bad))) {
                 assertProblem(response, 400, "invalid-parameter").body("detail", containsString("asOf"))
-                        .body("violations[0].field", equalTo("asOf")).body("violations[0].in", equalTo("query"));
+                        .body("violations[0].field", equalTo("asOf")).body("violations[0].message", containsString("asOf"));
             }
         }
         assertThat(audit(pupil.id(), subject)).isEmpty();

@@ -5,11 +5,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.RoutingContext;
+import nl.passend.gateway.domain.CorrelationIds;
+import org.jboss.logging.MDC;
 
 /**
- * The gateway's own errors as RFC 9457 {@code application/problem+json}, with the same {@code type} URIs
- * (https://passend.nl/problems/...) and fields as the services' problems. A service's own problem passes
- * through the gateway untouched.
+ * The gateway's own errors as RFC 9457 {@code application/problem+json}, in the shape of the services'
+ * problems: {@code type} (https://passend.nl/problems/...), {@code title}, {@code status}, {@code detail},
+ * {@code instance} and {@code correlationId}. A service's own problem passes through the gateway untouched.
  */
 public final class GatewayProblems {
 
@@ -17,11 +19,17 @@ public final class GatewayProblems {
     public static final String CONTENT_TYPE = "application/problem+json";
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String CORRELATION_ID = "correlationId";
 
     private GatewayProblems() {
     }
 
+    /** The correlation id is the request's (GatewayRoutes puts it in the MDC of the request's context). */
     public static Buffer body(int status, String slug, String title, String detail, String instance) {
+        return body(status, slug, title, detail, instance, MDC.get(CORRELATION_ID));
+    }
+
+    static Buffer body(int status, String slug, String title, String detail, String instance, Object correlationId) {
         ObjectNode problem = JSON.createObjectNode()
                 .put("type", TYPE_BASE + slug)
                 .put("title", title)
@@ -30,6 +38,7 @@ public final class GatewayProblems {
         if (instance != null) {
             problem.put("instance", instance);
         }
+        problem.put(CORRELATION_ID, correlationId == null ? CorrelationIds.accept(null) : correlationId.toString());
         return Buffer.buffer(problem.toString());
     }
 
@@ -41,7 +50,7 @@ public final class GatewayProblems {
         }
         response.setStatusCode(status)
                 .putHeader("Content-Type", CONTENT_TYPE)
-                .end(body(status, slug, title, detail, ctx.request().path()));
+                .end(body(status, slug, title, detail, ctx.request().path(), ctx.get(GatewayRoutes.CORRELATION_ID)));
     }
 
     public static void unauthorized(RoutingContext ctx) {

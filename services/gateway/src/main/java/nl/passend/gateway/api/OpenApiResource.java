@@ -7,12 +7,17 @@ import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import nl.passend.gateway.openapi.SwaggerUiLogin;
+import nl.passend.platform.http.SecurityHeaders;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /**
  * The whole public API as one OpenAPI document: api-specs/openapi/passend-api.yaml, merged from the
- * services' contracts (see {@code nl.passend.gateway.openapi.OpenApiMerger}), packaged with the gateway.
- * Swagger UI (/q/swagger-ui) shows it. One of the gateway's own paths (passend.gateway.own-paths), and
+ * services' contracts (see {@code nl.passend.gateway.openapi.OpenApiMerger}), packaged with the gateway, served
+ * with the URLs of the Keycloak realm as a browser reaches it ({@code SecurityHeaders.swaggerUiRealm}) in its OAuth 2
+ * scheme. Swagger UI (/q/swagger-ui) shows it. One of the gateway's own paths (passend.gateway.own-paths), and
  * public (passend.gateway.public-paths).
  */
 @Path("/api/v1/openapi.yaml")
@@ -23,7 +28,9 @@ public class OpenApiResource {
     private final byte[] document;
 
     public OpenApiResource() {
-        document = read();
+        String packaged = new String(read(), StandardCharsets.UTF_8);
+        document = SecurityHeaders.swaggerUiRealm(ConfigProvider.getConfig())
+                .map(realm -> SwaggerUiLogin.withRealm(packaged, realm)).orElse(packaged).getBytes(StandardCharsets.UTF_8);
     }
 
     /** The merged document as packaged. */

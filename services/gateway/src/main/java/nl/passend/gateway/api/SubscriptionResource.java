@@ -172,7 +172,7 @@ public class SubscriptionResource {
         return switch (value.strip()) {
             case "true" -> true;
             case "false" -> false;
-            default -> throw Problems.badRequest("invalid-parameter", name + " must be true or false, not '" + value + "'");
+            default -> throw Problems.invalidParameter(name, name + " must be true or false, not '" + value + "'");
         };
     }
 

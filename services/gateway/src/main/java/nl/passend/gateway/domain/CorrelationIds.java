@@ -1,29 +1,19 @@
 package nl.passend.gateway.domain;
 
-import java.util.UUID;
-import java.util.regex.Pattern;
-
-/**
- * The correlation id of a request ({@code X-Correlation-Id}): a caller's own id is kept when it is a
- * plausible id (1 to 64 letters, digits, '.', '_', ':' or '-', such as a UUID), so that a caller can
- * follow its request through the logs; anything else (empty, too long, spaces, control characters that
- * could forge log lines or headers) is replaced by a new random UUID.
- */
+/** The correlation id of a request ({@code X-Correlation-Id}): the platform's rule, which every service applies too. */
 public final class CorrelationIds {
 
-    public static final String HEADER = "X-Correlation-Id";
-
-    private static final Pattern VALID = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
+    public static final String HEADER = nl.passend.platform.http.CorrelationIds.HEADER;
 
     private CorrelationIds() {
     }
 
     public static boolean isValid(String id) {
-        return id != null && VALID.matcher(id).matches();
+        return nl.passend.platform.http.CorrelationIds.isValid(id);
     }
 
     /** The incoming id if it is valid, else a new one. */
     public static String accept(String incoming) {
-        return isValid(incoming) ? incoming : UUID.randomUUID().toString();
+        return nl.passend.platform.http.CorrelationIds.accept(incoming);
     }
 }

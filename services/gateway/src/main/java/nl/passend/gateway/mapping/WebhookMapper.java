@@ -1,9 +1,11 @@
 package nl.passend.gateway.mapping;
 
 import java.util.List;
+import nl.passend.gateway.api.model.Responses.ChangeResponse;
 import nl.passend.gateway.api.model.Responses.DeliveryResponse;
 import nl.passend.gateway.api.model.Responses.SubscriptionResponse;
 import nl.passend.gateway.api.model.Responses;
+import nl.passend.gateway.domain.ChangeEntry;
 import nl.passend.gateway.domain.Delivery;
 import nl.passend.gateway.domain.Subscription;
 import org.mapstruct.Mapper;
@@ -32,4 +34,8 @@ public interface WebhookMapper {
     DeliveryResponse toResponse(Delivery delivery);
 
     List<DeliveryResponse> toDeliveryResponses(List<Delivery> deliveries);
+
+    ChangeResponse toResponse(ChangeEntry entry);
+
+    List<ChangeResponse> toChangeResponses(List<ChangeEntry> entries);
 }

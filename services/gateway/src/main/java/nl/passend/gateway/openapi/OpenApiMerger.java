@@ -40,6 +40,9 @@ import nl.passend.gateway.domain.RouteTable;
  * ({@code ConsentResponse} → {@code OppConsentResponse}, {@code SupportTeamConsentResponse}) and every
  * {@code $ref} to it follows ({@link ComponentRenames});</li>
  * <li>only components that something kept refers to stay; tags only when an operation uses them;</li>
+ * <li>for Swagger UI: a relative server (the gateway serving it), the realm's OAuth 2 scheme beside the bearer one
+ * ({@link SwaggerUiLogin}), and descriptions whose {@code <word>} would be taken for an HTML tag escaped
+ * ({@link Descriptions});</li>
  * <li>paths sorted, components sorted by name, everything else in the services' order: the output
  * depends on the inputs only.</li>
  * </ul>
@@ -100,15 +103,18 @@ public final class OpenApiMerger {
         Routed routed = routed(specs, routes);
         Map<String, Map<String, String>> renames = ComponentRenames.decide(specs);
         Parts parts = collect(specs, routed.kept(), renames);
+        SwaggerUiLogin.addTo(parts.paths(), parts.components());
 
         ObjectNode doc = JsonNodeFactory.instance.objectNode();
         doc.put("openapi", version);
         doc.set("info", info(specs.keySet()));
-        doc.putArray("servers").addObject().put("url", "http://localhost:8080")
-                .put("description", "the gateway of a local system (deploy/local/start)");
+        // relative: the gateway that serves the document (Swagger UI's "Try it out" calls its own origin)
+        doc.putArray("servers").addObject().put("url", "/")
+                .put("description", "the gateway that serves this document; locally http://127.0.0.1:8080");
         doc.set("tags", usedTags(parts));
         doc.set("paths", parts.paths());
         doc.set("components", usedComponents(parts));
+        Descriptions.escapeTags(doc);
         return new Result(doc, routed.leftOut(), byServiceAndKey(renames));
     }
 
@@ -180,7 +186,7 @@ public final class OpenApiMerger {
         info.put("description", "The public API of Passend, served by the gateway under /api/v1: every call needs a "
                 + "bearer token from Passend's Keycloak realm, is limited per client (429 with Retry-After when over "
                 + "the limit) and carries an X-Correlation-Id (yours when you send a valid one). The gateway routes "
-                + "/api/v1/<path> to the service that owns <path>; errors are application/problem+json. "
+                + "`/api/v1/<path>` to the service that owns `<path>`; errors are application/problem+json. "
                 + "Merged from: " + String.join(", ", services) + ".");
         info.putObject("contact").put("name", "Passend").put("url", "https://passend.nl");
         return info;

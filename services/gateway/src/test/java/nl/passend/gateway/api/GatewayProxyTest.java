@@ -35,6 +35,9 @@ import java.util.Random;
 import java.util.UUID;
 import nl.passend.gateway.ClientTokens;
 import nl.passend.gateway.FakeServices;
+import nl.passend.gateway.openapi.SwaggerUiLogin;
+import nl.passend.platform.http.SecurityHeaders;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -94,6 +97,28 @@ class GatewayProxyTest {
                 .withHeader("Content-Type", WireMock.containing("application/json"))
                 .withHeader("X-Correlation-Id", WireMock.equalTo("sis-sync-42"))
                 .withRequestBody(WireMock.equalTo(body)));
+    }
+
+    @Test
+    void theConsistencyTokenGoesBackAndTheReadAfterItGoesToTheService() {
+        String pupil = UUID.randomUUID().toString();
+        String written = UUID.randomUUID().toString();
+        services.register(post(urlEqualTo("/schools/12AB00/pupils/batch")).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/json").withHeader("X-Passend-Consistency", written)
+                .withBody("{\"created\":1}")));
+        services.register(get(urlEqualTo("/opp-service/pupils/" + pupil + "/opps")).willReturn(aResponse()
+                .withStatus(503).withHeader("Content-Type", "application/problem+json").withHeader("Retry-After", "1")
+                .withBody("{\"type\":\"https://passend.nl/problems/not-yet-synced\",\"status\":503}")));
+
+        given().auth().oauth2(token).contentType("application/json").body("{\"pupils\":[]}")
+                .post("/api/v1/schools/12AB00/pupils/batch")
+                .then().statusCode(200).header("X-Passend-Consistency", written);
+        // the service's own 503 passes through as it is, Retry-After included
+        given().auth().oauth2(token).header("X-Passend-After", written).get("/api/v1/pupils/{id}/opps", pupil)
+                .then().statusCode(503).header("Retry-After", "1")
+                .body("type", equalTo("https://passend.nl/problems/not-yet-synced"));
+        services.verifyThat(getRequestedFor(urlEqualTo("/opp-service/pupils/" + pupil + "/opps"))
+                .withHeader("X-Passend-After", WireMock.equalTo(written)));
     }
 
     @Test
@@ -230,6 +255,12 @@ class GatewayProxyTest {
     void aServiceThatIsDownIs503() {
         assertProblem(given().auth().oauth2(token).get("/api/v1/test-unreachable/anything"), 503, "service-unavailable")
                 .header("X-Correlation-Id", matchesPattern(UUID_PATTERN));
+        // the gateway's own problems have the services' shape, with the request's correlation id
+        assertProblem(given().auth().oauth2(token).header("X-Correlation-Id", "down-1")
+                .get("/api/v1/test-unreachable/anything"), 503, "service-unavailable")
+                .header("X-Correlation-Id", "down-1").body("correlationId", equalTo("down-1"));
+        assertProblem(given().header("X-Correlation-Id", "anonymous-1").get("/api/v1/pupils/1"), 401, "unauthorized")
+                .body("correlationId", equalTo("anonymous-1")).body("instance", equalTo("/api/v1/pupils/1"));
     }
 
     @Test
@@ -295,7 +326,9 @@ class GatewayProxyTest {
         String committed = Files.readString(Path.of("../../api-specs/openapi/passend-api.yaml"));
         String served = given().get("/api/v1/openapi.yaml").then().statusCode(200)
                 .contentType(startsWith("application/yaml")).extract().asString();
-        assertThat(served).isEqualTo(committed);
+        // the committed document, with the realm's URLs in place of the placeholder (SecurityHeadersTest)
+        assertThat(served).isEqualTo(SwaggerUiLogin.withRealm(committed,
+                SecurityHeaders.swaggerUiRealm(ConfigProvider.getConfig()).orElseThrow()));
         given().get("/q/swagger-ui/").then().statusCode(200);
     }
 }

@@ -111,7 +111,8 @@ class GrowthDocumentTest {
     @Test
     void aPupilTheCallerMayNotSeeGivesPupilServicesOwnAnswerAndNoParts() {
         stub("/pupils/" + pupil, 404, "{\"type\":\"https://passend.nl/problems/not-found\",\"title\":\"Not found\","
-                + "\"status\":404,\"detail\":\"pupil not found\"}");
+                + "\"status\":404,\"detail\":\"pupil not found\",\"instance\":\"/pupils/" + pupil + "\","
+                + "\"correlationId\":\"c-1\"}");
         stub("/support-level-service/pupils/" + pupil + "/support-level", 200, "{\"level\":\"LEVEL_4\"}");
 
         Response response = given().auth().oauth2(token).get("/api/v1/pupils/{id}/growth-document", pupil);

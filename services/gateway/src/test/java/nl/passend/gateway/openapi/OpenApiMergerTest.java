@@ -81,7 +81,7 @@ class OpenApiMergerTest {
                 .isEqualTo("#/components/schemas/AlphaPage");
         assertThat(doc.at("/components/schemas/BetaPage/properties/items/items/$ref").asText())
                 .isEqualTo("#/components/schemas/BetaItem");
-        assertThat(names(doc.path("components").path("securitySchemes"))).containsExactly("Bearer");
+        assertThat(names(doc.path("components").path("securitySchemes"))).containsExactly("Bearer", SwaggerUiLogin.SCHEME);
         assertThat(doc.path("tags")).hasSize(1);
         assertThat(doc.path("tags").get(0).path("description").isMissingNode()).isTrue();
         assertThat(result.renamed()).containsEntry("alpha-service:schemas/Item", "AlphaItem");
@@ -141,5 +141,35 @@ class OpenApiMergerTest {
         assertThat(merged.document().path("paths").has("/api/v1/api/v1/hooks/{id}")).isFalse();
         assertThat(merged.document().path("components").path("schemas").has("Hook")).isTrue();
         assertThat(merged.leftOut().get("gateway")).containsExactly("/api/v1/not-own");
+    }
+
+    @Test
+    void forSwaggerUiARelativeServerAndTheRealmsOAuthSchemeBesideTheBearerOne() throws IOException {
+        JsonNode doc = OpenApiMerger.merge(specs(), ROUTES).document();
+
+        // "Try it out" calls the gateway that served the document: its paths are below /api/v1 already
+        assertThat(doc.at("/servers/0/url").asText()).isEqualTo("/");
+        assertThat(names(doc.path("components").path("securitySchemes"))).containsExactly("Bearer", SwaggerUiLogin.SCHEME);
+        JsonNode code = doc.at("/components/securitySchemes/Keycloak/flows/authorizationCode");
+        assertThat(code.path("authorizationUrl").asText())
+                .isEqualTo(SwaggerUiLogin.PLACEHOLDER_REALM + "/protocol/openid-connect/auth");
+        assertThat(code.path("tokenUrl").asText()).isEqualTo(SwaggerUiLogin.PLACEHOLDER_REALM + "/protocol/openid-connect/token");
+        // either scheme: the roles stay on the bearer requirement
+        assertThat(doc.at("/paths/~1api~1v1~1things~1{id}/get/security")).hasSize(2);
+        assertThat(doc.at("/paths/~1api~1v1~1things~1{id}/get/security/0/Bearer/0").asText()).isEqualTo("admin");
+        assertThat(doc.at("/paths/~1api~1v1~1things~1{id}/get/security/1/Keycloak").isArray()).isTrue();
+
+        String served = SwaggerUiLogin.withRealm(OpenApiMerger.merge(specs(), ROUTES).yaml(), "http://kc.test:8180/realms/passend/");
+        assertThat(served).doesNotContain(SwaggerUiLogin.PLACEHOLDER_REALM)
+                .contains("tokenUrl: http://kc.test:8180/realms/passend/protocol/openid-connect/token");
+    }
+
+    @Test
+    void descriptionsKeepWhatSwaggerUiWouldTakeForAnHtmlTag() {
+        assertThat(Descriptions.escape("sent as If-Match: \"<version>\", or http-<status>; 3 < 4"))
+                .isEqualTo("sent as If-Match: \"\\<version>\", or http-\\<status>; 3 < 4");
+        assertThat(Descriptions.escape("routes `/api/v1/<path>` to <path>"))
+                .isEqualTo("routes `/api/v1/<path>` to \\<path>");
+        assertThat(Descriptions.escape("an ` unclosed <b>")).isEqualTo("an ` unclosed \\<b>");
     }
 }

@@ -220,7 +220,7 @@ class OppAsOfApiTest {
             for (Response response : List.of(plan(ib, planId, bad), version(ib, planId, 1, bad),
                     plans(ib, pupil, bad))) {
                 problem(response, 400, "invalid-parameter").body("detail", containsString("asOf"))
-                        .body("violations[0].field", equalTo("asOf")).body("violations[0].in", equalTo("query"));
+                        .body("violations[0].field", equalTo("asOf")).body("violations[0].message", containsString("asOf"));
             }
         }
         assertThat(audit(pupil.id(), subject)).isEmpty();

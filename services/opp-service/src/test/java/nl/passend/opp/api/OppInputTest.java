@@ -164,7 +164,7 @@ class OppInputTest {
     void anUnparseableValueNamesItsFieldAndTheCodesItTakesNeverAJavaClass() {
         Pupil pupil = Fixtures.pupil();
         problem(create(pupil, plan(p -> goals(p).get(0).put("kind", "SOMETIMES"))), 400, "invalid-value")
-                .body("field", org.hamcrest.Matchers.equalTo("goals[0].kind"))
+                .body("violations.field", org.hamcrest.Matchers.equalTo(java.util.List.of("goals[0].kind")))
                 .body("detail", containsString("INTERIM, FINAL"))
                 .body("detail", org.hamcrest.Matchers.not(containsString("nl.passend")));
         problem(create(pupil, plan(p -> goals(p).get(0).put("kind", 1))), 400, "invalid-value");

@@ -1,5 +1,6 @@
 package nl.passend.opp.api;
 
+import static io.restassured.RestAssured.given;
 import static nl.passend.opp.api.OppCalls.addDocument;
 import static nl.passend.opp.api.OppCalls.addView;
 import static nl.passend.opp.api.OppCalls.child;
@@ -28,18 +29,27 @@ import static org.hamcrest.Matchers.nullValue;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import nl.passend.events.EventEnvelope;
+import nl.passend.events.EventJson;
+import nl.passend.events.EventType;
+import nl.passend.events.Topics;
 import nl.passend.events.codes.ConsentOutcome;
 import nl.passend.events.codes.SchoolType;
+import nl.passend.events.pupil.PupilEnrolled;
 import nl.passend.opp.Fixtures;
 import nl.passend.opp.Fixtures.Pupil;
 import nl.passend.opp.api.OppCalls.Snapshot;
 import nl.passend.testing.TestClock;
 import nl.passend.testing.TestDb;
+import nl.passend.testing.TestEvents;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -51,6 +61,8 @@ import org.junit.jupiter.api.Test;
 class OppLifecycleApiTest {
 
     private static final LocalDate TODAY = TestClock.today();
+    private static final String AFTER = "X-Passend-After";
+    private static final String CONSISTENCY = "X-Passend-Consistency";
 
     @Test
     void editingADraftReplacesItsContentAndChangesTheETag() {
@@ -355,5 +367,54 @@ class OppLifecycleApiTest {
         body.put("destinationDecision", new HashMap<>(Map.of("date", date.toString(), "reference",
                 reference)));
         return body;
+    }
+
+    // --- read-your-writes after a sync ---
+
+    @Test
+    void aReadAfterASyncWaitsForThePupilInsteadOfAnswering404() throws Exception {
+        Fixtures.School school = Fixtures.school(SchoolType.BAO);
+        String teacher = Fixtures.staff("teacher", school.code());
+        UUID pupilId = UUID.randomUUID();
+        EventEnvelope enrolled = EventJson.envelope(EventType.PUPIL_ENROLLED, TestEvents.sourceOf(Topics.PUPIL),
+                pupilId.toString(), school.code(), new PupilEnrolled(pupilId, UUID.randomUUID(), school.code(), 4,
+                        TODAY.minusMonths(1)), TestClock.now());
+        // without the token, a pupil opp-service has not heard of yet is a 404, as before
+        problem(given().auth().oauth2(teacher).get("/pupils/{id}/opps", pupilId), 404, "not-found");
+
+        CompletableFuture<Response> read = CompletableFuture.supplyAsync(() -> given().auth().oauth2(teacher)
+                .header(AFTER, enrolled.id()).get("/pupils/{id}/opps", pupilId));
+        TestEvents.sendRaw(Topics.PUPIL, pupilId.toString(), EventJson.write(enrolled));
+        read.get(30, TimeUnit.SECONDS).then().statusCode(200).body("", hasSize(0));
+    }
+
+    @Test
+    void aReadAfterAnEventThatDoesNotArriveIs503AndAMalformedTokenIs400() {
+        Pupil pupil = Fixtures.pupil();
+        String teacher = pupil.staff("teacher");
+        long start = System.nanoTime();
+        Response late = given().auth().oauth2(teacher).header(AFTER, UUID.randomUUID().toString())
+                .get("/pupils/{id}/opps", pupil.id());
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(500));
+        problem(late, 503, "not-yet-synced");
+        assertThat(late.header("Retry-After")).isEqualTo("1");
+
+        for (String malformed : List.of("42", "not-an-event", UUID.randomUUID() + "x", "1-1-1-1-1")) {
+            problem(given().auth().oauth2(teacher).header(AFTER, malformed).get("/pupils/{id}/opps", pupil.id()),
+                    400, "invalid-consistency-token");
+        }
+    }
+
+    @Test
+    void aWriteAnswersWithItsEventAndTheServiceReadsItsOwnWriteAtOnce() {
+        Pupil pupil = Fixtures.pupil();
+        Fixtures.Plan created = Fixtures.createPlan(pupil);
+        String token = created.response().header(CONSISTENCY);
+        assertThat(token).isEqualTo(TestDb.string(
+                "select event_id::text from outbox_event where event_key = ? order by seq desc limit 1", pupil.id().toString()));
+        given().auth().oauth2(pupil.staff("teacher")).header(AFTER, token).get("/opps/{id}", created.id())
+                .then().statusCode(200);
+        // a read writes nothing: no token
+        assertThat(Fixtures.get(pupil.staff("teacher"), created.id()).header(CONSISTENCY)).isNull();
     }
 }

@@ -2,6 +2,7 @@ package nl.passend.pupil.api;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static nl.passend.testing.ProblemAssert.assertProblem;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.startsWith;
@@ -126,6 +127,16 @@ class OrganisationApiTest {
                 .body("{\"name\": \"X\", \"schoolType\": \"UNIVERSITY\"}")
                 .put("/schools/{code}", "99ZZ99")
                 .then().statusCode(400).contentType("application/problem+json");
+
+        // a number is not a name, and a property the request does not have is not dropped silently
+        for (String kind : List.of("/swvs/{code}", "/boards/{code}")) {
+            assertProblem(given().auth().oauth2(Fixtures.ADMIN).contentType(ContentType.JSON)
+                    .body(Map.of("name", 12345)).put(kind, "PO1"), 400, "invalid-value")
+                    .body("violations.field", equalTo(List.of("name")));
+            assertProblem(given().auth().oauth2(Fixtures.ADMIN).contentType(ContentType.JSON)
+                    .body(Map.of("name", "Passend", "nmae", "typo")).put(kind, "PO1"), 400, "unknown-property")
+                    .body("violations.field", equalTo(List.of("nmae")));
+        }
 
         given().auth().oauth2(Fixtures.ADMIN).contentType(ContentType.JSON).body("{\"name\": ")
                 .put("/swvs/{code}", "PO1")

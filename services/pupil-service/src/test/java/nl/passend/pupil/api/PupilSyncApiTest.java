@@ -2,6 +2,9 @@ package nl.passend.pupil.api;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static nl.passend.testing.ProblemAssert.assertProblem;
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.startsWith;
@@ -30,6 +33,7 @@ import nl.passend.events.EventJson;
 import nl.passend.events.Topics;
 import nl.passend.pupil.Fixtures;
 import nl.passend.testing.TestClock;
+import nl.passend.testing.TestDb;
 import nl.passend.testing.TopicProbe;
 import org.junit.jupiter.api.Test;
 
@@ -87,6 +91,33 @@ class PupilSyncApiTest {
         assertThat(after.stream().filter(e -> type(e).equals("updated")).map(EventEnvelope::subject))
                 .containsExactly(ids.get(1));
         assertThat(after).hasSize(10);
+    }
+
+    @Test
+    void aWriteAnswersWithItsLastEventAsConsistencyTokenAndAWriteWithoutEventsWithNone() {
+        String school = Fixtures.school("BAO");
+        List<Map<String, Object>> items = List.of(Fixtures.pupil("t-1"), Fixtures.pupil("t-2"));
+        Response first = batch(school, items);
+        first.then().statusCode(200);
+        List<String> ids = first.jsonPath().getList("items.pupilId", String.class);
+        String lastEvent = TestDb.string("select event_id::text from outbox_event where event_key in (?, ?) "
+                + "order by seq desc limit 1", ids.get(0), ids.get(1));
+        assertThat(first.header("X-Passend-Consistency")).isNotNull().isEqualTo(lastEvent);
+
+        // the same batch again writes nothing: no token
+        Response again = batch(school, items);
+        again.then().statusCode(200).body("unchanged", equalTo(2));
+        assertThat(again.header("X-Passend-Consistency")).isNull();
+
+        // pupil-service has its own events at once; it consumes none, so it waits for no other; a token
+        // that is no event id is a 400
+        given().auth().oauth2(Fixtures.sis(school)).header("X-Passend-After", lastEvent)
+                .get("/pupils/{id}", ids.get(1)).then().statusCode(200);
+        given().auth().oauth2(Fixtures.sis(school)).header("X-Passend-After", UUID.randomUUID().toString())
+                .get("/pupils/{id}", ids.get(1)).then().statusCode(200);
+        given().auth().oauth2(Fixtures.sis(school)).header("X-Passend-After", "not-an-event")
+                .get("/pupils/{id}", ids.get(1)).then().statusCode(400).contentType(PROBLEM_JSON)
+                .body("type", equalTo(TYPES + "invalid-consistency-token"));
     }
 
     @Test
@@ -264,6 +295,51 @@ class PupilSyncApiTest {
                 .post("/schools/{c}/pupils/batch", school)
                 .then().statusCode(415).contentType(PROBLEM_JSON);
         assertThat(externalIdsListed(school)).isEmpty();
+    }
+
+    @Test
+    void noValueIsCoercedAndEveryUnknownPropertyIsNamed() {
+        String school = Fixtures.school("BAO");
+        Map<String, Object> givenNameAsNumber = Fixtures.pupil("s-1");
+        givenNameAsNumber.put("givenName", 12345);
+        Map<String, Object> familyNameAsBoolean = Fixtures.pupil("s-2");
+        familyNameAsBoolean.put("familyName", true);
+        Map<String, Object> externalIdAsNumber = Fixtures.pupil("s-3");
+        externalIdAsNumber.put("externalId", 777);
+        Map<String, Object> yearAsText = Fixtures.pupil("s-4");
+        yearAsText.put("group", Map.of("name", "5B", "year", "5"));
+        Map<String, Object> authorityAsNumber = Fixtures.pupil("s-5");
+        authorityAsNumber.put("guardians", List.of(Map.of("externalId", "g", "givenName", "A", "familyName", "B",
+                "hasParentalAuthority", 1)));
+        Map<String, Object> cases = Map.of("givenName", givenNameAsNumber, "familyName", familyNameAsBoolean,
+                "externalId", externalIdAsNumber, "group.year", yearAsText,
+                "guardians[0].hasParentalAuthority", authorityAsNumber);
+        cases.forEach((field, item) -> assertProblem(batch(school, List.of(Fixtures.pupil("s-0"), item)), 400,
+                "invalid-value").body("violations.field", equalTo(List.of("pupils[1]." + field))));
+
+        // a vendor's typo would lose data: every unknown property is named, at any depth
+        Map<String, Object> typos = Fixtures.pupil("s-6");
+        typos.put("guardians", List.of(Map.of("externalId", "g", "givenName", "A", "familyName", "B",
+                "hasParentalAutority", true)));
+        typos.put("nickname", "Sanne");
+        given().auth().oauth2(Fixtures.sis(school)).contentType(ContentType.JSON).header("X-Correlation-Id", "sync-7")
+                .body(Map.of("pupils", List.of(Fixtures.pupil("s-0"), typos), "source", "vendor"))
+                .post("/schools/{c}/pupils/batch", school)
+                .then().statusCode(400).contentType(PROBLEM_JSON).header("X-Correlation-Id", "sync-7")
+                .body("type", equalTo(TYPES + "unknown-property"))
+                .body("instance", equalTo("/schools/" + school + "/pupils/batch"))
+                .body("correlationId", equalTo("sync-7"))
+                .body("violations.field", containsInAnyOrder("pupils[1].guardians[0].hasParentalAutority",
+                        "pupils[1].nickname", "source"))
+                .body("detail", containsString("pupils[1].guardians[0].hasParentalAutority"));
+        assertThat(externalIdsListed(school)).isEmpty();
+
+        // a pupil's care professional is linked by a login name, not a number
+        String pupil = Fixtures.pupils(school, "s-7").get(0);
+        assertProblem(given().auth().oauth2(Fixtures.staff("ib", school)).contentType(ContentType.JSON)
+                .body(Map.of("accountId", 12345, "discipline", "ORTHOPEDAGOOG"))
+                .post("/pupils/{id}/professionals", pupil), 400, "invalid-value")
+                .body("violations.field", equalTo(List.of("accountId")));
     }
 
     @Test

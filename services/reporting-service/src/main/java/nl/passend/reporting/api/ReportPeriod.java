@@ -20,7 +20,7 @@ public record ReportPeriod(SchoolYear year, CountDate countDate) {
             SchoolYear year = CountDate.latestYearOn(today);
             return new ReportPeriod(date.in(year).isAfter(today) ? year.previous() : year, date);
         }
-        SchoolYear year = SchoolYear.parse(schoolYear).orElseThrow(() -> Problems.badRequest("invalid-parameter",
+        SchoolYear year = SchoolYear.parse(schoolYear).orElseThrow(() -> Problems.invalidParameter("schoolYear",
                 "schoolYear must be a school year such as 2025-2026, not '" + schoolYear + "'"));
         return new ReportPeriod(year, date);
     }

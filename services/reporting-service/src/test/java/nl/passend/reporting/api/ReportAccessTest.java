@@ -300,7 +300,7 @@ class ReportAccessTest {
         publish(analyst, k.swv, Map.of("countDate", "FEBRUARY")).then().statusCode(400).contentType(PROBLEM_JSON)
                 .body("violations.field", hasItem("schoolYear"));
         assertProblem(publish(analyst, k.swv, Map.of("schoolYear", KnownSwv.YEAR, "countDate", "MARCH")), 400,
-                "invalid-value").body("field", equalTo("countDate"));
+                "invalid-value").body("violations.field", equalTo(List.of("countDate")));
         assertProblem(publish(analyst, k.swv, Map.of("schoolYear", "x", "countDate", "FEBRUARY")), 422,
                 "invalid-school-year");
         assertProblem(publish(analyst, k.swv, Map.of("schoolYear", "2025-2027", "countDate", "FEBRUARY")), 422,

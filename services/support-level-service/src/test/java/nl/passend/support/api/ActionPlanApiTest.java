@@ -142,7 +142,7 @@ class ActionPlanApiTest {
                 .body("violations.field", hasItem("pupilIds"));
         Map<String, Object> badDomain = actionPlan(List.of(pupil.id()), START, END);
         badDomain.put("domain", "CHESS");
-        assertProblem(startActionPlan(ib, school, badDomain), 400, "invalid-value").body("field", equalTo("domain"));
+        assertProblem(startActionPlan(ib, school, badDomain), 400, "invalid-value").body("violations.field", equalTo(List.of("domain")));
         before.assertUnchanged();
     }
 

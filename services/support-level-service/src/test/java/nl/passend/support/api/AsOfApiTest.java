@@ -203,7 +203,7 @@ class AsOfApiTest {
                     TODAY.plusDays(1).toString())) {
                 assertProblem(as(ib).queryParam("asOf", bad).get(path, pupil.id()), 400, "invalid-parameter")
                         .body("detail", containsString("asOf")).body("violations", hasSize(1))
-                        .body("violations[0].field", equalTo("asOf")).body("violations[0].in", equalTo("query"));
+                        .body("violations[0].field", equalTo("asOf")).body("violations[0].message", containsString("asOf"));
             }
         }
         assertThat(audit(pupil.id(), ibSubject)).isEmpty();

@@ -296,7 +296,7 @@ class InterventionBatchTest {
             item.put(entry.getKey(), entry.getValue());
             assertProblem(Fixtures.batch(teacher, school, List.of(Fixtures.intervention(appId(), "MATHS",
                     List.of(pupil.id())), item), List.of()), 400, "invalid-value")
-                    .body("field", equalTo("interventions[1]." + entry.getKey()));
+                    .body("violations.field", equalTo(List.of("interventions[1]." + entry.getKey())));
         }
         Map<String, Object> badPupil = Fixtures.intervention(appId(), "READING", List.of());
         badPupil.put("pupilIds", List.of("not-a-uuid"));

@@ -8,6 +8,9 @@ import static nl.passend.support.api.SupportCalls.history;
 import static nl.passend.testing.ProblemAssert.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.nullValue;
@@ -274,7 +277,7 @@ class LevelApiTest {
         }
         Map<String, Object> unknownLevel = Fixtures.levelChange("LEVEL_2", TODAY);
         unknownLevel.put("level", "LEVEL_5");
-        assertProblem(changeLevel(pupil, "\"0\"", unknownLevel), 400, "invalid-value").body("field", equalTo("level"));
+        assertProblem(changeLevel(pupil, "\"0\"", unknownLevel), 400, "invalid-value").body("violations.field", equalTo(List.of("level")));
 
         Map<String, Object> badDomain = Fixtures.levelChange("LEVEL_2", TODAY);
         badDomain.put("domains", List.of("READING", "ASTROLOGY"));
@@ -282,7 +285,7 @@ class LevelApiTest {
 
         Map<String, Object> badDate = Fixtures.levelChange("LEVEL_2", TODAY);
         badDate.put("effectiveDate", "2024-02-30");
-        assertProblem(changeLevel(pupil, "\"0\"", badDate), 400, "invalid-value").body("field", equalTo("effectiveDate"));
+        assertProblem(changeLevel(pupil, "\"0\"", badDate), 400, "invalid-value").body("violations.field", equalTo(List.of("effectiveDate")));
 
         Map<String, Object> badCorrects = Fixtures.levelChange("LEVEL_2", TODAY);
         badCorrects.put("correctsEntryId", "not-a-uuid");
@@ -294,6 +297,20 @@ class LevelApiTest {
             changeLevel(pupil, "\"0\"", body).then().statusCode(400).contentType(PROBLEM_JSON)
                     .body("violations.field", hasItem(field));
         }
+        // strict bodies in every service: no coercion, every unknown property named; Bean Validation has the one shape
+        Map<String, Object> reasonAsNumber = Fixtures.levelChange("LEVEL_2", TODAY);
+        reasonAsNumber.put("reason", 5);
+        assertProblem(changeLevel(pupil, "\"0\"", reasonAsNumber), 400, "invalid-value")
+                .body("violations.field", equalTo(List.of("reason")));
+        Map<String, Object> typos = Fixtures.levelChange("LEVEL_2", TODAY);
+        typos.put("efectiveDate", TODAY.toString());
+        typos.put("note", "x");
+        assertProblem(changeLevel(pupil, "\"0\"", typos), 400, "unknown-property")
+                .body("violations.field", containsInAnyOrder("efectiveDate", "note"));
+        Map<String, Object> noReason = Fixtures.levelChange("LEVEL_2", TODAY);
+        noReason.remove("reason");
+        assertProblem(changeLevel(pupil, "\"0\"", noReason), 400, "validation-failed")
+                .body("violations[0].field", equalTo("reason")).body("violations[0]", not(hasKey("in")));
         Map<String, Object> blankReason = Fixtures.levelChange("LEVEL_2", TODAY);
         blankReason.put("reason", "  ");
         changeLevel(pupil, "\"0\"", blankReason).then().statusCode(400).contentType(PROBLEM_JSON)

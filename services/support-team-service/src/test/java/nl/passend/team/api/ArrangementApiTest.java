@@ -146,12 +146,12 @@ class ArrangementApiTest {
                     .body("violations.field", hasItem(field));
         }
         Map<String, Object> badKind = arrangement("TUTORING", "SWV", TODAY, null);
-        assertProblem(start(ib, pupil.id(), badKind), 400, "invalid-value").body("field", equalTo("kind"));
+        assertProblem(start(ib, pupil.id(), badKind), 400, "invalid-value").body("violations.field", equalTo(List.of("kind")));
         Map<String, Object> badSource = arrangement("INDIVIDUAL_SUPPORT", "MUNICIPALITY", TODAY, null);
-        assertProblem(start(ib, pupil.id(), badSource), 400, "invalid-value").body("field", equalTo("fundingSource"));
+        assertProblem(start(ib, pupil.id(), badSource), 400, "invalid-value").body("violations.field", equalTo(List.of("fundingSource")));
         Map<String, Object> badDate = arrangement("INDIVIDUAL_SUPPORT", "SWV", TODAY, null);
         badDate.put("startDate", "31-12-2025");
-        assertProblem(start(ib, pupil.id(), badDate), 400, "invalid-value").body("field", equalTo("startDate"));
+        assertProblem(start(ib, pupil.id(), badDate), 400, "invalid-value").body("violations.field", equalTo(List.of("startDate")));
         Map<String, Object> longDescription = arrangement("INDIVIDUAL_SUPPORT", "SWV", TODAY, null);
         longDescription.put("description", "x".repeat(4001));
         start(ib, pupil.id(), longDescription).then().statusCode(400).contentType(PROBLEM_JSON)

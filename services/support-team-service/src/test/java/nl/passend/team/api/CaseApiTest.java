@@ -169,7 +169,7 @@ class CaseApiTest {
         }
         Map<String, Object> badId = new HashMap<>(valid);
         badId.put("pupilId", "leerling-12");
-        assertProblem(postCase(school.staff("ib"), meeting, badId), 400, "invalid-value").body("field", equalTo("pupilId"));
+        assertProblem(postCase(school.staff("ib"), meeting, badId), 400, "invalid-value").body("violations.field", equalTo(List.of("pupilId")));
         assertProblem(postCase(school.staff("ib"), "geen-uuid", valid), 400, "invalid-parameter");
         assertThat(Fixtures.rows(school.code())).isEqualTo(before);
     }
@@ -297,7 +297,7 @@ class CaseApiTest {
         }
         Map<String, Object> badAs = Fixtures.outcome("NAMED", List.of("OBSERVE"), List.of());
         badAs.put("discussedAs", "HALF_NAMED");
-        assertProblem(putOutcome(ib, caseId, "\"0\"", badAs), 400, "invalid-value").body("field", equalTo("discussedAs"));
+        assertProblem(putOutcome(ib, caseId, "\"0\"", badAs), 400, "invalid-value").body("violations.field", equalTo(List.of("discussedAs")));
         assertThat(Fixtures.rows(school.code())).isEqualTo(before);
 
         // every decision of the list is accepted once, together with the others but NO_ACTION

@@ -174,7 +174,7 @@ class CaseAsOfApiTest {
         for (String bad : List.of("vorige-week", "2026-04-31", "2026-4-1", "2026-04-01T09:00:00Z",
                 TODAY.plusDays(1).toString())) {
             assertProblem(cases(ib, pupil, bad), 400, "invalid-parameter").body("detail", containsString("asOf"))
-                    .body("violations[0].field", equalTo("asOf")).body("violations[0].in", equalTo("query"));
+                    .body("violations[0].field", equalTo("asOf")).body("violations[0].message", containsString("asOf"));
         }
         assertThat(audit(pupil.id(), subject)).isEmpty();
     }

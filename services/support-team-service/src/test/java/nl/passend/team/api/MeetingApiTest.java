@@ -176,13 +176,13 @@ class MeetingApiTest {
                 .then().statusCode(400).body("violations.field", hasItem("attendees[0].name"));
 
         assertProblem(Fixtures.planMeeting(ib, school.code(), Fixtures.meeting("TEAM_BUILDING", TODAY,
-                Fixtures.insideTeam())), 400, "invalid-value").body("field", equalTo("type"));
+                Fixtures.insideTeam())), 400, "invalid-value").body("violations.field", equalTo(List.of("type")));
         assertProblem(Fixtures.planMeeting(ib, school.code(), Fixtures.meeting("SCHOOL_SUPPORT_TEAM", TODAY,
                 List.of(Fixtures.attendee("Juf Anna", "JUFFROUW", false)))), 400, "invalid-value");
         Map<String, Object> badDate = Fixtures.meeting("SCHOOL_SUPPORT_TEAM", TODAY, Fixtures.insideTeam());
         badDate.put("date", "2025-02-30");
         assertProblem(Fixtures.planMeeting(ib, school.code(), badDate), 400, "invalid-value")
-                .body("field", equalTo("date"));
+                .body("violations.field", equalTo(List.of("date")));
         for (String notAMeeting : List.of("{\"type\": ", "[]")) {
             given().auth().oauth2(ib).contentType(ContentType.JSON).body(notAMeeting)
                     .post("/schools/{code}/meetings", school.code()).then().statusCode(400).contentType(PROBLEM_JSON);

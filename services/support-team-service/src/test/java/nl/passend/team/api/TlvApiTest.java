@@ -313,10 +313,10 @@ class TlvApiTest {
         decide(consultant, id, etag, noOutcome).then().statusCode(400).contentType(PROBLEM_JSON)
                 .body("violations.field", hasItem("outcome"));
         assertProblem(decide(consultant, id, etag, granted("SO_EXTREME", start, start.plusYears(1))), 400,
-                "invalid-value").body("field", equalTo("category"));
+                "invalid-value").body("violations.field", equalTo(List.of("category")));
         Map<String, Object> badOutcome = refused(REASON);
         badOutcome.put("outcome", "MAYBE");
-        assertProblem(decide(consultant, id, etag, badOutcome), 400, "invalid-value").body("field", equalTo("outcome"));
+        assertProblem(decide(consultant, id, etag, badOutcome), 400, "invalid-value").body("violations.field", equalTo(List.of("outcome")));
         Map<String, Object> longReason = refused("x".repeat(4001));
         decide(consultant, id, etag, longReason).then().statusCode(400).contentType(PROBLEM_JSON)
                 .body("violations.field", hasItem("reason"));
@@ -606,7 +606,7 @@ class TlvApiTest {
         prepare(ib, pupil.id(), Map.of("target", "SO", "motivation", " ")).then().statusCode(400)
                 .contentType(PROBLEM_JSON).body("violations.field", hasItem("motivation"));
         assertProblem(prepare(ib, pupil.id(), Map.of("target", "VSO", "motivation", MOTIVATION)), 400, "invalid-value")
-                .body("field", equalTo("target"));
+                .body("violations.field", equalTo(List.of("target")));
         List<Map<String, Object>> seven = new ArrayList<>();
         for (int i = 0; i < 7; i++) {
             seven.add(advice("Expert " + i, "PSYCHOLOOG", "NIP-" + i));
@@ -636,7 +636,7 @@ class TlvApiTest {
                 .body("violations.field", hasItem("summary"));
         Map<String, Object> badDate = advice("Drs. A. de Vries", "ORTHOPEDAGOOG", null);
         badDate.put("givenOn", "gisteren");
-        assertProblem(addAdvice(ib, id, "\"0\"", badDate), 400, "invalid-value").body("field", equalTo("givenOn"));
+        assertProblem(addAdvice(ib, id, "\"0\"", badDate), 400, "invalid-value").body("violations.field", equalTo(List.of("givenOn")));
         prepared.assertUnchanged();
     }
 

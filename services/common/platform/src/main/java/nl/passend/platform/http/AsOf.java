@@ -1,13 +1,10 @@
 package nl.passend.platform.http;
 
 import io.quarkiverse.resteasy.problem.HttpProblem;
-import io.quarkiverse.resteasy.problem.validation.Violation;
-import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
-import java.util.List;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import nl.passend.platform.problem.Problems;
@@ -92,12 +89,6 @@ public record AsOf(LocalDate date) {
     }
 
     private static HttpProblem invalid(String detail) {
-        return HttpProblem.builder()
-                .withType(URI.create(Problems.TYPE_BASE + "invalid-parameter"))
-                .withStatus(400)
-                .withTitle("Bad request")
-                .withDetail(detail)
-                .with("violations", List.of(Violation.In.query.field(PARAM).message(detail)))
-                .build();
+        return Problems.invalidParameter(PARAM, detail);
     }
 }

@@ -16,7 +16,7 @@ public final class Params {
         try {
             return UUID.fromString(value);
         } catch (IllegalArgumentException | NullPointerException e) {
-            throw Problems.badRequest("invalid-parameter", name + " must be a UUID, not '" + value + "'");
+            throw Problems.invalidParameter(name, name + " must be a UUID, not '" + value + "'");
         }
     }
 
@@ -33,7 +33,7 @@ public final class Params {
         } catch (NumberFormatException e) {
             // answered below
         }
-        throw Problems.badRequest("invalid-parameter",
+        throw Problems.invalidParameter(name,
                 name + " must be a whole number from " + min + " to " + max + ", not '" + value + "'");
     }
 
@@ -44,7 +44,7 @@ public final class Params {
         try {
             return OffsetDateTime.parse(value).toInstant();
         } catch (DateTimeParseException e) {
-            throw Problems.badRequest("invalid-parameter",
+            throw Problems.invalidParameter(name,
                     name + " must be an ISO-8601 date-time with offset, e.g. 2026-09-01T00:00:00Z");
         }
     }
@@ -53,7 +53,7 @@ public final class Params {
         try {
             return Enum.valueOf(type, value);
         } catch (IllegalArgumentException | NullPointerException e) {
-            throw Problems.badRequest("invalid-parameter", name + " must be one of "
+            throw Problems.invalidParameter(name, name + " must be one of "
                     + java.util.Arrays.toString(type.getEnumConstants()) + ", not '" + value + "'");
         }
     }

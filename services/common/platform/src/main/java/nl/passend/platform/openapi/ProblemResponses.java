@@ -15,7 +15,8 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 /**
  * Documents the error answers every Passend endpoint gives in the same way, so that each resource
  * need not repeat them: problem+json bodies for 400, 401, 403, 404 (unknown or not visible to you),
- * 409, 412/428 where an If-Match is taken, and 422; and UUID formats for path ids.
+ * 409, 412/428 where an If-Match is taken, and 422, all of the one {@code Problem} schema
+ * ({@link ProblemSchema}); and UUID formats for path ids.
  */
 @OpenApiFilter(OpenApiFilter.RunStage.RUNTIME_STARTUP)
 public class ProblemResponses implements OASFilter {
@@ -24,6 +25,7 @@ public class ProblemResponses implements OASFilter {
 
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
+        ProblemSchema.define(openAPI);
         if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) {
             return;
         }
@@ -49,22 +51,20 @@ public class ProblemResponses implements OASFilter {
         }
         APIResponses responses = operation.getResponses();
         if (!parameters.isEmpty() || operation.getRequestBody() != null) {
-            problem(responses, "400", "The request is malformed or a field is invalid; each field is listed",
-                    "HttpValidationProblem");
+            problem(responses, "400", "The request is malformed or a field is invalid; each field is listed");
         }
-        problem(responses, "401", "No valid access token", "HttpProblem");
-        problem(responses, "403", "Your role may never call this endpoint", "HttpProblem");
+        problem(responses, "401", "No valid access token");
+        problem(responses, "403", "Your role may never call this endpoint");
         if (hasPathParameter) {
-            problem(responses, "404", "Unknown, or not visible to you", "HttpProblem");
+            problem(responses, "404", "Unknown, or not visible to you");
         }
         if (write) {
-            problem(responses, "409", "Conflicts with the current state or a concurrent change; retry",
-                    "HttpProblem");
-            problem(responses, "422", "Well-formed, but breaks a rule of the domain", "HttpProblem");
+            problem(responses, "409", "Conflicts with the current state or a concurrent change; retry");
+            problem(responses, "422", "Well-formed, but breaks a rule of the domain");
         }
         if (takesIfMatch) {
-            problem(responses, "412", "If-Match does not hold the current version (ETag)", "HttpProblem");
-            problem(responses, "428", "If-Match is required to change an existing resource", "HttpProblem");
+            problem(responses, "412", "If-Match does not hold the current version (ETag)");
+            problem(responses, "428", "If-Match is required to change an existing resource");
         }
     }
 
@@ -73,7 +73,7 @@ public class ProblemResponses implements OASFilter {
     }
 
     /** Sets a problem+json answer, keeping a description the endpoint gave itself. */
-    private static void problem(APIResponses responses, String status, String description, String schema) {
+    private static void problem(APIResponses responses, String status, String description) {
         APIResponse response = responses.getAPIResponse(status);
         if (response == null) {
             response = OASFactory.createAPIResponse().description(description);
@@ -83,6 +83,6 @@ public class ProblemResponses implements OASFilter {
             response.setDescription(description); // replaces the generic text Quarkus generates
         }
         response.setContent(OASFactory.createContent().addMediaType(PROBLEM_JSON,
-                OASFactory.createMediaType().schema(OASFactory.createSchema().ref(schema))));
+                OASFactory.createMediaType().schema(OASFactory.createSchema().ref(ProblemSchema.REF))));
     }
 }

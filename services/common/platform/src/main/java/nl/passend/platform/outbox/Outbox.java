@@ -1,7 +1,9 @@
 package nl.passend.platform.outbox;
 
+import io.quarkus.arc.Arc;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
@@ -15,7 +17,8 @@ import nl.passend.platform.PlatformConfig;
 
 /**
  * Publishes an event as part of the caller's transaction: the row commits with the change or not
- * at all; {@link OutboxRelay} sends it to Kafka afterwards.
+ * at all; {@link OutboxRelay} sends it to Kafka afterwards. Within an HTTP request, the last event committed
+ * is the answer's consistency token ({@link LastWrite}).
  */
 @ApplicationScoped
 public class Outbox {
@@ -25,6 +28,12 @@ public class Outbox {
 
     @Inject
     Clock clock;
+
+    @Inject
+    LastWrite lastWrite;
+
+    @Inject
+    TransactionSynchronizationRegistry transactions;
 
     /**
      * @param subject the Kafka key: the pupil id for anything about a pupil, else the thing's own id or code
@@ -42,6 +51,9 @@ public class Outbox {
         row.envelope = EventJson.write(envelope);
         row.createdAt = now;
         row.persist();
+        if (Arc.container().requestContext().isActive()) {
+            lastWrite.written(row.eventId, transactions);
+        }
         return envelope;
     }
 }

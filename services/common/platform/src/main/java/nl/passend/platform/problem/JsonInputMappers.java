@@ -4,20 +4,21 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException.Reference;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import java.util.Arrays;
+import java.util.List;
 import java.util.stream.Collectors;
-import io.quarkiverse.resteasy.problem.HttpProblem;
 import io.quarkiverse.resteasy.problem.jaxrs.WebApplicationExceptionMapper;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
-import java.net.URI;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /**
  * A body of the wrong shape (an object where a list belongs, a list for the whole body) as a 400
  * problem naming the field. Quarkus's own mapper answers these with plain JSON or an empty body;
- * A value that does not parse (a bad date, an unknown code, a malformed UUID) names the field and,
- * for a code list, the values it takes, never a Java class; a body that is no JSON at all says so.
+ * a value that does not parse or has the wrong JSON type (a bad date, an unknown code, a number for a
+ * string) is 400 invalid-value naming the field and what it takes, never a Java class; a body that is
+ * no JSON at all says so. The field is in {@code violations}, as for Bean Validation.
  */
 public class JsonInputMappers {
 
@@ -45,11 +46,13 @@ public class JsonInputMappers {
 
     @ServerExceptionMapper(priority = Problems.MAPPER_PRIORITY)
     public Response invalidValue(InvalidFormatException e) {
-        String field = field(e);
-        Class<?> target = e.getTargetType();
+        return invalidValue(field(e), e.getTargetType());
+    }
+
+    private static Response invalidValue(String field, Class<?> target) {
         String expected = target != null && target.isEnum()
                 ? "one of " + Arrays.stream(target.getEnumConstants()).map(String::valueOf).collect(Collectors.joining(", "))
-                : "a valid " + (target == null ? "value" : describe(target));
+                : describe(target);
         return problem("invalid-value", (field.isEmpty() ? "a value" : field) + " must be " + expected, field);
     }
 
@@ -58,22 +61,23 @@ public class JsonInputMappers {
         return problem("malformed-json", "the body is not valid JSON", "");
     }
 
+    /** An unknown property, or a value of the wrong JSON type: a string for a number, an object for a list. */
     @ServerExceptionMapper
     public Response mismatchedInput(MismatchedInputException e) {
         String field = field(e);
+        if (e instanceof UnrecognizedPropertyException) {
+            return Problems.unknownProperties(List.of(field)).toResponse();
+        }
+        if (!field.isEmpty() && isScalar(e.getTargetType())) {
+            return invalidValue(field, e.getTargetType());
+        }
         String detail = field.isEmpty() ? "the body does not have the expected shape"
                 : field + " does not have the expected type";
         return problem("malformed-body", detail, field);
     }
 
     private static Response problem(String slug, String detail, String field) {
-        return HttpProblem.builder()
-                .withType(URI.create(Problems.TYPE_BASE + slug))
-                .withStatus(400)
-                .withTitle("Bad request")
-                .withDetail(detail)
-                .with("field", field)
-                .build()
+        return Problems.invalid(slug, detail, field.isEmpty() ? List.of() : List.of(new FieldViolation(field, detail)))
                 .toResponse();
     }
 
@@ -91,14 +95,20 @@ public class JsonInputMappers {
         return field.toString();
     }
 
+    private static boolean isScalar(Class<?> target) {
+        return target != null && (target.isPrimitive() || target.isEnum() || !describe(target).equals("a valid value"));
+    }
+
     private static String describe(Class<?> target) {
-        return switch (target.getSimpleName()) {
-            case "LocalDate" -> "date (yyyy-mm-dd)";
-            case "Instant", "OffsetDateTime" -> "timestamp (ISO 8601)";
-            case "UUID" -> "UUID";
-            case "Integer", "int", "Long", "long" -> "whole number";
+        return switch (target == null ? "" : target.getSimpleName()) {
+            case "LocalDate" -> "a valid date (yyyy-mm-dd)";
+            case "Instant", "OffsetDateTime" -> "a valid timestamp (ISO 8601)";
+            case "UUID" -> "a valid UUID";
+            case "Integer", "int", "Long", "long", "Short", "short" -> "a whole number";
+            case "Double", "double", "Float", "float", "BigDecimal" -> "a number";
             case "Boolean", "boolean" -> "true or false";
-            default -> "value";
+            case "String" -> "a string";
+            default -> "a valid value";
         };
     }
 }

@@ -2,10 +2,12 @@ package nl.passend.platform.problem;
 
 import io.quarkiverse.resteasy.problem.HttpProblem;
 import java.net.URI;
+import java.util.List;
 
 /**
  * The RFC 9457 problems Passend answers with, each with a stable {@code type} URI. Throw them; the
- * resteasy-problem extension renders them as {@code application/problem+json}.
+ * resteasy-problem extension renders them as {@code application/problem+json}, and {@code http/ProblemShape}
+ * adds {@code instance} and {@code correlationId} to every one.
  */
 public final class Problems {
 
@@ -31,6 +33,29 @@ public final class Problems {
 
     public static HttpProblem badRequest(String slug, String detail) {
         return of(400, slug, "Bad request", detail);
+    }
+
+    /** 400 for input that is wrong in the named fields; {@code violations} lists each one. */
+    public static HttpProblem invalid(String slug, String detail, List<FieldViolation> violations) {
+        return HttpProblem.builder()
+                .withType(URI.create(TYPE_BASE + slug))
+                .withStatus(400)
+                .withTitle("Bad request")
+                .withDetail(detail)
+                .with("violations", List.copyOf(violations))
+                .build();
+    }
+
+    /** 400 unknown-property: the body has properties the request does not have (a typo loses data otherwise). */
+    public static HttpProblem unknownProperties(List<String> fields) {
+        return invalid("unknown-property", "the body has properties this request does not have: "
+                + String.join(", ", fields), fields.stream()
+                .map(field -> new FieldViolation(field, "is not a property of this request")).toList());
+    }
+
+    /** 400 invalid-parameter for one query or path parameter. */
+    public static HttpProblem invalidParameter(String name, String message) {
+        return invalid("invalid-parameter", message, List.of(new FieldViolation(name, message)));
     }
 
     public static HttpProblem forbidden(String detail) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import nl.passend.gateway.domain.ChangeKinds;
 import nl.passend.gateway.domain.DeliveryStatus;
 import nl.passend.gateway.domain.SubscriptionStatus;
 import nl.passend.gateway.mapping.WebhookMapper;
@@ -59,5 +60,25 @@ public final class Responses {
             Integer lastStatusCode,
             @Schema(description = "Why the last attempt failed: http-<status>, timeout, connect-timeout, connection-refused, unknown-host, blocked-address, tls, io-error")
             String lastError) {
+    }
+
+    @Schema(description = "One entry of a school's change feed: which object changed how and when, never its contents; read the object at href")
+    public record ChangeResponse(
+            @Schema(description = "The object's kind: pupil, enrolment, guardian, professional-link, support-level, intervention, action-plan, support-signal, opp, consent-request, meeting, case, arrangement, tlv, team-signal, school")
+            String type,
+            @Schema(description = "The object's id; null when it has none of its own, or its pupil has since been erased")
+            String id,
+            @Schema(description = "The pupil it is about; null when none, or when the pupil has since been erased (the ERASED entry keeps it)")
+            UUID pupilId,
+            @Schema(description = "UPSERTED: created or changed, read it at href; DELETED: gone; ERASED: the pupil and everything about it are erased, erase your copy")
+            ChangeKinds.Change change,
+            @Schema(description = "The object's version when the event carries one (an OPP's version number), else null")
+            Integer version,
+            @Schema(description = "The event's time")
+            Instant time,
+            @Schema(description = "The event's CloudEvents type, as in webhooks")
+            String eventType,
+            @Schema(description = "Where to read the object, below the gateway, when known and it is there")
+            String href) {
     }
 }

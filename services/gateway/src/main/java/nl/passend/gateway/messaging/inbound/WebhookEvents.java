@@ -10,6 +10,7 @@ import nl.passend.events.EventJson;
 import nl.passend.events.EventType;
 import nl.passend.events.Topics;
 import nl.passend.gateway.persistence.DeliveryRepository;
+import nl.passend.gateway.service.ChangeFeed;
 import nl.passend.gateway.service.PupilErasure;
 import nl.passend.platform.inbox.EventHandler;
 import org.jboss.logging.Logger;
@@ -19,7 +20,8 @@ import org.jboss.logging.Logger;
  * records the event in the inbox, so a redelivered event adds nothing; the deliveries it adds (one per
  * subscription whose event types and schools match the event's type and {@code schoolcode}) commit with it.
  * An event without a school (an SWV, a board) matches no subscription. A pupil's erasure first deletes every
- * delivery about the pupil ({@link PupilErasure}), then is delivered itself.
+ * delivery about the pupil ({@link PupilErasure}), then is delivered itself. Last, in the same transaction, the
+ * event's entry in the change feed ({@link ChangeFeed}; last, because its append holds a lock until the commit).
  */
 @ApplicationScoped
 public class WebhookEvents implements EventHandler {
@@ -31,6 +33,9 @@ public class WebhookEvents implements EventHandler {
 
     @Inject
     PupilErasure erasure;
+
+    @Inject
+    ChangeFeed changes;
 
     @Inject
     Clock clock;
@@ -45,13 +50,13 @@ public class WebhookEvents implements EventHandler {
         if (EventType.PUPIL_ERASED.type().equals(event.type())) {
             erasure.erase(event.subject());
         }
-        if (event.schoolcode() == null || event.schoolcode().isBlank()) {
-            return;
+        if (event.schoolcode() != null && !event.schoolcode().isBlank()) {
+            int added = deliveries.addForEvent(event.id(), event.type(), event.subject(), event.schoolcode(),
+                    EventJson.write(event), Instant.now(clock));
+            if (added > 0) {
+                LOG.debugf("event %s (%s, %s): %d webhook deliveries", event.id(), event.type(), event.schoolcode(), added);
+            }
         }
-        int added = deliveries.addForEvent(event.id(), event.type(), event.subject(), event.schoolcode(),
-                EventJson.write(event), Instant.now(clock));
-        if (added > 0) {
-            LOG.debugf("event %s (%s, %s): %d webhook deliveries", event.id(), event.type(), event.schoolcode(), added);
-        }
+        changes.record(event);
     }
 }
