@@ -118,7 +118,7 @@ public final class OpenApiMerger {
         return new Result(doc, routed.leftOut(), byServiceAndKey(renames));
     }
 
-    /** The OpenAPI version every document has (3.1.0 when there is none); documents of two versions fail. */
+    /** The OpenAPI version every document has (3.0.3 when there is none); documents of two versions fail. */
     private static String commonVersion(Map<String, JsonNode> specs) {
         String version = null;
         for (Map.Entry<String, JsonNode> spec : specs.entrySet()) {
@@ -128,7 +128,7 @@ public final class OpenApiMerger {
             }
             version = v;
         }
-        return version == null ? "3.1.0" : version;
+        return version == null ? "3.0.3" : version;
     }
 
     /** Per service, the paths the gateway routes to it ({@code kept}) and those it does not ({@code leftOut}). */

@@ -41,7 +41,7 @@ public class DashboardResource {
     Caller caller;
 
     @GET
-    @Operation(summary = "The caller's own SWV's dashboard", description = "Redirects to /dashboard/swvs/{the caller's SWV}.")
+    @Operation(operationId = "openDashboard", summary = "The caller's own SWV's dashboard", description = "Redirects to /dashboard/swvs/{the caller's SWV}.")
     public Response mine() {
         String swv = caller.swv().orElseThrow(() -> Problems.notFound("SWV of the caller"));
         return Response.seeOther(URI.create("/dashboard/swvs/" + swv)).build();
@@ -50,7 +50,7 @@ public class DashboardResource {
     @GET
     @Path("swvs/{swvCode}")
     @Produces(MediaType.TEXT_HTML)
-    @Operation(summary = "The SWV's dashboard", description = "One HTML page with SVG charts drawn on the server: referral rate per school against the SWV's average and the national flow reference, pupils per support level, and the referral rate over the school years; the signals in a table.")
+    @Operation(operationId = "getSwvDashboard", summary = "The SWV's dashboard", description = "One HTML page with SVG charts drawn on the server: referral rate per school against the SWV's average and the national flow reference, pupils per support level, and the referral rate over the school years; the signals in a table.")
     public String dashboard(@PathParam("swvCode") String swvCode, @QueryParam("schoolYear") String schoolYear,
             @QueryParam("countDate") String countDate) {
         ReportPeriod p = period(schoolYear, countDate);
@@ -61,7 +61,7 @@ public class DashboardResource {
     @GET
     @Path("swvs/{swvCode}/report.csv")
     @Produces(CsvTable.MEDIA_TYPE)
-    @Operation(summary = "The SWV's report as CSV, for the dashboard's download link")
+    @Operation(operationId = "getSwvDashboardCsv", summary = "The SWV's report as CSV, for the dashboard's download link")
     public Response csv(@PathParam("swvCode") String swvCode, @QueryParam("schoolYear") String schoolYear,
             @QueryParam("countDate") String countDate) {
         ReportPeriod p = period(schoolYear, countDate);
