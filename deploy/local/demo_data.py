@@ -24,6 +24,17 @@ import time
 import urllib.error
 import urllib.parse
 import urllib.request
+import zoneinfo
+
+# The services count days in the Netherlands (their clock's zone): so does every date sent here, or an
+# evaluation sent just after midnight there would lie "before" an establishment made a moment earlier.
+ZONE = zoneinfo.ZoneInfo("Europe/Amsterdam")
+
+
+def nl_today():
+    """Today's date in the Netherlands."""
+    return datetime.datetime.now(ZONE).date()
+
 
 KEYCLOAK = "http://127.0.0.1:8180"
 PUPILS = "http://127.0.0.1:8081"
@@ -257,7 +268,7 @@ def load_opp_states(pupil_ids):
         if state == "EVALUATED":
             goals = plan_of(plan_id, ib)["current"]["content"]["goals"]
             ok(call("POST", "/opps/%s/versions/1/evaluations" % plan_id, ib, {
-                "evaluatedOn": datetime.date.today().isoformat(),
+                "evaluatedOn": nl_today().isoformat(),
                 "goalProgress": [{"goalId": g["id"], "progress": "ON_TRACK" if i == 0 else "BEHIND"}
                                  for i, g in enumerate(goals)],
                 "changes": "Meer herhaling bij de tafels.", "pupilView": "Rekenen gaat beter.",
@@ -276,14 +287,14 @@ def load_opp_states(pupil_ids):
 
 def school_year(today=None):
     """The school year today lies in (1 August to 31 July), e.g. 2026-2027."""
-    today = today or datetime.date.today()
+    today = today or nl_today()
     start = today.year if today.month >= 8 else today.year - 1
     return "%d-%d" % (start, start + 1)
 
 
 def count_date(today=None):
     """The latest count date up to today: (school year, OCTOBER or FEBRUARY)."""
-    today = today or datetime.date.today()
+    today = today or nl_today()
     start = today.year if today.month >= 8 else today.year - 1
     year = "%d-%d" % (start, start + 1)
     if today >= datetime.date(start + 1, 2, 1):
@@ -372,7 +383,7 @@ def member(name, function, outside=False):
 
 
 def days_ago(days):
-    return (datetime.date.today() - datetime.timedelta(days=days)).isoformat()
+    return (nl_today() - datetime.timedelta(days=days)).isoformat()
 
 
 def with_etag(path, bearer, base):
@@ -427,7 +438,7 @@ def load_team(pupil_ids):
         ok(call("POST", "/tlv-requests/%s/submit" % tlv["id"], director,
                 headers={"If-Match": with_etag("/tlv-requests/" + tlv["id"], director, TEAMS)}, base=TEAMS),
            "submitting the TLV request")
-        year = datetime.date.today().year
+        year = nl_today().year
         ok(call("POST", "/tlv-requests/%s/decision" % tlv["id"], consultant, {
             "outcome": "GRANTED", "category": "SBO", "startDate": "%d-01-05" % (year + 1),
             "endDate": "%d-07-31" % (year + 3)},

@@ -113,7 +113,7 @@ def support_checks(ids):
            api.call("GET", "/pupils/%s/support-level" % sanne, api.person("swv-analyst"), base=api.SUPPORT), 403)
     ib = api.person("ib-regenboog")
     _, current, _ = api.call("GET", "/pupils/%s/support-level" % sanne, ib, base=api.SUPPORT)
-    today = __import__("datetime").date.today().isoformat()
+    today = api.nl_today().isoformat()
     if current["level"] == "LEVEL_4":  # a run before this one raised her: step down first
         api.set_level(sanne, ib, "LEVEL_3", today, "terug naar basisondersteuning", ["READING"])
     _, _, etag = api.call("GET", "/pupils/%s/support-level" % sanne, ib, base=api.SUPPORT)
@@ -131,7 +131,7 @@ def support_checks(ids):
 def team_checks(ids):
     ib, sanne = api.person("ib-regenboog"), ids["Sanne"]
     consultant, parent = api.person("swv-consultant"), api.person("parent-sanne")
-    today = __import__("datetime").date.today().isoformat()
+    today = api.nl_today().isoformat()
     meeting = expect("ib-regenboog plans a BOT with the SWV consultant",
                      api.call("POST", "/schools/12AB00/meetings", ib, {
                          "type": "BOT", "date": today, "title": "BOT e2e", "attendees": [
@@ -452,7 +452,7 @@ CASE_PUPIL = "RB-1010"  # the student information system's id of the case's pupi
 
 def case_checks():
     """The case of Milan Peeters, De Regenboog (12AB00, SWV PO2601), from sync to referral, through the gateway."""
-    today = datetime.date.today()
+    today = api.nl_today()
     day = lambda offset: (today + datetime.timedelta(days=offset)).isoformat()  # noqa: E731
     year, count = api.count_date()
     print("\n== the end-to-end case through the gateway %s (school year %s, count date %s) ==" % (GATEWAY, year, count))

@@ -3,6 +3,7 @@ package nl.passend.gateway.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.smallrye.config.EnvConfigSource;
 import io.smallrye.config.PropertiesConfigSource;
 import io.smallrye.config.SmallRyeConfig;
 import io.smallrye.config.SmallRyeConfigBuilder;
@@ -19,7 +20,7 @@ class SecretKeysConfigTest {
     private static SmallRyeConfig config(String profile, Map<String, String> environment) throws IOException {
         return new SmallRyeConfigBuilder().addDefaultInterceptors().withProfile(profile)
                 .withSources(new PropertiesConfigSource(SecretKeysConfigTest.class.getResource("/application.properties")))
-                .withSources(new PropertiesConfigSource(environment, "environment", 300))
+                .withSources(new EnvConfigSource(environment, 300))
                 .build();
     }
 
@@ -29,7 +30,7 @@ class SecretKeysConfigTest {
         assertThatThrownBy(() -> bare.getValues(SecretBox.KEYS_PROPERTY, String.class))
                 .hasMessageContaining(SecretBox.KEYS_PROPERTY);
 
-        SmallRyeConfig given = config("prod", Map.of("PASSEND_WEBHOOK_SECRET_KEYS", "bmV3,b2xk"));
+        SmallRyeConfig given = config("prod", Map.of("PASSEND_GATEWAY_WEBHOOKS_SECRET_KEYS", "bmV3,b2xk"));
         assertThat(given.getValues(SecretBox.KEYS_PROPERTY, String.class)).containsExactly("bmV3", "b2xk");
     }
 

@@ -66,8 +66,15 @@ class DeploymentFilesTest {
             // no default: compose refuses to start without the value (${VAR:?...})
             assertThat(env.path("QUARKUS_DATASOURCE_PASSWORD").asText()).as(service).matches("\\$\\{PASSEND_DB_\\w+_PASSWORD:\\?.*");
         }
-        assertThat(compose.path("services").path("gateway").path("environment")
-                .path("PASSEND_GATEWAY_WEBHOOKS_SECRET_KEYS").asText()).startsWith("${PASSEND_WEBHOOK_SECRET_KEYS:?");
+        // every secret a service requires in production (passend.secrets.required) is set, under the name Quarkus
+        // reads, from a value compose refuses to start without
+        for (String service : serviceModules()) {
+            JsonNode env = compose.path("services").path(service).path("environment");
+            for (String setting : requiredSecrets(service)) {
+                String variable = setting.toUpperCase().replaceAll("[^A-Z0-9]", "_");
+                assertThat(env.path(variable).asText()).as(service + " sets " + variable).matches("\\$\\{\\w+:\\?.*");
+            }
+        }
         compose.path("services").forEach(s -> s.path("ports").forEach(
                 port -> assertThat(port.asText()).as("a published port").startsWith("127.0.0.1:")));
         assertThat(Files.readString(ROOT.resolve("docker-compose.yml"))).doesNotContain(":-");
@@ -125,6 +132,16 @@ class DeploymentFilesTest {
             assertThat(compose.path("services").path(service).path("environment").path("KAFKA_SASL_JAAS_CONFIG").asText())
                     .as("%s's Kafka login in docker-compose.yml", service).contains("username=\"" + service + "\"");
         }
+    }
+
+    /** The settings a service refuses to start without outside dev and test. */
+    private static List<String> requiredSecrets(String service) throws IOException {
+        Properties properties = new Properties();
+        try (var in = Files.newBufferedReader(ROOT.resolve("services/" + service + "/src/main/resources/application.properties"))) {
+            properties.load(in);
+        }
+        return Stream.of(properties.getProperty("passend.secrets.required", "").split(","))
+                .map(String::strip).filter(s -> !s.isEmpty()).toList();
     }
 
     private static JsonNode client(JsonNode realm, String clientId) {
