@@ -24,6 +24,7 @@ import hashlib
 import hmac
 import http.server
 import json
+import os
 import re
 import sys
 import threading
@@ -722,6 +723,9 @@ def case_checks():
     step("swv-analyst", "GET", "/swvs/PO2601/publications", gw("GET", "/swvs/PO2601/publications", analyst), 200,
          lambda b: any(p["schoolYear"] == year and p["countDate"] == count for p in b),
          lambda b: [{k: p[k] for k in ("schoolYear", "countDate", "publishedAt")} for p in b])
+    # the e2e script goes on with Milan (the change feed through the generated Java client, then his erasure)
+    with open(os.path.join(os.path.dirname(os.path.abspath(__file__)), ".run", "e2e-case.json"), "w") as out:
+        json.dump({"pupil": pupil, "plan": plan_id, "school": "12AB00"}, out)
 
 
 def growth_document_checks(ids):

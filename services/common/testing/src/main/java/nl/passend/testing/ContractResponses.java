@@ -21,10 +21,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
@@ -35,7 +35,7 @@ import org.eclipse.microprofile.config.ConfigProvider;
  * on the test classpath; the gateway's is the merged document it serves. Calls outside the contract
  * ({@code /q/...}, an unknown path or method on purpose) are not checked.
  *
- * <p>{@code -Dpassend.contract.report=<file>} lists every difference of a run in the file instead.
+ * <p>{@code -Dcontract.report=<file>} lists every difference of a run in the file instead.
  *
  * <p>Installed before each {@code @QuarkusTest} method (a {@link QuarkusTestBeforeEachCallback}, listed in
  * {@code META-INF/services}), so no test needs to ask for it.
@@ -44,8 +44,8 @@ public final class ContractResponses implements Filter, QuarkusTestBeforeEachCal
 
     private static final Map<String, OpenApiInteractionValidator> VALIDATORS = new ConcurrentHashMap<>();
     private static final ContractResponses FILTER = new ContractResponses();
-    /** -Dpassend.contract.report=<file>: list the differences in the file, and fail no test for them. */
-    private static final String REPORT_PROPERTY = "passend.contract.report";
+    /** -Dcontract.report=<file>: list the differences in the file, and fail no test for them. */
+    private static final String REPORT_PROPERTY = "contract.report";
 
     @Override
     public void beforeEach(QuarkusTestMethodContext context) {
@@ -62,26 +62,19 @@ public final class ContractResponses implements Filter, QuarkusTestBeforeEachCal
         if (path.startsWith("/q/")) {
             return response;
         }
-        OpenApiInteractionValidator validator = VALIDATORS.computeIfAbsent(contract(), ContractResponses::load);
-        SimpleResponse.Builder answer = SimpleResponse.Builder.status(response.statusCode());
-        response.headers().forEach(h -> answer.withHeader(h.getName(), h.getValue()));
         String body = response.asString();
-        if (body != null && !body.isEmpty()) {
-            answer.withBody(body);
-        }
-        ValidationReport report = validator.validateResponse(path,
-                Request.Method.valueOf(request.getMethod().toUpperCase(Locale.ROOT)), answer.build());
-        if (report.hasErrors()) {
-            String found = request.getMethod() + " " + path + " (" + response.statusCode() + "): " + report.getMessages()
-                    .stream().map(m -> m.getKey() + ": " + m.getMessage()).collect(Collectors.joining(" | "));
+        List<String> differences = differences(validator(contract()), request.getMethod(), path, response.statusCode(),
+                response.getContentType(), body);
+        if (!differences.isEmpty()) {
+            String found = request.getMethod() + " " + path + " (" + response.statusCode() + "): "
+                    + String.join(" | ", differences);
             String listTo = System.getProperty(REPORT_PROPERTY);
             if (listTo != null) { // list every difference of a whole run at once instead of failing at the first
                 append(Path.of(listTo), found);
                 return response;
             }
             throw new AssertionError("The answer to " + request.getMethod() + " " + path + " (" + response.statusCode()
-                    + ") is not what the contract says:\n" + report.getMessages().stream()
-                    .map(m -> "  " + m.getKey() + ": " + m.getMessage()).collect(Collectors.joining("\n")));
+                    + ") is not what the contract says:\n  " + String.join("\n  ", differences));
         }
         return response;
     }
@@ -92,6 +85,27 @@ public final class ContractResponses implements Filter, QuarkusTestBeforeEachCal
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** What in an answer to {@code method path} the contract does not describe (none: it conforms). */
+    public static List<String> differences(OpenApiInteractionValidator validator, String method, String path,
+            int status, String contentType, String body) {
+        SimpleResponse.Builder answer = SimpleResponse.Builder.status(status);
+        if (contentType != null && !contentType.isEmpty()) {
+            answer.withContentType(contentType);
+        }
+        if (body != null && !body.isEmpty()) {
+            answer.withBody(body);
+        }
+        ValidationReport report = validator.validateResponse(path,
+                Request.Method.valueOf(method.toUpperCase(Locale.ROOT)), answer.build());
+        return report.getMessages().stream().filter(m -> m.getLevel() == ValidationReport.Level.ERROR)
+                .map(m -> m.getKey() + ": " + m.getMessage()).toList();
+    }
+
+    /** The validator of a contract on the classpath, read once. */
+    public static OpenApiInteractionValidator validator(String resource) {
+        return VALIDATORS.computeIfAbsent(resource, ContractResponses::load);
     }
 
     /** The contract of the service under test, a resource on the test classpath. */

@@ -76,7 +76,7 @@ public class GrowthDocumentResource {
             @Schema(description = "support-level-service's level history, or unavailable") Object supportLevelHistory,
             @Schema(description = "support-level-service's interventions, or unavailable") Object interventions,
             @Schema(description = "opp-service's plans of the pupil, or unavailable") Object opps,
-            @Schema(description = "opp-service's current plan whole (versions, goals), null without a plan, or unavailable", nullable = true) Object opp,
+            @Schema(description = "opp-service's current plan whole (versions, goals), null without a plan, or unavailable") Object opp,
             @Schema(description = "support-team-service's cases of meetings that discussed the pupil, or unavailable") Object cases,
             @Schema(description = "consent-service's consent requests, or unavailable") Object consents) {
     }
