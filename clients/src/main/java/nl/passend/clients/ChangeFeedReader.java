@@ -72,7 +72,7 @@ public final class ChangeFeedReader {
 
     /** The one call of the generated client's operation: its name follows the contract's operationId. */
     private PageChangeResponse page(String school, String cursor, String types) throws ApiException {
-        return changes.listSchoolChanges(school, cursor, PAGE_SIZE, types);
+        return changes.listSchoolChanges(school, cursor, PAGE_SIZE, types, null); // no X-Passend-After: it wrote nothing
     }
 
     private void print(ChangeResponse entry) {

@@ -104,6 +104,7 @@ public final class OpenApiMerger {
         Map<String, Map<String, String>> renames = ComponentRenames.decide(specs);
         Parts parts = collect(specs, routed.kept(), renames);
         SwaggerUiLogin.addTo(parts.paths(), parts.components());
+        GatewayAnswers.addTo(parts.paths(), routed.publicPaths()::contains);
 
         ObjectNode doc = JsonNodeFactory.instance.objectNode();
         doc.put("openapi", version);
@@ -133,6 +134,14 @@ public final class OpenApiMerger {
 
     /** Per service, the paths the gateway routes to it ({@code kept}) and those it does not ({@code leftOut}). */
     private record Routed(Map<String, List<String>> kept, Map<String, List<String>> leftOut) {
+
+        /** The public paths of the services' kept paths (the gateway's own are not among them). */
+        Set<String> publicPaths() {
+            Set<String> paths = new HashSet<>();
+            kept.forEach((service, list) -> list.stream().filter(p -> !ownPublicPath(service, p))
+                    .forEach(p -> paths.add(GatewayConfig.PUBLIC_PREFIX + p)));
+            return paths;
+        }
     }
 
     private static Routed routed(Map<String, JsonNode> specs, RouteTable routes) {

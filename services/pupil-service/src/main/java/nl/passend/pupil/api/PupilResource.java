@@ -240,6 +240,7 @@ public class PupilResource {
     @Path("pupils/{id}/professionals/{linkId}")
     @RolesAllowed(Roles.IB)
     @Operation(operationId = "unlinkProfessional", summary = "Unlink a care professional from a pupil (IB'er)")
+    @APIResponse(responseCode = "204", description = "Unlinked")
     public Response unlink(@PathParam("id") String id, @PathParam("linkId") String linkId) {
         professionals.unlink(Params.uuid(id, "id"), Params.uuid(linkId, "linkId"));
         return Response.noContent().build();

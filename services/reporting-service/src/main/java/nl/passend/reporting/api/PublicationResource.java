@@ -30,7 +30,10 @@ import nl.passend.reporting.domain.SwvReport;
 import nl.passend.reporting.mapping.ReportCsv;
 import nl.passend.reporting.service.Publications;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The SWV's published reports: frozen when published, read back as they were. */
@@ -55,6 +58,8 @@ public class PublicationResource {
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.SWV_ANALYST})
     @Operation(operationId = "publishSwvReport", summary = "Publish the SWV's report for a count date", description = "Freezes the report as it is now: erasures and corrections later do not change what was published. Once per count date (409 already-published).")
+    @APIResponse(responseCode = "201", description = "Published; Location is the publication",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PublicationView.class)))
     public Response publish(@PathParam("swvCode") String swvCode, @Valid @NotNull PublishRequest request) {
         SchoolYear year = SchoolYear.parse(request.schoolYear()).orElseThrow(() -> Problems
                 .unprocessable("invalid-school-year", "schoolYear must be a school year such as 2025-2026"));
