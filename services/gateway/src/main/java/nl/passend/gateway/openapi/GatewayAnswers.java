@@ -3,6 +3,7 @@ package nl.passend.gateway.openapi;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.Predicate;
 
 /**
@@ -13,10 +14,11 @@ import java.util.function.Predicate;
  */
 final class GatewayAnswers {
 
-    private static final Map<String, String> ROUTED = Map.of(
+    /** In the order of the codes: the committed document must not change from one run to the next. */
+    private static final Map<String, String> ROUTED = new TreeMap<>(Map.of(
             "502", "bad-gateway: the service broke the connection off; retry",
             "503", "service-unavailable: the service cannot be reached right now; retry after Retry-After seconds",
-            "504", "service-timeout: the service did not answer in time; retry");
+            "504", "service-timeout: the service did not answer in time; retry"));
     private static final String RATE_LIMITED = "too-many-requests: your client's rate limit is spent; retry after "
             + "Retry-After seconds";
 
