@@ -46,9 +46,11 @@ public class ProblemShape {
      * and says so in {@code X-Forwarded-Prefix}, the {@code instance} is the gateway's path.
      */
     static String publicPath(ContainerRequestContext request) {
-        String path = request.getUriInfo().getRequestUri().getRawPath();
-        String prefix = request.getHeaderString(FORWARDED_PREFIX);
-        return prefix != null && SAFE_PREFIX.matcher(prefix).matches() ? prefix + path : path;
+        return publicPath(request.getHeaderString(FORWARDED_PREFIX), request.getUriInfo().getRequestUri().getRawPath());
+    }
+
+    static String publicPath(String forwardedPrefix, String path) {
+        return forwardedPrefix != null && SAFE_PREFIX.matcher(forwardedPrefix).matches() ? forwardedPrefix + path : path;
     }
 
     static HttpProblem shaped(HttpProblem problem, String path, String correlationId) {
