@@ -145,7 +145,7 @@ def team_checks(ids):
     case_path = "/cases/" + case["id"]
     expect("swv-consultant reads the case before consent: anonymous",
            api.call("GET", case_path, consultant, base=api.TEAMS), 200,
-           lambda b: b["pupilId"] is None and not b["named"])
+           lambda b: b.get("pupilId") is None and not b["named"])
     outcome = {"discussedAs": "NAMED", "advice": "Observatie in de klas.", "decisions": ["OBSERVE"], "actionItems": []}
     expect("swv-consultant records it as discussed by name without consent",
            api.call("PUT", case_path + "/outcome", consultant, outcome,
@@ -491,7 +491,7 @@ def case_checks():
         pages += 1
         if reply[0] != 200:
             break
-        cursor = reply[1]["nextCursor"] or cursor
+        cursor = reply[1].get("nextCursor") or cursor
         if not reply[1]["hasMore"]:
             break
     step("sis-client", "GET", "/schools/12AB00/pupils?size=200", reply, 200, lambda b: cursor,
