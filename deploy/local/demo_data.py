@@ -86,6 +86,17 @@ ACCOUNT = {
 }
 
 
+class Answer(dict):
+    """A JSON object of an answer. The API leaves out a field that has no value; here it reads as None."""
+
+    def __missing__(self, key):
+        return None
+
+
+def answer_json(text):
+    return json.loads(text, object_hook=Answer)
+
+
 def token(**form):
     body = urllib.parse.urlencode(form).encode()
     url = KEYCLOAK + "/realms/passend/protocol/openid-connect/token"
@@ -112,7 +123,7 @@ def call(method, path, bearer, body=None, headers=None, base=None, raw=False):
     try:
         with urllib.request.urlopen(request) as answer:
             text = answer.read()
-            body = text if raw else (json.loads(text) if text else None)
+            body = text if raw else (answer_json(text) if text else None)
             return answer.status, body, answer.headers.get("ETag")
     except urllib.error.HTTPError as error:
         return error.code, error.read().decode(errors="replace"), None

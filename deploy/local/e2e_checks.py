@@ -402,7 +402,7 @@ def gw(method, path, bearer=None, body=None, headers=None, raw=False):
         parsed = text
     else:
         try:
-            parsed = json.loads(text) if text else None
+            parsed = api.answer_json(text) if text else None
         except ValueError:
             parsed = text.decode(errors="replace")
     return Reply(status, parsed, answer_headers)
