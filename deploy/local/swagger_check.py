@@ -2,10 +2,10 @@
 """Checks the gateway's Swagger UI in a real browser, as an integrator uses it: a headless Chromium (driven
 through the DevTools protocol, as dashboard_check.py) opens Swagger UI, clicks Authorize and, for the Keycloak
 scheme, Authorize again; Keycloak's login page opens in a new window, where it logs in; that window goes back
-to Swagger UI's oauth2-redirect.html, and Swagger UI exchanges the code (with PKCE) for a token. Then the page
-calls the API with that token, as "Try it out" does, and must get 200.
+to Swagger UI's oauth2-redirect.html, and Swagger UI exchanges the code (with PKCE) for a token. Then it uses
+Try it out on one operation, with the given parameters: the call must carry the bearer token and get 200.
 
-  python3 swagger_check.py <swagger-ui-url> <username> <password> <api-path>
+  python3 swagger_check.py <swagger-ui-url> <username> <password> <operationId> [name=value]...
 
 Exit 0 when all is well, 1 (with what is wrong) otherwise.
 """
@@ -42,16 +42,61 @@ CLICK_SCHEME_AUTHORIZE = """(() => {
   return 'authorizing';
 })()"""
 
-TOKEN = """(() => {
-  const auth = window.ui && window.ui.authSelectors.authorized().toJS();
-  const keycloak = auth && auth.Keycloak;
-  return keycloak && keycloak.token ? keycloak.token.access_token : null;
+AUTHORIZED = """(() => {
+  const button = document.querySelector('.auth-wrapper .btn.authorize');
+  if (!button || !button.classList.contains('locked')) return null;
+  const close = document.querySelector('.dialog-ux .btn-done, .dialog-ux .close-modal');
+  if (close) close.click();
+  return 'authorized';
 })()"""
 
-CALL = """(async (path, token) => {
-  const answer = await fetch(path, {headers: {Authorization: 'Bearer ' + token}});
-  return answer.status;
-})(%s, %s)"""
+# Try it out on one operation, a step at a time (each waits for the page to follow): open it, Try it out, fill
+# its parameters (React reads the native setter's value through an input event), Execute
+OPERATION = "[...document.querySelectorAll('.opblock')].find(b => b.id.endsWith('-' + %s))"
+
+OPEN = """(() => {
+  const block = %s;
+  if (!block) return null;
+  if (block.querySelector('.try-out__btn')) return 'open';
+  if (!block.classList.contains('is-open')) (block.querySelector('.opblock-summary-control') || block).click();
+  return null;
+})()"""
+
+TRY_OUT = """(() => {
+  const block = %s;
+  if (block.querySelector('.btn.execute')) return 'trying';
+  const button = block.querySelector('.try-out__btn');
+  if (button && !button.classList.contains('cancel')) button.click();
+  return null;
+})()"""
+
+FILL = """((values) => {
+  const block = %s;
+  const setter = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').set;
+  for (const [name, value] of Object.entries(values)) {
+    const input = block.querySelector('tr[data-param-name="' + name + '"] input');
+    if (!input) return 'no parameter ' + name;
+    setter.call(input, value);
+    input.dispatchEvent(new Event('input', {bubbles: true}));
+  }
+  return 'filled';
+})(%s)"""
+
+# Execute until Swagger UI shows an answer: again after a click it had not taken (a required value it had not
+# taken in yet), never while a call is under way (its spinner shows)
+EXECUTE = """(() => {
+  const block = %s;
+  if (block.querySelector('.live-responses-table tr.response')) return 'answered';
+  if (!block.querySelector('.loading-container, .loading')) block.querySelector('.btn.execute').click();
+  return null;
+})()"""
+
+RESPONSE = """(() => {
+  const block = %s;
+  const status = block && block.querySelector('.live-responses-table tr.response .response-col_status');
+  const curl = block && block.querySelector('.curl-command');
+  return status ? {status: status.textContent.trim(), curl: curl ? curl.textContent : ''} : null;
+})()"""
 
 
 def targets(port):
@@ -80,7 +125,7 @@ def login_window(port, swagger_target_id):
     return None
 
 
-def check(port, url, username, password, api_path):
+def check(port, url, username, password, operation_id, values):
     page = next(t for t in targets(port) if t.get("type") == "page")
     tools = DevTools(page["webSocketDebuggerUrl"])
     try:
@@ -101,22 +146,32 @@ def check(port, url, username, password, api_path):
             login.evaluate(browser_tools.FILL_LOGIN % (json.dumps(username), json.dumps(password)))
         finally:
             login.close()
-        token = wait("Swagger UI's Keycloak token (code exchanged with PKCE)", lambda: tools.evaluate(TOKEN))
-        print(f"Swagger UI holds a Keycloak token ({len(token)} characters)")
-        status = tools.call("Runtime.evaluate", expression=CALL % (json.dumps(api_path), json.dumps(token)),
-                            awaitPromise=True, returnByValue=True).get("result", {}).get("value")
-        print(f"GET {api_path} from Swagger UI's page with that token: {status}")
-        if status != 200:
-            raise CheckFailed(f"GET {api_path} with Swagger UI's token answered {status}")
+        wait("Swagger UI authorized with the Keycloak scheme (code exchanged with PKCE)",
+             lambda: tools.evaluate(AUTHORIZED))
+        print("Swagger UI is authorized (Keycloak)")
+        operation = OPERATION % json.dumps(operation_id)
+        wait(f"operation {operation_id} opened", lambda: tools.evaluate(OPEN % operation))
+        wait("Try it out", lambda: tools.evaluate(TRY_OUT % operation))
+        result = tools.evaluate(FILL % (operation, json.dumps(values)))
+        if result != "filled":
+            raise CheckFailed(f"Try it out on {operation_id}: {result}")
+        wait("Execute", lambda: tools.evaluate(EXECUTE % operation))
+        answer = wait(f"the answer to {operation_id}", lambda: tools.evaluate(RESPONSE % operation))
+        bearer = "Authorization: Bearer " in answer["curl"]
+        print(f"Try it out {operation_id} {values}: {answer['status']}, sent with a bearer token: {bearer}")
+        if answer["status"] != "200" or not bearer:
+            raise CheckFailed(f"Try it out on {operation_id} answered {answer['status']} (bearer token sent: {bearer})")
     finally:
         tools.close()
 
 
 def main(argv):
-    if len(argv) != 5:
-        print(__doc__.strip().splitlines()[-3], file=sys.stderr)
+    if len(argv) < 5 or any("=" not in a for a in argv[5:]):
+        print("usage: python3 swagger_check.py <swagger-ui-url> <username> <password> <operationId> [name=value]...",
+              file=sys.stderr)
         return 2
-    url, username, password, api_path = argv[1:5]
+    url, username, password, operation_id = argv[1:5]
+    values = dict(a.split("=", 1) for a in argv[5:])
     chromium_binary = shutil.which("chromium") or shutil.which("chromium-browser") or shutil.which("google-chrome")
     if not chromium_binary:
         print("swagger check: chromium is not installed (Debian: apt-get install chromium)", file=sys.stderr)
@@ -128,10 +183,12 @@ def main(argv):
         with open(os.path.join(profile, "chromium.log"), "wb") as log:
             chromium = subprocess.Popen(
                 [chromium_binary, "--headless=new", "--no-sandbox", "--disable-gpu", f"--remote-debugging-port={port}",
-                 f"--user-data-dir={profile}", "--no-first-run", "--window-size=1280,1024", "about:blank"],
+                 f"--user-data-dir={profile}", "--no-first-run", "--window-size=1280,1024",
+                 # the check clicks from a script, which the popup blocker does not count as a user's click
+                 "--disable-popup-blocking", "about:blank"],
                 stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
         browser_tools.page_target(port, chromium, time.monotonic() + 30)
-        check(port, url, username, password, api_path)
+        check(port, url, username, password, operation_id, values)
         print("swagger check: passed")
         return 0
     except CheckFailed as e:
