@@ -17,8 +17,8 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 /**
  * Documents the error answers every Passend endpoint gives in the same way, so that each resource
  * need not repeat them: problem+json bodies for 400, 401, 403, 404 (unknown or not visible to you),
- * 409, 412/428 where an If-Match is taken, 415 where a body is, 422, and 503 {@code not-yet-synced} with the
- * {@code X-Passend-After} header every request may send, all of the one {@code Problem} schema
+ * 406, 409, 412/428 where an If-Match is taken, 415 where a body is, 422, 500, and 503 {@code not-yet-synced}
+ * with the {@code X-Passend-After} header every request may send, all of the one {@code Problem} schema
  * ({@link ProblemSchema}); and UUID formats for path ids.
  */
 @OpenApiFilter(OpenApiFilter.RunStage.RUNTIME_STARTUP)
@@ -80,6 +80,8 @@ public class ProblemResponses implements OASFilter {
         problem(responses, "400", "The request is malformed or a field is invalid; each field is listed");
         problem(responses, "503", "not-yet-synced: the X-Passend-After event has not reached this service yet; "
                 + "retry after Retry-After seconds");
+        problem(responses, "406", "The Accept header asks for no media type the endpoint answers in");
+        problem(responses, "500", "internal-error: a fault of ours; quote the correlationId");
     }
 
     private static boolean isId(String name) {
