@@ -86,6 +86,17 @@ ACCOUNT = {
 }
 
 
+class Answer(dict):
+    """A JSON object of an answer. The API leaves out a field that has no value; here it reads as None."""
+
+    def __missing__(self, key):
+        return None
+
+
+def answer_json(text):
+    return json.loads(text, object_hook=Answer)
+
+
 def token(**form):
     body = urllib.parse.urlencode(form).encode()
     url = KEYCLOAK + "/realms/passend/protocol/openid-connect/token"
@@ -112,7 +123,7 @@ def call(method, path, bearer, body=None, headers=None, base=None, raw=False):
     try:
         with urllib.request.urlopen(request) as answer:
             text = answer.read()
-            body = text if raw else (json.loads(text) if text else None)
+            body = text if raw else (answer_json(text) if text else None)
             return answer.status, body, answer.headers.get("ETag")
     except urllib.error.HTTPError as error:
         return error.code, error.read().decode(errors="replace"), None
@@ -365,7 +376,7 @@ def load_support(pupil_ids):
                      "minutes": 45}]}, base=SUPPORT), "recording interventions")
     first = batch["interventions"][0]["id"]
     status, current, etag = call("GET", "/interventions/" + first, teacher, base=SUPPORT)
-    if status == 200 and current["effect"] is None:
+    if status == 200 and current.get("effect") is None:
         ok(call("POST", "/interventions/%s/evaluation" % first, teacher,
                 {"effect": "PARTLY_ACHIEVED", "note": "Leest vlotter; begrip nog wisselend.",
                  "evaluatedOn": "2025-12-19"}, {"If-Match": etag}, base=SUPPORT), "evaluating an intervention")
@@ -468,7 +479,7 @@ def load_reporting(sis):
         "upserting Het Anker's pupils")
     bram = [item["pupilId"] for item in result["items"] if item["externalId"] == "HA-3003"][0]
     enrolments = ok(call("GET", "/pupils/%s/enrolments" % bram, sis), "reading Bram's enrolments")
-    if all(e["endDate"] is None for e in enrolments):
+    if all(e.get("endDate") is None for e in enrolments):
         ok(call("POST", "/pupils/%s/leave" % bram, sis, {"leftOn": days_ago(14), "destination": "SBO"},
                 {"If-Match": with_etag("/pupils/" + bram, sis, PUPILS)}), "Bram leaving for SBO")
 
@@ -504,14 +515,14 @@ def main():
                 continue
             pupil_id = pupil_ids[ext]
             guardian = ok(call("GET", "/pupils/%s/guardians" % pupil_id, ib), "reading guardians")[0]
-            if guardian["accountId"] != ACCOUNT[login]:
+            if guardian.get("accountId") != ACCOUNT[login]:
                 ok(call("PUT", "/pupils/%s/guardians/%s/account" % (pupil_id, guardian["id"]), ib,
                         {"accountId": ACCOUNT[login]}, {"If-Match": '"%d"' % guardian["version"]}),
                    "linking " + login)
         if code == "12AB00":
             daan = pupil_ids["RB-1002"]
             linked = ok(call("GET", "/pupils/%s/professionals" % daan, ib), "reading professionals")
-            if not any(link["accountId"] == ACCOUNT["care-orthopedagoog"] for link in linked):
+            if not any(link.get("accountId") == ACCOUNT["care-orthopedagoog"] for link in linked):
                 ok(call("POST", "/pupils/%s/professionals" % daan, ib,
                         {"accountId": ACCOUNT["care-orthopedagoog"], "discipline": "ORTHOPEDAGOOG"}),
                    "linking the orthopedagoog")

@@ -80,7 +80,7 @@ public class ConsentResource {
     @POST
     @Path("consent-requests")
     @RolesAllowed({Roles.IB, Roles.DIRECTOR, Roles.ADMIN})
-    @Operation(summary = "Record a consent request by hand (staff)",
+    @Operation(operationId = "recordConsentRequest", summary = "Record a consent request by hand (staff)",
             description = "For requests no other service sends, e.g. SHARE_WITH_SWV or SHARE_WITH_YOUTH_CARE. Every guardian of the pupil with parental authority must answer; with none known yet the request stays OPEN until one is. Idempotent on requestId: the same request again answers 200 and changes nothing; another request under a used requestId is a conflict.")
     @APIResponse(responseCode = "201", description = "Recorded",
             content = @Content(schema = @Schema(implementation = ConsentRequestResponse.class)))
@@ -96,7 +96,7 @@ public class ConsentResource {
     @GET
     @Path("consent-requests/{id}")
     @RolesAllowed({Roles.ADMIN, Roles.IB, Roles.DIRECTOR, Roles.TEACHER, Roles.PARENT})
-    @Operation(summary = "Read a consent request with its ledger")
+    @Operation(operationId = "getConsentRequest", summary = "Read a consent request with its ledger")
     public ConsentRequestResponse get(@PathParam("id") String id,
             @QueryParam(AsOf.PARAM) @Parameter(description = AS_OF_REQUEST,
                     schema = @Schema(type = SchemaType.STRING, format = "date")) String asOf) {
@@ -108,7 +108,7 @@ public class ConsentResource {
     @POST
     @Path("consent-requests/{id}/answers")
     @RolesAllowed({Roles.PARENT, Roles.IB})
-    @Operation(summary = "Answer a consent request: given or refused",
+    @Operation(operationId = "answerConsentRequest", summary = "Answer a consent request: given or refused",
             description = "A parent answers for themselves, for their own child, through the app. The IB'er records an answer given on paper, by phone or in person, naming the guardian and the channel. A guardian may change an answer later: each answer is a new entry and the latest counts. Only guardians with parental authority answer; an expired request takes no answers.")
     @APIResponse(responseCode = "201", description = "Recorded; the request with its new outcome",
             content = @Content(schema = @Schema(implementation = ConsentRequestResponse.class)))
@@ -121,7 +121,7 @@ public class ConsentResource {
     @POST
     @Path("consent-requests/{id}/withdrawals")
     @RolesAllowed({Roles.PARENT, Roles.IB})
-    @Operation(summary = "Withdraw a consent given",
+    @Operation(operationId = "withdrawConsent", summary = "Withdraw a consent given",
             description = "Only a consent the guardian has given (their latest answer) can be withdrawn; the request's outcome becomes WITHDRAWN.")
     @APIResponse(responseCode = "201", description = "Recorded; the request with its new outcome",
             content = @Content(schema = @Schema(implementation = ConsentRequestResponse.class)))
@@ -133,7 +133,7 @@ public class ConsentResource {
     @GET
     @Path("pupils/{pupilId}/consent-requests")
     @RolesAllowed({Roles.ADMIN, Roles.IB, Roles.DIRECTOR, Roles.TEACHER, Roles.PARENT})
-    @Operation(summary = "A pupil's consent requests, newest first",
+    @Operation(operationId = "listPupilConsentRequests", summary = "A pupil's consent requests, newest first",
             description = "For the staff of the pupil's school and the pupil's own parents.")
     public List<ConsentRequestResponse> ofPupil(@PathParam("pupilId") String pupilId,
             @QueryParam(AsOf.PARAM) @Parameter(description = AS_OF_REQUESTS,
@@ -146,7 +146,7 @@ public class ConsentResource {
     @GET
     @Path("me/consent-requests")
     @RolesAllowed(Roles.PARENT)
-    @Operation(summary = "The open requests waiting for the calling parent's answer (at most 200, oldest first)")
+    @Operation(operationId = "listMyConsentRequests", summary = "The open requests waiting for the calling parent's answer (at most 200, oldest first)")
     public List<ConsentRequestResponse> mine() {
         return mapper.toResponses(queries.openForMe());
     }
@@ -154,7 +154,7 @@ public class ConsentResource {
     @GET
     @Path("schools/{schoolCode}/consent-requests")
     @RolesAllowed({Roles.IB, Roles.DIRECTOR, Roles.ADMIN})
-    @Operation(summary = "A school's open consent requests (at most 200, oldest first), for the IB'er")
+    @Operation(operationId = "listSchoolConsentRequests", summary = "A school's open consent requests (at most 200, oldest first), for the IB'er")
     public List<ConsentRequestResponse> ofSchool(@PathParam("schoolCode") String schoolCode) {
         return mapper.toResponses(queries.openOfSchool(schoolCode));
     }
@@ -162,7 +162,7 @@ public class ConsentResource {
     @GET
     @Path("pupils/{pupilId}/consent-check")
     @RolesAllowed({Roles.ADMIN, Roles.IB, Roles.DIRECTOR, Roles.TEACHER, Roles.SIS_CLIENT})
-    @Operation(summary = "Is there a valid consent for a purpose on a subject version?",
+    @Operation(operationId = "checkConsent", summary = "Is there a valid consent for a purpose on a subject version?",
             description = "Valid when the latest request for this purpose on exactly this subject version is GRANTED.")
     public ConsentCheckResponse check(@PathParam("pupilId") String pupilId,
             @QueryParam("purpose") @Parameter(required = true, schema = @Schema(implementation = ConsentPurpose.class)) String purpose,

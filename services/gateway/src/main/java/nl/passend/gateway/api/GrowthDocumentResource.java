@@ -45,7 +45,7 @@ public class GrowthDocumentResource {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "A pupil's groeidocument",
+    @Operation(operationId = "getGrowthDocument", summary = "A pupil's groeidocument",
             description = "The pupil (pupil-service), the support level and its history and the interventions (support-level-service), the OPPs and the current one whole with its goals (opp-service), the cases of meetings that discussed the pupil (support-team-service) and the consent requests (consent-service), each read from its service with the caller's token, so each part only as far as the caller may see it; every read is audited by its service. The pupil must be visible (else that service's 403 or 404). Any other part the caller may not see, or whose service is down or too slow, is {\"available\": false, \"status\": <403|404|503|504>} instead. With asOf=yyyy-MM-dd every part is the file as it stood at the end of that day (for a BOT meeting or a TLV decision); what that means per part is in each service's contract.")
     @APIResponse(responseCode = "200", description = "The document",
             content = @Content(schema = @Schema(implementation = GrowthDocumentSchema.class)))
@@ -76,7 +76,7 @@ public class GrowthDocumentResource {
             @Schema(description = "support-level-service's level history, or unavailable") Object supportLevelHistory,
             @Schema(description = "support-level-service's interventions, or unavailable") Object interventions,
             @Schema(description = "opp-service's plans of the pupil, or unavailable") Object opps,
-            @Schema(description = "opp-service's current plan whole (versions, goals), null without a plan, or unavailable", nullable = true) Object opp,
+            @Schema(description = "opp-service's current plan whole (versions, goals), null without a plan, or unavailable") Object opp,
             @Schema(description = "support-team-service's cases of meetings that discussed the pupil, or unavailable") Object cases,
             @Schema(description = "consent-service's consent requests, or unavailable") Object consents) {
     }

@@ -48,7 +48,7 @@ public class OpenApiResource {
     @GET
     @Produces("application/yaml")
     // not in the gateway's own contract: public (no token), unlike every endpoint documented there
-    @Operation(summary = "The Passend API as one OpenAPI document", hidden = true)
+    @Operation(operationId = "getOpenApiDocument", summary = "The Passend API as one OpenAPI document", hidden = true)
     public Response document() {
         return Response.ok(document).header("Cache-Control", "max-age=300").build();
     }

@@ -26,6 +26,7 @@ import nl.passend.gateway.config.Upstreams.Upstream;
 import nl.passend.gateway.domain.CorrelationIds;
 import nl.passend.gateway.domain.LocationRewrite;
 import nl.passend.gateway.domain.RouteTable;
+import nl.passend.platform.http.ProblemShape;
 import org.jboss.logging.Logger;
 
 /**
@@ -89,6 +90,8 @@ public class ServiceProxy {
                 forwarded.headers().set(CorrelationIds.HEADER, correlationId);
                 forwarded.headers().set("X-Forwarded-For", remoteHost(request));
                 forwarded.headers().set("X-Forwarded-Proto", request.scheme());
+                // the service's problems then name the path the caller used (ProblemShape)
+                forwarded.headers().set(ProblemShape.FORWARDED_PREFIX, GatewayConfig.PUBLIC_PREFIX);
                 return context.sendRequest().recover(failure -> Future.succeededFuture(failed(forwarded, upstream, failure)));
             }
 

@@ -72,7 +72,7 @@ public class SubscriptionResource {
     JsonWebToken token;
 
     @POST
-    @Operation(summary = "Subscribe a callback URL to event types of your schools",
+    @Operation(operationId = "createSubscription", summary = "Subscribe a callback URL to event types of your schools",
             description = "Every event of one of the types about one of the schools is POSTed to the callback as a CloudEvent (structured mode, application/cloudevents+json), with the headers webhook-id (the event id), webhook-timestamp and webhook-signature (HMAC-SHA256, Standard Webhooks) and X-Correlation-Id (the delivery id). The answer carries the signing secret, once. Each school must be in your token's schools claim (403 otherwise).")
     @APIResponse(responseCode = "201", description = "Subscribed; the body has the signing secret",
             headers = @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING)),
@@ -85,7 +85,7 @@ public class SubscriptionResource {
     }
 
     @GET
-    @Operation(summary = "Your subscriptions, oldest first",
+    @Operation(operationId = "listSubscriptions", summary = "Your subscriptions, oldest first",
             description = "Every subscription of the calling client (at most 25 by default), without secrets.")
     public List<SubscriptionResponse> list() {
         return mapper.toResponses(service.list(client()));
@@ -93,7 +93,7 @@ public class SubscriptionResource {
 
     @GET
     @Path("{id}")
-    @Operation(summary = "One of your subscriptions",
+    @Operation(operationId = "getSubscription", summary = "One of your subscriptions",
             description = "With its status: FAILING, and why, when a delivery was given up. Another client's subscription is answered 404.")
     @APIResponse(responseCode = "200", description = "The subscription; its ETag is the If-Match for a change",
             headers = @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING)),
@@ -104,7 +104,7 @@ public class SubscriptionResource {
 
     @PUT
     @Path("{id}")
-    @Operation(summary = "Change a subscription's callback URL, event types and schools",
+    @Operation(operationId = "updateSubscription", summary = "Change a subscription's callback URL, event types and schools",
             description = "Its status and secret stay. Deliveries already made for it keep the callback URL of the moment they are sent.")
     @APIResponse(responseCode = "200", description = "Changed",
             headers = @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING)),
@@ -116,7 +116,7 @@ public class SubscriptionResource {
 
     @DELETE
     @Path("{id}")
-    @Operation(summary = "Unsubscribe", description = "Its deliveries that have not gone out are dropped. With If-Match, only when that is the current version.")
+    @Operation(operationId = "deleteSubscription", summary = "Unsubscribe", description = "Its deliveries that have not gone out are dropped. With If-Match, only when that is the current version.")
     @APIResponse(responseCode = "204", description = "Deleted")
     public Response delete(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch) {
         service.delete(client(), Params.uuid(id, "id"), ETags.expected(ifMatch));
@@ -126,7 +126,7 @@ public class SubscriptionResource {
     @POST
     @Path("{id}/secret")
     @Consumes(MediaType.WILDCARD) // no body
-    @Operation(summary = "Rotate the signing secret",
+    @Operation(operationId = "rotateSubscriptionSecret", summary = "Rotate the signing secret",
             description = "The answer carries the new secret, once. For the grace period (24 hours by default) every delivery is signed with both the new and the previous secret (two v1 signatures in webhook-signature), so that the receiver can switch without losing one.")
     @APIResponse(responseCode = "200", description = "The subscription with its new secret",
             headers = @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING)),
@@ -139,7 +139,7 @@ public class SubscriptionResource {
     @POST
     @Path("{id}/resume")
     @Consumes(MediaType.WILDCARD) // no body
-    @Operation(summary = "Resume a FAILING subscription",
+    @Operation(operationId = "resumeSubscription", summary = "Resume a FAILING subscription",
             description = "After a delivery was given up (its last attempt failed) the subscription is FAILING: nothing goes out, new events wait in order. Resuming makes it ACTIVE and sends what waited, oldest first per pupil; the given-up deliveries go again first, unless redeliverFailed=false leaves them given up.")
     @APIResponse(responseCode = "200", description = "ACTIVE again",
             headers = @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING)),
@@ -153,7 +153,7 @@ public class SubscriptionResource {
 
     @GET
     @Path("{id}/deliveries")
-    @Operation(summary = "A subscription's latest deliveries, newest first",
+    @Operation(operationId = "listSubscriptionDeliveries", summary = "A subscription's latest deliveries, newest first",
             description = "Each with its status, attempts, and the status code and error of its last attempt. Delivered ones are kept 7 days, given-up ones 30 days.")
     public List<DeliveryResponse> deliveries(@PathParam("id") String id,
             @QueryParam("status") @Parameter(schema = @Schema(implementation = DeliveryStatus.class)) String status,

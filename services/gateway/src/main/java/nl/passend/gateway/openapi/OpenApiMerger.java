@@ -104,6 +104,7 @@ public final class OpenApiMerger {
         Map<String, Map<String, String>> renames = ComponentRenames.decide(specs);
         Parts parts = collect(specs, routed.kept(), renames);
         SwaggerUiLogin.addTo(parts.paths(), parts.components());
+        GatewayAnswers.addTo(parts.paths(), routed.publicPaths()::contains);
 
         ObjectNode doc = JsonNodeFactory.instance.objectNode();
         doc.put("openapi", version);
@@ -118,7 +119,7 @@ public final class OpenApiMerger {
         return new Result(doc, routed.leftOut(), byServiceAndKey(renames));
     }
 
-    /** The OpenAPI version every document has (3.1.0 when there is none); documents of two versions fail. */
+    /** The OpenAPI version every document has (3.0.3 when there is none); documents of two versions fail. */
     private static String commonVersion(Map<String, JsonNode> specs) {
         String version = null;
         for (Map.Entry<String, JsonNode> spec : specs.entrySet()) {
@@ -128,11 +129,19 @@ public final class OpenApiMerger {
             }
             version = v;
         }
-        return version == null ? "3.1.0" : version;
+        return version == null ? "3.0.3" : version;
     }
 
     /** Per service, the paths the gateway routes to it ({@code kept}) and those it does not ({@code leftOut}). */
     private record Routed(Map<String, List<String>> kept, Map<String, List<String>> leftOut) {
+
+        /** The public paths of the services' kept paths (the gateway's own are not among them). */
+        Set<String> publicPaths() {
+            Set<String> paths = new HashSet<>();
+            kept.forEach((service, list) -> list.stream().filter(p -> !ownPublicPath(service, p))
+                    .forEach(p -> paths.add(GatewayConfig.PUBLIC_PREFIX + p)));
+            return paths;
+        }
     }
 
     private static Routed routed(Map<String, JsonNode> specs, RouteTable routes) {

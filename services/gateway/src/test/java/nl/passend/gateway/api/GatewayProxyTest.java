@@ -76,7 +76,7 @@ class GatewayProxyTest {
                         .withHeader("Content-Type", "application/json")
                         .withHeader("ETag", "\"1\"")
                         .withHeader("Location", "http://127.0.0.1:" + FakeServices.port() + "/opp-service/opps/" + plan)
-                        .withBody("{\"id\":\"" + plan + "\",\"version\":1}")));
+                        .withBody("{\"id\":\"" + plan + "\",\"currentVersion\":1}")));
 
         Response response = given().auth().oauth2(token).urlEncodingEnabled(false)
                 .contentType("application/json")
@@ -108,7 +108,7 @@ class GatewayProxyTest {
                 .withBody("{\"created\":1}")));
         services.register(get(urlEqualTo("/opp-service/pupils/" + pupil + "/opps")).willReturn(aResponse()
                 .withStatus(503).withHeader("Content-Type", "application/problem+json").withHeader("Retry-After", "1")
-                .withBody("{\"type\":\"https://passend.nl/problems/not-yet-synced\",\"status\":503}")));
+                .withBody(problem("not-yet-synced", 503, "/pupils/" + pupil + "/opps"))));
 
         given().auth().oauth2(token).contentType("application/json").body("{\"pupils\":[]}")
                 .post("/api/v1/schools/12AB00/pupils/batch")
@@ -125,20 +125,20 @@ class GatewayProxyTest {
     void theLongestMatchingPrefixDecidesTheService() {
         String pupil = UUID.randomUUID().toString();
         services.register(get(urlEqualTo("/pupils/" + pupil)).willReturn(aResponse().withStatus(200)
-                .withHeader("Content-Type", "application/json").withBody("{\"from\":\"pupil-service\"}")));
+                .withHeader("Content-Type", "application/json").withBody("{\"givenName\":\"pupil-service\"}")));
         services.register(get(urlEqualTo("/support-level-service/pupils/" + pupil + "/support-level"))
                 .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
-                        .withBody("{\"from\":\"support-level-service\"}")));
+                        .withBody("{\"pupilId\":\"" + pupil + "\"}")));
         services.register(get(urlEqualTo("/reporting-service/swvs/PO2601/report"))
                 .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
-                        .withBody("{\"from\":\"reporting-service\"}")));
+                        .withBody("{\"swvCode\":\"reporting-service\"}")));
 
         given().auth().oauth2(token).get("/api/v1/pupils/{id}", pupil)
-                .then().statusCode(200).body("from", equalTo("pupil-service"));
+                .then().statusCode(200).body("givenName", equalTo("pupil-service"));
         given().auth().oauth2(token).get("/api/v1/pupils/{id}/support-level", pupil)
-                .then().statusCode(200).body("from", equalTo("support-level-service"));
+                .then().statusCode(200).body("pupilId", equalTo(pupil));
         given().auth().oauth2(token).get("/api/v1/swvs/PO2601/report")
-                .then().statusCode(200).body("from", equalTo("reporting-service"));
+                .then().statusCode(200).body("swvCode", equalTo("reporting-service"));
     }
 
     @Test
@@ -147,7 +147,7 @@ class GatewayProxyTest {
         services.register(put(urlEqualTo("/schools/" + code)).willReturn(aResponse().withStatus(412)
                 .withHeader("Content-Type", "application/problem+json")
                 .withHeader("Location", "/schools/" + code)
-                .withBody("{\"type\":\"https://passend.nl/problems/stale-version\",\"status\":412}")));
+                .withBody(problem("stale-version", 412, "/schools/" + code))));
 
         given().auth().oauth2(token).contentType("application/json").header("If-Match", "\"3\"").body("{}")
                 .put("/api/v1/schools/{code}", code)
@@ -330,5 +330,11 @@ class GatewayProxyTest {
         assertThat(served).isEqualTo(SwaggerUiLogin.withRealm(committed,
                 SecurityHeaders.swaggerUiRealm(ConfigProvider.getConfig()).orElseThrow()));
         given().get("/q/swagger-ui/").then().statusCode(200);
+    }
+
+    /** A service's problem, in the one shape every service answers. */
+    private static String problem(String slug, int status, String instance) {
+        return "{\"type\":\"https://passend.nl/problems/" + slug + "\",\"title\":\"" + slug + "\",\"status\":" + status
+                + ",\"detail\":\"" + slug + "\",\"instance\":\"/api/v1" + instance + "\",\"correlationId\":\"c-1\"}";
     }
 }

@@ -103,7 +103,7 @@ public class OppResource {
     @POST
     @Path("pupils/{pupilId}/opps")
     @RolesAllowed({Roles.TEACHER, Roles.IB})
-    @Operation(summary = "Draw up a new OPP for a pupil (version 1, DRAFT)",
+    @Operation(operationId = "createOpp", summary = "Draw up a new OPP for a pupil (version 1, DRAFT)",
             description = "By the teacher or IB'er of the pupil's school. A pupil has one open OPP at a time: revise it with a new version instead of starting another (409). Language and maths goals name their reference level (422 otherwise).")
     @APIResponse(responseCode = "201", description = "Drawn up", headers = @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(schema = @Schema(implementation = PlanResponse.class)))
@@ -117,7 +117,7 @@ public class OppResource {
     @Path("pupils/{pupilId}/opps")
     @RolesAllowed({Roles.TEACHER, Roles.IB, Roles.DIRECTOR, Roles.SIS_CLIENT, Roles.PARENT, Roles.CARE_PROFESSIONAL,
             Roles.SWV_CONSULTANT})
-    @Operation(summary = "A pupil's OPPs, newest first (without content)", description = READERS_DOC)
+    @Operation(operationId = "listPupilOpps", summary = "A pupil's OPPs, newest first (without content)", description = READERS_DOC)
     public List<PlanSummary> ofPupil(@PathParam("pupilId") String pupilId,
             @QueryParam(AsOf.PARAM) @Parameter(description = AS_OF_PLANS,
                     schema = @Schema(type = SchemaType.STRING, format = "date")) String asOf) {
@@ -130,7 +130,7 @@ public class OppResource {
     @Path("opps/{planId}")
     @RolesAllowed({Roles.TEACHER, Roles.IB, Roles.DIRECTOR, Roles.SIS_CLIENT, Roles.PARENT, Roles.CARE_PROFESSIONAL,
             Roles.SWV_CONSULTANT})
-    @Operation(summary = "An OPP with its current version whole", description = READERS_DOC
+    @Operation(operationId = "getOpp", summary = "An OPP with its current version whole", description = READERS_DOC
             + " The status is the current version's; inForceVersion is the latest established version.")
     @APIResponse(responseCode = "200", description = "The plan; without asOf its ETag header carries the version for If-Match",
             headers = @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING)),
@@ -147,7 +147,7 @@ public class OppResource {
     @Path("opps/{planId}/versions/{number}")
     @RolesAllowed({Roles.TEACHER, Roles.IB, Roles.DIRECTOR, Roles.SIS_CLIENT, Roles.PARENT, Roles.CARE_PROFESSIONAL,
             Roles.SWV_CONSULTANT})
-    @Operation(summary = "One version of an OPP: every version stays readable", description = READERS_DOC)
+    @Operation(operationId = "getOppVersion", summary = "One version of an OPP: every version stays readable", description = READERS_DOC)
     public VersionResponse version(@PathParam("planId") String planId, @PathParam("number") String number,
             @QueryParam(AsOf.PARAM) @Parameter(description = AS_OF_VERSION,
                     schema = @Schema(type = SchemaType.STRING, format = "date")) String asOf) {
@@ -160,7 +160,7 @@ public class OppResource {
     @PUT
     @Path("opps/{planId}/versions/{number}")
     @RolesAllowed({Roles.TEACHER, Roles.IB})
-    @Operation(summary = "Edit the current version while it is a DRAFT",
+    @Operation(operationId = "editOppVersion", summary = "Edit the current version while it is a DRAFT",
             description = "A version that left DRAFT is never edited (409): create a new version. In SO/SBO a change of the expected destination needs destinationDecision (the commissie van begeleiding's date and reference; 422 without).")
     public Response edit(@PathParam("planId") String planId, @PathParam("number") String number,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @NotNull @Valid PlanInput input) {
@@ -170,7 +170,7 @@ public class OppResource {
     @POST
     @Path("opps/{planId}/versions")
     @RolesAllowed({Roles.TEACHER, Roles.IB})
-    @Operation(summary = "Revise the plan as a new version (DRAFT)",
+    @Operation(operationId = "reviseOpp", summary = "Revise the plan as a new version (DRAFT)",
             description = "After the current version left DRAFT, e.g. to change an established plan or to go on after a refusal. The new version needs the parents' consent again; the established version stays in force until the new one is established.")
     @APIResponse(responseCode = "201", description = "The new version is the current one", headers = @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(schema = @Schema(implementation = PlanResponse.class)))
@@ -184,7 +184,7 @@ public class OppResource {
     @POST
     @Path("opps/{planId}/versions/{number}/consent-request")
     @RolesAllowed({Roles.TEACHER, Roles.IB})
-    @Operation(summary = "Ask the parents' consent to the action part of the current version",
+    @Operation(operationId = "requestOppConsent", summary = "Ask the parents' consent to the action part of the current version",
             description = "The request goes out as an event on passend.opp (purpose OPP_ACTION_PART, subject OPP, plan id, version); the version is IN_DIALOGUE until consent-service's decision comes back on passend.consent. Needs the agreement dialogue (OOGO) recorded first (422). Can be asked again for the same version after a refusal, expiry or withdrawal.")
     public Response requestConsent(@PathParam("planId") String planId, @PathParam("number") String number,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
@@ -194,7 +194,7 @@ public class OppResource {
     @POST
     @Path("opps/{planId}/versions/{number}/establishment")
     @RolesAllowed(Roles.DIRECTOR)
-    @Operation(summary = "Establish the current version (the director, for the board)",
+    @Operation(operationId = "establishOpp", summary = "Establish the current version (the director, for the board)",
             description = "Only after the parents consented (CONSENTED; 409 otherwise). Who established it and when are recorded; the version comes in force and the pupil's OPP clock is fulfilled.")
     public Response establish(@PathParam("planId") String planId, @PathParam("number") String number,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
@@ -204,7 +204,7 @@ public class OppResource {
     @POST
     @Path("opps/{planId}/versions/{number}/evaluations")
     @RolesAllowed({Roles.TEACHER, Roles.IB})
-    @Operation(summary = "Record an evaluation of the version in force",
+    @Operation(operationId = "evaluateOpp", summary = "Record an evaluation of the version in force",
             description = "Progress on every goal of the version, what changes, and the pupil's and parents' views. Only an established version is evaluated (409 for a DRAFT).")
     @APIResponse(responseCode = "201", description = "Recorded", headers = @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(schema = @Schema(implementation = PlanResponse.class)))
@@ -216,7 +216,7 @@ public class OppResource {
     @POST
     @Path("opps/{planId}/versions/{number}/views")
     @RolesAllowed({Roles.TEACHER, Roles.IB, Roles.PARENT})
-    @Operation(summary = "Record the pupil's or the parents' view on a version (hoorrecht)",
+    @Operation(operationId = "addOppView", summary = "Record the pupil's or the parents' view on a version (hoorrecht)",
             description = "A parent records the parents' view on their own child's plan; the school records the pupil's view (and the parents' on their behalf).")
     @APIResponse(responseCode = "201", description = "Recorded", headers = @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(schema = @Schema(implementation = PlanResponse.class)))
@@ -228,7 +228,7 @@ public class OppResource {
     @POST
     @Path("opps/{planId}/documents")
     @RolesAllowed({Roles.TEACHER, Roles.IB})
-    @Operation(summary = "Link a document to the plan by reference (title, kind, uri)")
+    @Operation(operationId = "addOppDocument", summary = "Link a document to the plan by reference (title, kind, uri)")
     @APIResponse(responseCode = "201", description = "Linked", headers = @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(schema = @Schema(implementation = PlanResponse.class)))
     public Response addDocument(@PathParam("planId") String planId, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
@@ -239,7 +239,7 @@ public class OppResource {
     @POST
     @Path("opps/{planId}/closure")
     @RolesAllowed({Roles.IB, Roles.DIRECTOR})
-    @Operation(summary = "Close the plan: no longer needed, or the pupil left",
+    @Operation(operationId = "closeOpp", summary = "Close the plan: no longer needed, or the pupil left",
             description = "A pupil's leaving (passend.pupil) closes it by itself. Its end date is what the ROD export reports.")
     public Response close(@PathParam("planId") String planId, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @NotNull @Valid ClosureInput input) {
@@ -251,7 +251,7 @@ public class OppResource {
     @Produces("application/pdf")
     @RolesAllowed({Roles.TEACHER, Roles.IB, Roles.DIRECTOR, Roles.SIS_CLIENT, Roles.PARENT, Roles.CARE_PROFESSIONAL,
             Roles.SWV_CONSULTANT})
-    @Operation(summary = "The current version as a readable PDF for parents (in Dutch)",
+    @Operation(operationId = "getOppPdf", summary = "The current version as a readable PDF for parents (in Dutch)",
             description = "Perspective, action part, goals, the pupil's and parents' views, and where consent and establishment stand. " + READERS_DOC)
     @APIResponse(responseCode = "200", description = "The PDF",
             content = @Content(mediaType = "application/pdf", schema = @Schema(type = SchemaType.STRING, format = "binary")))
@@ -265,7 +265,7 @@ public class OppResource {
     @POST
     @Path("pupils/{pupilId}/opp-due-dates")
     @RolesAllowed({Roles.IB, Roles.DIRECTOR})
-    @Operation(summary = "Record the start of extra support: the OPP is due within 6 weeks",
+    @Operation(operationId = "startOppDueDate", summary = "Record the start of extra support: the OPP is due within 6 weeks",
             description = "For a start no other service reports (level 4 and arrangements arrive as events). A pupil with an OPP in force has one already: the due date is fulfilled at once.")
     @APIResponse(responseCode = "201", description = "Recorded",
             content = @Content(schema = @Schema(implementation = DueResponse.class)))
@@ -277,7 +277,7 @@ public class OppResource {
     @GET
     @Path("pupils/{pupilId}/opp-due-dates")
     @RolesAllowed({Roles.IB, Roles.DIRECTOR, Roles.TEACHER})
-    @Operation(summary = "When the pupil's OPP was or is due, and why")
+    @Operation(operationId = "listOppDueDates", summary = "When the pupil's OPP was or is due, and why")
     public List<DueResponse> dueDates(@PathParam("pupilId") String pupilId) {
         return mapper.toDueResponses(dueDates.ofPupil(Params.uuid(pupilId, "pupilId")));
     }

@@ -38,7 +38,7 @@ public class SchoolOppResource {
     @Path("overdue")
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.IB, Roles.DIRECTOR})
-    @Operation(summary = "The school's overdue OPPs, oldest due first",
+    @Operation(operationId = "listOverdueOpps", summary = "The school's overdue OPPs, oldest due first",
             description = "ESTABLISHMENT: not established within 6 weeks of an SBO/SO enrolment or the start of extra support (planId of the open plan, if one was drawn up). EVALUATION: a plan in force not evaluated within a year (or half a year where the school type is configured for twice a year). Each is also published once as nl.passend.opp.overdue.v1.")
     public List<OverdueResponse> overdue(@PathParam("schoolCode") String schoolCode) {
         return mapper.toOverdueResponses(overdue.ofSchool(schoolCode));
@@ -48,7 +48,7 @@ public class SchoolOppResource {
     @Path("rod-export")
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.DIRECTOR, Roles.IB, Roles.SIS_CLIENT, Roles.BOARD})
-    @Operation(summary = "ROD export: start and end date of each established OPP of the school",
+    @Operation(operationId = "getRodExport", summary = "ROD export: start and end date of each established OPP of the school",
             description = "The national register holds only these dates. Start: the first establishment; end: the closure (null while in force). Also as CSV with Accept: text/csv.")
     public List<RodResponse> rodExport(@PathParam("schoolCode") String schoolCode) {
         return mapper.toRodResponses(rod.ofSchool(schoolCode));
@@ -58,7 +58,7 @@ public class SchoolOppResource {
     @Path("rod-export")
     @Produces(CsvTable.MEDIA_TYPE)
     @RolesAllowed({Roles.DIRECTOR, Roles.IB, Roles.SIS_CLIENT, Roles.BOARD})
-    @Operation(summary = "ROD export as CSV")
+    @Operation(operationId = "getRodExport", summary = "ROD export as CSV")
     public CsvTable rodExportCsv(@PathParam("schoolCode") String schoolCode) {
         List<List<Object>> rows = rod.ofSchool(schoolCode).stream().map(r -> List.<Object>of(r.pupilId(), r.planId(),
                 r.schoolCode(), r.startDate(), r.endDate() == null ? "" : r.endDate())).toList();

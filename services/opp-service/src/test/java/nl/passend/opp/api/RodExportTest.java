@@ -82,9 +82,9 @@ class RodExportTest {
         before.then().statusCode(200).body("", hasSize(2));
         Map<String, Object> expected = new HashMap<>(Map.of("pupilId", inForce.id().toString(),
                 "planId", inForcePlan.toString(), "schoolCode", school.code(), "startDate", TODAY.toString()));
-        expected.put("endDate", null);
+        // no end date yet: the field is absent (answers leave out what has no value)
         assertThat(record(before, inForcePlan)).isEqualTo(expected);
-        assertThat(record(before, closedPlan)).containsEntry("startDate", TODAY.toString()).containsEntry("endDate", null);
+        assertThat(record(before, closedPlan)).containsEntry("startDate", TODAY.toString()).doesNotContainKey("endDate");
 
         close(closed, closedPlan);
 
@@ -92,7 +92,7 @@ class RodExportTest {
         after.then().body("", hasSize(2));
         assertThat(record(after, closedPlan)).containsEntry("pupilId", closed.id().toString())
                 .containsEntry("startDate", TODAY.toString()).containsEntry("endDate", TODAY.toString());
-        assertThat(record(after, inForcePlan)).containsEntry("endDate", null);
+        assertThat(record(after, inForcePlan)).doesNotContainKey("endDate");
     }
 
     @Test
@@ -122,7 +122,7 @@ class RodExportTest {
         Response export = export(director(school), school.code());
         export.then().statusCode(200).body("", hasSize(2));
         assertThat(record(export, revisedPlan)).containsEntry("startDate", firstEstablished.toString())
-                .containsEntry("endDate", null);
+                .doesNotContainKey("endDate");
         assertThat(record(export, leaverPlan)).containsEntry("pupilId", leaver.id().toString())
                 .containsEntry("startDate", firstEstablished.toString())
                 .containsEntry("endDate", TODAY.minusDays(1).toString());

@@ -24,7 +24,7 @@ public class AdminResource {
 
     @POST
     @Path("erasure")
-    @Operation(summary = "Erase pupils past their retention period",
+    @Operation(operationId = "eraseExpiredPupils", summary = "Erase pupils past their retention period",
             description = "Also runs nightly. Publishes pupil.erased for each, so that every service deletes its data.")
     public ErasureResult erase() {
         return new ErasureResult(erasure.eraseDue());

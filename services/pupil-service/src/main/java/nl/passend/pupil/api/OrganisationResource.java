@@ -58,14 +58,14 @@ public class OrganisationResource {
 
     @GET
     @Path("swvs")
-    @Operation(summary = "All samenwerkingsverbanden")
+    @Operation(operationId = "listSwvs", summary = "All samenwerkingsverbanden")
     public List<SwvResponse> swvs() {
         return register.allSwvs().stream().map(mapper::toResponse).toList();
     }
 
     @GET
     @Path("swvs/{code}")
-    @Operation(summary = "Read an SWV")
+    @Operation(operationId = "getSwv", summary = "Read an SWV")
     @APIResponse(responseCode = "200", description = "The SWV; its ETag header carries the version for If-Match",
             content = @Content(schema = @Schema(implementation = SwvResponse.class)))
     public Response swv(@PathParam("code") String code) {
@@ -76,7 +76,7 @@ public class OrganisationResource {
     @PUT
     @Path("swvs/{code}")
     @RolesAllowed(Roles.ADMIN)
-    @Operation(summary = "Register or change an SWV (admin)",
+    @Operation(operationId = "putSwv", summary = "Register or change an SWV (admin)",
             description = "Creating needs no If-Match; changing requires If-Match with the current ETag.")
     @APIResponse(responseCode = "200", description = "Changed; its ETag header carries the version for If-Match",
             content = @Content(schema = @Schema(implementation = SwvResponse.class)))
@@ -90,14 +90,14 @@ public class OrganisationResource {
 
     @GET
     @Path("boards")
-    @Operation(summary = "All school boards")
+    @Operation(operationId = "listBoards", summary = "All school boards")
     public List<BoardResponse> boards() {
         return register.allBoards().stream().map(mapper::toResponse).toList();
     }
 
     @GET
     @Path("boards/{code}")
-    @Operation(summary = "Read a school board")
+    @Operation(operationId = "getBoard", summary = "Read a school board")
     @APIResponse(responseCode = "200", description = "The board; its ETag header carries the version for If-Match",
             content = @Content(schema = @Schema(implementation = BoardResponse.class)))
     public Response board(@PathParam("code") String code) {
@@ -108,7 +108,7 @@ public class OrganisationResource {
     @PUT
     @Path("boards/{code}")
     @RolesAllowed(Roles.ADMIN)
-    @Operation(summary = "Register or change a school board (admin)",
+    @Operation(operationId = "putBoard", summary = "Register or change a school board (admin)",
             description = "Creating needs no If-Match; changing requires If-Match with the current ETag.")
     @APIResponse(responseCode = "200", description = "Changed; its ETag header carries the version for If-Match",
             content = @Content(schema = @Schema(implementation = BoardResponse.class)))
@@ -122,14 +122,14 @@ public class OrganisationResource {
 
     @GET
     @Path("schools")
-    @Operation(summary = "All schools")
+    @Operation(operationId = "listSchools", summary = "All schools")
     public List<SchoolResponse> schools() {
         return register.allSchools().stream().map(mapper::toResponse).toList();
     }
 
     @GET
     @Path("schools/{code}")
-    @Operation(summary = "Read a school")
+    @Operation(operationId = "getSchool", summary = "Read a school")
     @APIResponse(responseCode = "200", description = "The school; its ETag header carries the version for If-Match",
             content = @Content(schema = @Schema(implementation = SchoolResponse.class)))
     public Response school(@PathParam("code") String code) {
@@ -140,7 +140,7 @@ public class OrganisationResource {
     @PUT
     @Path("schools/{code}")
     @RolesAllowed(Roles.ADMIN)
-    @Operation(summary = "Register or change a school (admin)",
+    @Operation(operationId = "putSchool", summary = "Register or change a school (admin)",
             description = "The code is BRIN + vestiging. Creating needs no If-Match; changing requires If-Match with the current ETag.")
     @APIResponse(responseCode = "200", description = "Changed; its ETag header carries the version for If-Match",
             content = @Content(schema = @Schema(implementation = SchoolResponse.class)))
@@ -154,7 +154,7 @@ public class OrganisationResource {
 
     @GET
     @Path("schools/{code}/groups")
-    @Operation(summary = "A school's groups")
+    @Operation(operationId = "listSchoolGroups", summary = "A school's groups")
     public List<GroupResponse> groups(@PathParam("code") String code) {
         return register.groupsOf(code).stream().map(mapper::toResponse).toList();
     }

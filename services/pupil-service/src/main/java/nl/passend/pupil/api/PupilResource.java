@@ -101,7 +101,7 @@ public class PupilResource {
     @POST
     @Path("schools/{schoolCode}/pupils/batch")
     @RolesAllowed({Roles.SIS_CLIENT, Roles.ADMIN})
-    @Operation(summary = "Upsert a batch of pupils (student information system)",
+    @Operation(operationId = "upsertPupils", summary = "Upsert a batch of pupils (student information system)",
             description = "Up to 1,000 pupils of one school, keyed by the caller's own externalId. All or nothing: one invalid item rejects the whole batch. Idempotent: sending the same batch again changes nothing and publishes no events. A pupil whose ECK iD is known at another school moves here; the old enrolment ends.")
     public BatchResult upsert(@PathParam("schoolCode") String schoolCode,
             @NotNull @Valid PupilBatchRequest request) {
@@ -111,7 +111,7 @@ public class PupilResource {
     @GET
     @Path("schools/{schoolCode}/pupils")
     @RolesAllowed({Roles.SIS_CLIENT, Roles.ADMIN, Roles.IB, Roles.DIRECTOR, Roles.TEACHER})
-    @Operation(summary = "List a school's pupils for delta sync",
+    @Operation(operationId = "listSchoolPupils", summary = "List a school's pupils for delta sync",
             description = "Ordered by (updatedAt, id). Pass nextCursor back as cursor to continue; hasMore tells whether to read on at once. A cursor never skips a pupil written while you read. Staff see only pupils currently at the school; the school's student information system and admins also see those who left.")
     public Page<PupilResponse> list(@PathParam("schoolCode") String schoolCode,
             @QueryParam("cursor") @Parameter(description = "nextCursor of the previous page") String cursor,
@@ -130,7 +130,7 @@ public class PupilResource {
     @Path("pupils/{id}")
     @RolesAllowed({Roles.ADMIN, Roles.SIS_CLIENT, Roles.IB, Roles.DIRECTOR, Roles.TEACHER,
             Roles.CARE_PROFESSIONAL, Roles.PARENT})
-    @Operation(summary = "Read a pupil")
+    @Operation(operationId = "getPupil", summary = "Read a pupil")
     @APIResponse(responseCode = "200", description = "The pupil; without asOf its ETag header carries the version for If-Match",
             content = @Content(schema = @Schema(implementation = PupilResponse.class)))
     public Response get(@PathParam("id") String id,
@@ -144,7 +144,7 @@ public class PupilResource {
     @PUT
     @Path("pupils/{id}")
     @RolesAllowed({Roles.SIS_CLIENT, Roles.ADMIN})
-    @Operation(summary = "Change a pupil",
+    @Operation(operationId = "updatePupil", summary = "Change a pupil",
             description = "Requires If-Match with the pupil's current ETag.")
     @APIResponse(responseCode = "200", description = "The changed pupil; its ETag header carries the version for If-Match",
             content = @Content(schema = @Schema(implementation = PupilResponse.class)))
@@ -157,7 +157,7 @@ public class PupilResource {
     @POST
     @Path("pupils/{id}/leave")
     @RolesAllowed({Roles.SIS_CLIENT, Roles.ADMIN})
-    @Operation(summary = "Record that a pupil left the school",
+    @Operation(operationId = "recordLeaving", summary = "Record that a pupil left the school",
             description = "With the destination (another school, SBO, SO, VO, abroad, none/at home, other); requires If-Match. The school's staff lose access from the leaving date.")
     @APIResponse(responseCode = "200", description = "The pupil; its ETag header carries the version for If-Match",
             content = @Content(schema = @Schema(implementation = PupilResponse.class)))
@@ -171,7 +171,7 @@ public class PupilResource {
     @Path("pupils/{id}/enrolments")
     @RolesAllowed({Roles.ADMIN, Roles.SIS_CLIENT, Roles.IB, Roles.DIRECTOR, Roles.TEACHER,
             Roles.CARE_PROFESSIONAL, Roles.PARENT})
-    @Operation(summary = "A pupil's enrolments, with leaving dates and destinations")
+    @Operation(operationId = "listEnrolments", summary = "A pupil's enrolments, with leaving dates and destinations")
     public List<EnrolmentResponse> enrolments(@PathParam("id") String id,
             @QueryParam(AsOf.PARAM) @Parameter(description = AS_OF_ENROLMENTS,
                     schema = @Schema(type = SchemaType.STRING, format = "date")) String asOf) {
@@ -183,7 +183,7 @@ public class PupilResource {
     @GET
     @Path("pupils/{id}/guardians")
     @RolesAllowed({Roles.ADMIN, Roles.SIS_CLIENT, Roles.IB, Roles.DIRECTOR, Roles.TEACHER, Roles.PARENT})
-    @Operation(summary = "A pupil's guardians")
+    @Operation(operationId = "listGuardians", summary = "A pupil's guardians")
     public List<GuardianResponse> guardians(@PathParam("id") String id) {
         return reads.guardians(Params.uuid(id, "id")).stream().map(mapper::toResponse).toList();
     }
@@ -191,7 +191,7 @@ public class PupilResource {
     @PUT
     @Path("pupils/{id}/guardians/{guardianId}/account")
     @RolesAllowed(Roles.IB)
-    @Operation(summary = "Link a guardian to their login (IB'er)",
+    @Operation(operationId = "linkGuardianAccount", summary = "Link a guardian to their login (IB'er)",
             description = "The guardian's accountId is the subject of their token; a guardian with parental authority then sees their child. Requires If-Match with the guardian's ETag when already linked.")
     @APIResponse(responseCode = "200", description = "The guardian; its ETag header carries the version for If-Match",
             content = @Content(schema = @Schema(implementation = GuardianResponse.class)))
@@ -205,7 +205,7 @@ public class PupilResource {
     @DELETE
     @Path("pupils/{id}/guardians/{guardianId}/account")
     @RolesAllowed(Roles.IB)
-    @Operation(summary = "Remove a guardian's login link (IB'er)")
+    @Operation(operationId = "unlinkGuardianAccount", summary = "Remove a guardian's login link (IB'er)")
     @APIResponse(responseCode = "200", description = "The guardian; its ETag header carries the version for If-Match",
             content = @Content(schema = @Schema(implementation = GuardianResponse.class)))
     public Response unlinkAccount(@PathParam("id") String id, @PathParam("guardianId") String guardianId,
@@ -218,7 +218,7 @@ public class PupilResource {
     @GET
     @Path("pupils/{id}/professionals")
     @RolesAllowed({Roles.ADMIN, Roles.IB, Roles.DIRECTOR, Roles.TEACHER, Roles.CARE_PROFESSIONAL, Roles.PARENT})
-    @Operation(summary = "The care professionals linked to a pupil")
+    @Operation(operationId = "listProfessionalLinks", summary = "The care professionals linked to a pupil")
     public List<ProfessionalLinkResponse> professionals(@PathParam("id") String id) {
         return reads.professionals(Params.uuid(id, "id")).stream().map(mapper::toResponse).toList();
     }
@@ -226,7 +226,7 @@ public class PupilResource {
     @POST
     @Path("pupils/{id}/professionals")
     @RolesAllowed(Roles.IB)
-    @Operation(summary = "Link a care professional to a pupil (IB'er)",
+    @Operation(operationId = "linkProfessional", summary = "Link a care professional to a pupil (IB'er)",
             description = "Need to know: the professional then sees this pupil and no other.")
     @APIResponse(responseCode = "201", description = "The link",
             content = @Content(schema = @Schema(implementation = ProfessionalLinkResponse.class)))
@@ -239,7 +239,8 @@ public class PupilResource {
     @DELETE
     @Path("pupils/{id}/professionals/{linkId}")
     @RolesAllowed(Roles.IB)
-    @Operation(summary = "Unlink a care professional from a pupil (IB'er)")
+    @Operation(operationId = "unlinkProfessional", summary = "Unlink a care professional from a pupil (IB'er)")
+    @APIResponse(responseCode = "204", description = "Unlinked")
     public Response unlink(@PathParam("id") String id, @PathParam("linkId") String linkId) {
         professionals.unlink(Params.uuid(id, "id"), Params.uuid(linkId, "linkId"));
         return Response.noContent().build();
@@ -248,7 +249,7 @@ public class PupilResource {
     @GET
     @Path("pupils/{id}/access-log")
     @RolesAllowed({Roles.PARENT, Roles.IB, Roles.DIRECTOR, Roles.ADMIN})
-    @Operation(summary = "Who read or changed this pupil's data",
+    @Operation(operationId = "getAccessLog", summary = "Who read or changed this pupil's data",
             description = "Newest first; for the parents, the IB'er, the director and admins.")
     public List<AccessLogEntry> accessLog(@PathParam("id") String id,
             @QueryParam("limit") @Parameter(description = "at most this many entries",
@@ -261,7 +262,7 @@ public class PupilResource {
     @GET
     @Path("me/children")
     @RolesAllowed(Roles.PARENT)
-    @Operation(summary = "The signed-in parent's own children")
+    @Operation(operationId = "listMyChildren", summary = "The signed-in parent's own children")
     public List<PupilResponse> children() {
         return reads.children().stream().map(mapper::toResponse).toList();
     }

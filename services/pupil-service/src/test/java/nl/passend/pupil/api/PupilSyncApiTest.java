@@ -332,6 +332,11 @@ class PupilSyncApiTest {
                 .body("violations.field", containsInAnyOrder("pupils[1].guardians[0].hasParentalAutority",
                         "pupils[1].nickname", "source"))
                 .body("detail", containsString("pupils[1].guardians[0].hasParentalAutority"));
+        // behind the gateway (which forwards /api/v1/schools/... as /schools/... and says so) the instance is the
+        // path the vendor called
+        given().auth().oauth2(Fixtures.sis(school)).contentType(ContentType.JSON).header("X-Forwarded-Prefix", "/api/v1")
+                .body(Map.of("pupils", List.of(typos))).post("/schools/{c}/pupils/batch", school)
+                .then().statusCode(400).body("instance", equalTo("/api/v1/schools/" + school + "/pupils/batch"));
         assertThat(externalIdsListed(school)).isEmpty();
 
         // a pupil's care professional is linked by a login name, not a number

@@ -20,14 +20,12 @@ import nl.passend.reporting.domain.SwvReport;
 import nl.passend.reporting.mapping.ReportCsv;
 import nl.passend.reporting.service.Reports;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * The SWV's dashboard for a browser. Under /dashboard the service also accepts a login session:
  * a browser without a token is sent to the identity provider (code flow) and back.
  */
 @Path("/dashboard")
-@Tag(name = "Dashboard")
 @RolesAllowed({Roles.SWV_ANALYST, Roles.SWV_CONSULTANT})
 public class DashboardResource {
 
@@ -41,7 +39,7 @@ public class DashboardResource {
     Caller caller;
 
     @GET
-    @Operation(summary = "The caller's own SWV's dashboard", description = "Redirects to /dashboard/swvs/{the caller's SWV}.")
+    @Operation(hidden = true) // redirects to /dashboard/swvs/{the caller's SWV}
     public Response mine() {
         String swv = caller.swv().orElseThrow(() -> Problems.notFound("SWV of the caller"));
         return Response.seeOther(URI.create("/dashboard/swvs/" + swv)).build();
@@ -50,7 +48,7 @@ public class DashboardResource {
     @GET
     @Path("swvs/{swvCode}")
     @Produces(MediaType.TEXT_HTML)
-    @Operation(summary = "The SWV's dashboard", description = "One HTML page with SVG charts drawn on the server: referral rate per school against the SWV's average and the national flow reference, pupils per support level, and the referral rate over the school years; the signals in a table.")
+    @Operation(hidden = true) // a browser's page with its own login (README), not part of the API
     public String dashboard(@PathParam("swvCode") String swvCode, @QueryParam("schoolYear") String schoolYear,
             @QueryParam("countDate") String countDate) {
         ReportPeriod p = period(schoolYear, countDate);
@@ -61,7 +59,7 @@ public class DashboardResource {
     @GET
     @Path("swvs/{swvCode}/report.csv")
     @Produces(CsvTable.MEDIA_TYPE)
-    @Operation(summary = "The SWV's report as CSV, for the dashboard's download link")
+    @Operation(hidden = true) // the page's download link; the API has GET /swvs/{swvCode}/report as text/csv
     public Response csv(@PathParam("swvCode") String swvCode, @QueryParam("schoolYear") String schoolYear,
             @QueryParam("countDate") String countDate) {
         ReportPeriod p = period(schoolYear, countDate);

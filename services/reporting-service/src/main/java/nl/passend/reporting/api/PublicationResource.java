@@ -30,7 +30,10 @@ import nl.passend.reporting.domain.SwvReport;
 import nl.passend.reporting.mapping.ReportCsv;
 import nl.passend.reporting.service.Publications;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The SWV's published reports: frozen when published, read back as they were. */
@@ -54,7 +57,9 @@ public class PublicationResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.SWV_ANALYST})
-    @Operation(summary = "Publish the SWV's report for a count date", description = "Freezes the report as it is now: erasures and corrections later do not change what was published. Once per count date (409 already-published).")
+    @Operation(operationId = "publishSwvReport", summary = "Publish the SWV's report for a count date", description = "Freezes the report as it is now: erasures and corrections later do not change what was published. Once per count date (409 already-published).")
+    @APIResponse(responseCode = "201", description = "Published; Location is the publication",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PublicationView.class)))
     public Response publish(@PathParam("swvCode") String swvCode, @Valid @NotNull PublishRequest request) {
         SchoolYear year = SchoolYear.parse(request.schoolYear()).orElseThrow(() -> Problems
                 .unprocessable("invalid-school-year", "schoolYear must be a school year such as 2025-2026"));
@@ -66,7 +71,7 @@ public class PublicationResource {
     @Path("swvs/{swvCode}/publications")
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.SWV_ANALYST, Roles.SWV_CONSULTANT})
-    @Operation(summary = "The SWV's published reports")
+    @Operation(operationId = "listPublications", summary = "The SWV's published reports")
     public List<PublicationSummary> publications(@PathParam("swvCode") String swvCode) {
         return publications.list(swvCode).stream().map(p -> new PublicationSummary(p.id, p.swvCode, p.schoolYear,
                 p.countDate, p.publishedAt, p.publishedBy)).toList();
@@ -76,7 +81,7 @@ public class PublicationResource {
     @Path("swvs/{swvCode}/publications/{id}")
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.SWV_ANALYST, Roles.SWV_CONSULTANT})
-    @Operation(summary = "A published report, as it was published")
+    @Operation(operationId = "getPublication", summary = "A published report, as it was published")
     public PublicationView publication(@PathParam("swvCode") String swvCode, @PathParam("id") String id) {
         return view(publications.get(swvCode, Params.uuid(id, "id")));
     }
@@ -85,7 +90,7 @@ public class PublicationResource {
     @Path("swvs/{swvCode}/publications/{id}")
     @Produces(CsvTable.MEDIA_TYPE)
     @RolesAllowed({Roles.SWV_ANALYST, Roles.SWV_CONSULTANT})
-    @Operation(summary = "A published report as CSV")
+    @Operation(operationId = "getPublication", summary = "A published report as CSV")
     public CsvTable publicationCsv(@PathParam("swvCode") String swvCode, @PathParam("id") String id) {
         Publication p = publications.get(swvCode, Params.uuid(id, "id"));
         SwvReport r = publications.report(p);

@@ -45,7 +45,7 @@ public class ReportResource {
     @Path("swvs/{swvCode}/report")
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.SWV_ANALYST, Roles.SWV_CONSULTANT})
-    @Operation(summary = "The SWV's report", description = "Participation (stocks on the count date), the referral flow of the school year against the national flow reference, every school's figures with the SWV's total, and the risk signals per school.")
+    @Operation(operationId = "getSwvReport", summary = "The SWV's report", description = "Participation (stocks on the count date), the referral flow of the school year against the national flow reference, every school's figures with the SWV's total, and the risk signals per school.")
     public SwvReport swv(@PathParam("swvCode") String swvCode, @QueryParam("schoolYear") @Parameter(example = "2025-2026") String schoolYear,
             @QueryParam("countDate") @Parameter(example = "OCTOBER") String countDate) {
         ReportPeriod p = period(schoolYear, countDate);
@@ -56,7 +56,7 @@ public class ReportResource {
     @Path("swvs/{swvCode}/report")
     @Produces(CsvTable.MEDIA_TYPE)
     @RolesAllowed({Roles.SWV_ANALYST, Roles.SWV_CONSULTANT})
-    @Operation(summary = "The SWV's report as CSV", description = "One line per school and a total line (scope SWV).")
+    @Operation(operationId = "getSwvReport", summary = "The SWV's report as CSV", description = "One line per school and a total line (scope SWV).")
     public CsvTable swvCsv(@PathParam("swvCode") String swvCode, @QueryParam("schoolYear") String schoolYear,
             @QueryParam("countDate") String countDate) {
         SwvReport r = swv(swvCode, schoolYear, countDate);
@@ -67,7 +67,7 @@ public class ReportResource {
     @Path("swvs/{swvCode}/participation")
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.SWV_ANALYST, Roles.SWV_CONSULTANT})
-    @Operation(summary = "Participation in SBO and SO on the count date", description = "SBO pupils count for the SWV of their school, SO pupils for the SWV that issued their TLV (for the SO school's own SWV when no TLV is known: soWithoutKnownTlv).")
+    @Operation(operationId = "getParticipation", summary = "Participation in SBO and SO on the count date", description = "SBO pupils count for the SWV of their school, SO pupils for the SWV that issued their TLV (for the SO school's own SWV when no TLV is known: soWithoutKnownTlv).")
     public Participation participation(@PathParam("swvCode") String swvCode, @QueryParam("schoolYear") String schoolYear,
             @QueryParam("countDate") String countDate) {
         ReportPeriod p = period(schoolYear, countDate);
@@ -78,7 +78,7 @@ public class ReportResource {
     @Path("swvs/{swvCode}/participation")
     @Produces(CsvTable.MEDIA_TYPE)
     @RolesAllowed({Roles.SWV_ANALYST, Roles.SWV_CONSULTANT})
-    @Operation(summary = "Participation as CSV")
+    @Operation(operationId = "getParticipation", summary = "Participation as CSV")
     public CsvTable participationCsv(@PathParam("swvCode") String swvCode, @QueryParam("schoolYear") String schoolYear,
             @QueryParam("countDate") String countDate) {
         ReportPeriod p = period(schoolYear, countDate);
@@ -90,7 +90,7 @@ public class ReportResource {
     @Path("swvs/{swvCode}/signals")
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.SWV_ANALYST, Roles.SWV_CONSULTANT})
-    @Operation(summary = "The risk signals of the SWV's schools", description = "Each with the figures behind it.")
+    @Operation(operationId = "listSwvSignals", summary = "The risk signals of the SWV's schools", description = "Each with the figures behind it.")
     public List<RiskSignal> signals(@PathParam("swvCode") String swvCode, @QueryParam("schoolYear") String schoolYear,
             @QueryParam("countDate") String countDate) {
         return swv(swvCode, schoolYear, countDate).signals();
@@ -100,7 +100,7 @@ public class ReportResource {
     @Path("swvs/{swvCode}/signals")
     @Produces(CsvTable.MEDIA_TYPE)
     @RolesAllowed({Roles.SWV_ANALYST, Roles.SWV_CONSULTANT})
-    @Operation(summary = "The risk signals as CSV")
+    @Operation(operationId = "listSwvSignals", summary = "The risk signals as CSV")
     public CsvTable signalsCsv(@PathParam("swvCode") String swvCode, @QueryParam("schoolYear") String schoolYear,
             @QueryParam("countDate") String countDate) {
         SwvReport r = swv(swvCode, schoolYear, countDate);
@@ -111,7 +111,7 @@ public class ReportResource {
     @Path("swvs/{swvCode}/trend")
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.SWV_ANALYST, Roles.SWV_CONSULTANT})
-    @Operation(summary = "The SWV's referral rate and participation over the school years up to the chosen one")
+    @Operation(operationId = "getSwvTrend", summary = "The SWV's referral rate and participation over the school years up to the chosen one")
     public Trend trend(@PathParam("swvCode") String swvCode, @QueryParam("schoolYear") String schoolYear,
             @QueryParam("countDate") String countDate) {
         ReportPeriod p = period(schoolYear, countDate);
@@ -122,7 +122,7 @@ public class ReportResource {
     @Path("swvs/{swvCode}/trend")
     @Produces(CsvTable.MEDIA_TYPE)
     @RolesAllowed({Roles.SWV_ANALYST, Roles.SWV_CONSULTANT})
-    @Operation(summary = "The trend as CSV")
+    @Operation(operationId = "getSwvTrend", summary = "The trend as CSV")
     public CsvTable trendCsv(@PathParam("swvCode") String swvCode, @QueryParam("schoolYear") String schoolYear,
             @QueryParam("countDate") String countDate) {
         return ReportCsv.trend(trend(swvCode, schoolYear, countDate));
@@ -132,7 +132,7 @@ public class ReportResource {
     @Path("boards/{boardCode}/report")
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.BOARD, Roles.SWV_ANALYST, Roles.SWV_CONSULTANT})
-    @Operation(summary = "A board's schools", description = "The board sees all its schools; the SWV's staff the board's schools within their SWV. With the average of each SWV the schools belong to.")
+    @Operation(operationId = "getBoardReport", summary = "A board's schools", description = "The board sees all its schools; the SWV's staff the board's schools within their SWV. With the average of each SWV the schools belong to.")
     public BoardReport board(@PathParam("boardCode") String boardCode, @QueryParam("schoolYear") String schoolYear,
             @QueryParam("countDate") String countDate) {
         ReportPeriod p = period(schoolYear, countDate);
@@ -143,7 +143,7 @@ public class ReportResource {
     @Path("boards/{boardCode}/report")
     @Produces(CsvTable.MEDIA_TYPE)
     @RolesAllowed({Roles.BOARD, Roles.SWV_ANALYST, Roles.SWV_CONSULTANT})
-    @Operation(summary = "A board's schools as CSV")
+    @Operation(operationId = "getBoardReport", summary = "A board's schools as CSV")
     public CsvTable boardCsv(@PathParam("boardCode") String boardCode, @QueryParam("schoolYear") String schoolYear,
             @QueryParam("countDate") String countDate) {
         BoardReport r = board(boardCode, schoolYear, countDate);
@@ -154,7 +154,7 @@ public class ReportResource {
     @Path("schools/{schoolCode}/report")
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.DIRECTOR, Roles.BOARD, Roles.SWV_ANALYST, Roles.SWV_CONSULTANT})
-    @Operation(summary = "One school's figures with its SWV's average", description = "For the school's director, its board, and its SWV's staff.")
+    @Operation(operationId = "getSchoolReport", summary = "One school's figures with its SWV's average", description = "For the school's director, its board, and its SWV's staff.")
     public SchoolReport school(@PathParam("schoolCode") String schoolCode, @QueryParam("schoolYear") String schoolYear,
             @QueryParam("countDate") String countDate) {
         ReportPeriod p = period(schoolYear, countDate);
@@ -165,7 +165,7 @@ public class ReportResource {
     @Path("schools/{schoolCode}/report")
     @Produces(CsvTable.MEDIA_TYPE)
     @RolesAllowed({Roles.DIRECTOR, Roles.BOARD, Roles.SWV_ANALYST, Roles.SWV_CONSULTANT})
-    @Operation(summary = "One school's figures as CSV")
+    @Operation(operationId = "getSchoolReport", summary = "One school's figures as CSV")
     public CsvTable schoolCsv(@PathParam("schoolCode") String schoolCode, @QueryParam("schoolYear") String schoolYear,
             @QueryParam("countDate") String countDate) {
         SchoolReport r = school(schoolCode, schoolYear, countDate);

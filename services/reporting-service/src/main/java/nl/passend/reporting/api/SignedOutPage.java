@@ -22,7 +22,7 @@ public class SignedOutPage {
 
     @GET
     @Produces(MediaType.TEXT_HTML)
-    @Operation(hidden = true) // a browser's landing page, not part of the API
+    @Operation(operationId = "signedOut", hidden = true) // a browser's landing page, not part of the API
     public String page() {
         return PAGE;
     }

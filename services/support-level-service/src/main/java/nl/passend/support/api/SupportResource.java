@@ -95,7 +95,7 @@ public class SupportResource {
     @GET
     @Path("pupils/{pupilId}/support-level")
     @RolesAllowed({Roles.IB, Roles.DIRECTOR, Roles.TEACHER, Roles.CARE_PROFESSIONAL, Roles.PARENT})
-    @Operation(summary = "A pupil's current support level", description = READERS_DOC
+    @Operation(operationId = "getSupportLevel", summary = "A pupil's current support level", description = READERS_DOC
             + " The ETag (\"0\" while no level was recorded) is what a change sends as If-Match.")
     @APIResponse(responseCode = "200", description = "The level; without asOf its ETag header carries the version for If-Match",
             headers = @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING)),
@@ -111,7 +111,7 @@ public class SupportResource {
     @POST
     @Path("pupils/{pupilId}/support-level")
     @RolesAllowed(Roles.IB)
-    @Operation(summary = "Change a pupil's support level (the IB'er)",
+    @Operation(operationId = "changeSupportLevel", summary = "Change a pupil's support level (the IB'er)",
             description = "A new entry in the history with effective date, reason, domains and who decided. With correctsEntryId it corrects the current entry instead; history is never overwritten. A move to LEVEL_4 publishes nl.passend.support.extra-support-started.v1: the OPP is due within 6 weeks.")
     @APIResponse(responseCode = "201", description = "Recorded; the new current level", headers = @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(schema = @Schema(implementation = CurrentLevelResponse.class)))
@@ -126,7 +126,7 @@ public class SupportResource {
     @GET
     @Path("pupils/{pupilId}/support-level/history")
     @RolesAllowed({Roles.IB, Roles.DIRECTOR, Roles.TEACHER, Roles.CARE_PROFESSIONAL, Roles.PARENT})
-    @Operation(summary = "A pupil's full support level history, oldest first", description = READERS_DOC)
+    @Operation(operationId = "getSupportLevelHistory", summary = "A pupil's full support level history, oldest first", description = READERS_DOC)
     public List<LevelEntryResponse> history(@PathParam("pupilId") String pupilId,
             @QueryParam(AsOf.PARAM) @Parameter(description = AS_OF_HISTORY,
                     schema = @Schema(type = SchemaType.STRING, format = "date")) String asOf) {
@@ -137,7 +137,7 @@ public class SupportResource {
     @POST
     @Path("schools/{schoolCode}/interventions/batch")
     @RolesAllowed({Roles.TEACHER, Roles.IB})
-    @Operation(summary = "Record interventions and sessions as a teacher's app sends them",
+    @Operation(operationId = "recordInterventions", summary = "Record interventions and sessions as a teacher's app sends them",
             description = "Up to 500 items (interventions plus sessions) for pupils of the caller's own school, all or nothing. Idempotent on the app's own appId: the same item again is UNCHANGED; other content under a used appId is a conflict (409).")
     public BatchResponse batch(@PathParam("schoolCode") String schoolCode, @NotNull @Valid BatchInput in) {
         List<NewIntervention> items = in.interventions().stream().map(i -> new NewIntervention(i.appId(), i.pupilIds(),
@@ -151,7 +151,7 @@ public class SupportResource {
     @GET
     @Path("pupils/{pupilId}/interventions")
     @RolesAllowed({Roles.IB, Roles.DIRECTOR, Roles.TEACHER, Roles.CARE_PROFESSIONAL, Roles.PARENT})
-    @Operation(summary = "A pupil's interventions, newest first", description = READERS_DOC
+    @Operation(operationId = "listPupilInterventions", summary = "A pupil's interventions, newest first", description = READERS_DOC
             + " A parent or care professional sees only their own pupil among a group's pupils.")
     public List<InterventionResponse> ofPupil(@PathParam("pupilId") String pupilId,
             @QueryParam(AsOf.PARAM) @Parameter(description = AS_OF_INTERVENTIONS,
@@ -163,7 +163,7 @@ public class SupportResource {
     @GET
     @Path("interventions/{id}")
     @RolesAllowed({Roles.IB, Roles.DIRECTOR, Roles.TEACHER, Roles.CARE_PROFESSIONAL, Roles.PARENT})
-    @Operation(summary = "One intervention with its sessions")
+    @Operation(operationId = "getIntervention", summary = "One intervention with its sessions")
     @APIResponse(responseCode = "200", description = "The intervention", headers = @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(schema = @Schema(implementation = InterventionResponse.class)))
     public Response intervention(@PathParam("id") String id) {
@@ -174,7 +174,7 @@ public class SupportResource {
     @POST
     @Path("interventions/{id}/evaluation")
     @RolesAllowed({Roles.TEACHER, Roles.IB})
-    @Operation(summary = "Evaluate an intervention: achieved, partly, not achieved, with a short note",
+    @Operation(operationId = "evaluateIntervention", summary = "Evaluate an intervention: achieved, partly, not achieved, with a short note",
             description = "Once. Three or more interventions in one domain evaluated NOT_ACHIEVED within a school year without a level change make a signal.")
     @APIResponse(responseCode = "200", description = "Evaluated", headers = @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(schema = @Schema(implementation = InterventionResponse.class)))
@@ -188,7 +188,7 @@ public class SupportResource {
     @POST
     @Path("schools/{schoolCode}/action-plans")
     @RolesAllowed(Roles.IB)
-    @Operation(summary = "Start a handelingsplan for a pupil or a small group at LEVEL_3 (the IB'er)")
+    @Operation(operationId = "startActionPlan", summary = "Start a handelingsplan for a pupil or a small group at LEVEL_3 (the IB'er)")
     @APIResponse(responseCode = "201", description = "Started", headers = @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(schema = @Schema(implementation = ActionPlanResponse.class)))
     public Response startActionPlan(@PathParam("schoolCode") String schoolCode, @NotNull @Valid ActionPlanInput in) {
@@ -201,7 +201,7 @@ public class SupportResource {
     @GET
     @Path("action-plans/{id}")
     @RolesAllowed({Roles.IB, Roles.DIRECTOR, Roles.TEACHER})
-    @Operation(summary = "One handelingsplan, for the school's staff")
+    @Operation(operationId = "getActionPlan", summary = "One handelingsplan, for the school's staff")
     @APIResponse(responseCode = "200", description = "The action plan", headers = @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(schema = @Schema(implementation = ActionPlanResponse.class)))
     public Response actionPlan(@PathParam("id") String id) {
@@ -212,7 +212,7 @@ public class SupportResource {
     @GET
     @Path("pupils/{pupilId}/action-plans")
     @RolesAllowed({Roles.IB, Roles.DIRECTOR, Roles.TEACHER})
-    @Operation(summary = "A pupil's handelingsplannen, newest first, for the school's staff")
+    @Operation(operationId = "listPupilActionPlans", summary = "A pupil's handelingsplannen, newest first, for the school's staff")
     public List<ActionPlanResponse> actionPlansOfPupil(@PathParam("pupilId") String pupilId) {
         return mapper.toActionPlanResponses(actionPlans.ofPupil(Params.uuid(pupilId, "pupilId")));
     }
@@ -220,7 +220,7 @@ public class SupportResource {
     @POST
     @Path("action-plans/{id}/evaluation")
     @RolesAllowed(Roles.IB)
-    @Operation(summary = "Evaluate a handelingsplan; with end=true it ends")
+    @Operation(operationId = "evaluateActionPlan", summary = "Evaluate a handelingsplan; with end=true it ends")
     @APIResponse(responseCode = "200", description = "Evaluated", headers = @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(schema = @Schema(implementation = ActionPlanResponse.class)))
     public Response evaluateActionPlan(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
@@ -232,7 +232,7 @@ public class SupportResource {
     @GET
     @Path("schools/{schoolCode}/support-signals")
     @RolesAllowed({Roles.IB, Roles.DIRECTOR})
-    @Operation(summary = "The school's signals now",
+    @Operation(operationId = "listSupportSignals", summary = "The school's signals now",
             description = "LEVEL_4_WITHOUT_OPP: at LEVEL_4 for more than 6 weeks without an established OPP (since: when the 6 weeks ran out). NO_CHANGE_OF_COURSE: three or more interventions in one domain evaluated NOT_ACHIEVED in this school year without a level change. Each is also published once on passend.support.")
     public List<SignalResponse> signals(@PathParam("schoolCode") String schoolCode) {
         return mapper.toSignalResponses(signals.ofSchool(schoolCode));

@@ -90,7 +90,7 @@ public class MeetingResource {
     @POST
     @Path("schools/{schoolCode}/meetings")
     @RolesAllowed({Roles.IB, Roles.DIRECTOR, Roles.TEACHER, Roles.SWV_CONSULTANT})
-    @Operation(summary = "Plan a support-team, BOT or multidisciplinary meeting", description = MANAGERS_DOC
+    @Operation(operationId = "planMeeting", summary = "Plan a support-team, BOT or multidisciplinary meeting", description = MANAGERS_DOC
             + " At least one member; parents and the pupil take part as participants (PARENT, PUPIL); a BOT has the SWV consultant, who takes part from outside the school.")
     @APIResponse(responseCode = "201", description = "Planned", headers = @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(schema = @Schema(implementation = MeetingResponse.class)))
@@ -103,7 +103,7 @@ public class MeetingResource {
     @GET
     @Path("schools/{schoolCode}/meetings")
     @RolesAllowed({Roles.IB, Roles.DIRECTOR, Roles.TEACHER, Roles.SWV_CONSULTANT})
-    @Operation(summary = "List a school's meetings for sync", description = MANAGERS_DOC
+    @Operation(operationId = "listSchoolMeetings", summary = "List a school's meetings for sync", description = MANAGERS_DOC
             + " The SWV consultant sees the BOT meetings only. Ordered by (updatedAt, id); pass nextCursor back as cursor to continue.")
     public Page<MeetingSummaryResponse> list(@PathParam("schoolCode") String schoolCode,
             @QueryParam("cursor") @Parameter(description = "nextCursor of the previous page") String cursor,
@@ -121,7 +121,7 @@ public class MeetingResource {
     @GET
     @Path("meetings/{id}")
     @RolesAllowed({Roles.IB, Roles.DIRECTOR, Roles.TEACHER, Roles.SWV_CONSULTANT})
-    @Operation(summary = "One meeting with the cases the caller may see", description = MANAGERS_DOC)
+    @Operation(operationId = "getMeeting", summary = "One meeting with the cases the caller may see", description = MANAGERS_DOC)
     @APIResponse(responseCode = "200", description = "The meeting", headers = @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(schema = @Schema(implementation = MeetingResponse.class)))
     public Response get(@PathParam("id") String id) {
@@ -132,7 +132,7 @@ public class MeetingResource {
     @PUT
     @Path("meetings/{id}")
     @RolesAllowed({Roles.IB, Roles.DIRECTOR, Roles.TEACHER, Roles.SWV_CONSULTANT})
-    @Operation(summary = "Change a meeting's date, title and attendees until it is held", description = MANAGERS_DOC
+    @Operation(operationId = "changeMeeting", summary = "Change a meeting's date, title and attendees until it is held", description = MANAGERS_DOC
             + " The type is fixed. Adding someone from outside the school asks the parents' consent for every case put on the agenda by name.")
     @APIResponse(responseCode = "200", description = "Changed", headers = @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(schema = @Schema(implementation = MeetingResponse.class)))
@@ -146,7 +146,7 @@ public class MeetingResource {
     @Path("meetings/{id}/held")
     @Consumes(MediaType.WILDCARD)
     @RolesAllowed({Roles.IB, Roles.DIRECTOR, Roles.TEACHER, Roles.SWV_CONSULTANT})
-    @Operation(summary = "Mark the meeting held (on or after its day)", description = MANAGERS_DOC
+    @Operation(operationId = "markMeetingHeld", summary = "Mark the meeting held (on or after its day)", description = MANAGERS_DOC
             + " Publishes nl.passend.team.meeting-held.v1 with the number of cases discussed by name and anonymously.")
     @APIResponse(responseCode = "200", description = "Held", headers = @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(schema = @Schema(implementation = MeetingResponse.class)))
@@ -158,7 +158,7 @@ public class MeetingResource {
     @POST
     @Path("meetings/{id}/cases")
     @RolesAllowed({Roles.IB, Roles.DIRECTOR, Roles.TEACHER})
-    @Operation(summary = "Put a pupil of the school on the meeting's agenda (the school's staff)",
+    @Operation(operationId = "addMeetingCase", summary = "Put a pupil of the school on the meeting's agenda (the school's staff)",
             description = "By name with anyone from outside the school taking part, this publishes a DISCUSS_IN_SUPPORT_TEAM consent request (subject MEETING_CASE, case id, 1) on passend.team; until consent-service reports GRANTED the case is anonymous, and after REFUSED, EXPIRED or WITHDRAWN it stays so.")
     @APIResponse(responseCode = "201", description = "On the agenda", headers = @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(schema = @Schema(implementation = CaseResponse.class)))
@@ -171,7 +171,7 @@ public class MeetingResource {
     @GET
     @Path("cases/{id}")
     @RolesAllowed({Roles.IB, Roles.DIRECTOR, Roles.TEACHER, Roles.SWV_CONSULTANT, Roles.PARENT})
-    @Operation(summary = "One case", description = MANAGERS_DOC
+    @Operation(operationId = "getCase", summary = "One case", description = MANAGERS_DOC
             + " A parent reads the outcome of a case about their own child once it was discussed.")
     @APIResponse(responseCode = "200", description = "The case", headers = @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(schema = @Schema(implementation = CaseResponse.class)))
@@ -183,7 +183,7 @@ public class MeetingResource {
     @PUT
     @Path("cases/{id}/outcome")
     @RolesAllowed({Roles.IB, Roles.DIRECTOR, Roles.TEACHER, Roles.SWV_CONSULTANT})
-    @Operation(summary = "Record what the meeting discussed, advised and decided about the case, once",
+    @Operation(operationId = "recordCaseOutcome", summary = "Record what the meeting discussed, advised and decided about the case, once",
             description = MANAGERS_DOC + " From the meeting's day. NAMED only when the case may be named (409 consent-required otherwise). Publishes nl.passend.team.case-discussed.v1 and one decision-recorded event per decision; ASSESS asks the parents' ASSESSMENT consent.")
     @APIResponse(responseCode = "200", description = "Recorded", headers = @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(schema = @Schema(implementation = CaseResponse.class)))
@@ -199,7 +199,7 @@ public class MeetingResource {
     @GET
     @Path("pupils/{pupilId}/cases")
     @RolesAllowed({Roles.IB, Roles.DIRECTOR, Roles.TEACHER, Roles.SWV_CONSULTANT, Roles.PARENT})
-    @Operation(summary = "The cases about one pupil, newest first",
+    @Operation(operationId = "listPupilCases", summary = "The cases about one pupil, newest first",
             description = "The school's staff see those of their school; the parents those discussed; the SWV consultant only those named in a BOT of their SWV.")
     public List<CaseResponse> ofPupil(@PathParam("pupilId") String pupilId,
             @QueryParam(AsOf.PARAM) @Parameter(description = AS_OF_CASES,
@@ -212,7 +212,7 @@ public class MeetingResource {
     @POST
     @Path("action-items/{id}/done")
     @RolesAllowed({Roles.IB, Roles.DIRECTOR, Roles.TEACHER, Roles.SWV_CONSULTANT})
-    @Operation(summary = "Mark an action item done", description = MANAGERS_DOC)
+    @Operation(operationId = "markActionItemDone", summary = "Mark an action item done", description = MANAGERS_DOC)
     @APIResponse(responseCode = "200", description = "Done", headers = @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(schema = @Schema(implementation = ActionItemResponse.class)))
     public Response done(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
@@ -224,7 +224,7 @@ public class MeetingResource {
     @GET
     @Path("schools/{schoolCode}/action-items/overdue")
     @RolesAllowed({Roles.IB, Roles.DIRECTOR, Roles.TEACHER})
-    @Operation(summary = "The school's action items past their due date and not done, oldest first")
+    @Operation(operationId = "listOverdueActionItems", summary = "The school's action items past their due date and not done, oldest first")
     public List<ActionItemResponse> overdue(@PathParam("schoolCode") String schoolCode) {
         return mapper.toActionItems(cases.overdue(schoolCode));
     }
@@ -232,7 +232,7 @@ public class MeetingResource {
     @GET
     @Path("schools/{schoolCode}/team-signals")
     @RolesAllowed({Roles.IB, Roles.DIRECTOR})
-    @Operation(summary = "The school's signals now",
+    @Operation(operationId = "listTeamSignals", summary = "The school's signals now",
             description = "DISCUSSED_REPEATEDLY: discussed three or more times within twelve months without a decision that changes the approach (since: the day of the third discussion). ACTION_ITEM_OVERDUE: an action item past its due date. Each is also published once on passend.team.")
     public List<SignalResponse> signals(@PathParam("schoolCode") String schoolCode) {
         return mapper.toSignals(signals.ofSchool(schoolCode));

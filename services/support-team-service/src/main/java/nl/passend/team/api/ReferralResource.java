@@ -73,7 +73,7 @@ public class ReferralResource {
     @POST
     @Path("pupils/{pupilId}/arrangements")
     @RolesAllowed({Roles.IB, Roles.DIRECTOR})
-    @Operation(summary = "Record an arrangement granted for a pupil (the school's IB'er or director)",
+    @Operation(operationId = "startArrangement", summary = "Record an arrangement granted for a pupil (the school's IB'er or director)",
             description = "Extra support granted by the school's board or the SWV (fundingSource), from startDate, open-ended without endDate. Publishes nl.passend.team.arrangement-started.v1: the OPP is due within 6 weeks.")
     @APIResponse(responseCode = "201", description = "Recorded", headers = @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(schema = @Schema(implementation = ArrangementResponse.class)))
@@ -87,7 +87,7 @@ public class ReferralResource {
     @GET
     @Path("pupils/{pupilId}/arrangements")
     @RolesAllowed({Roles.IB, Roles.DIRECTOR, Roles.TEACHER, Roles.PARENT})
-    @Operation(summary = "A pupil's arrangements, newest first", description = "For the school's staff and the pupil's parents.")
+    @Operation(operationId = "listPupilArrangements", summary = "A pupil's arrangements, newest first", description = "For the school's staff and the pupil's parents.")
     public List<ArrangementResponse> arrangementsOf(@PathParam("pupilId") String pupilId) {
         return mapper.toArrangements(arrangements.ofPupil(Params.uuid(pupilId, "pupilId")));
     }
@@ -95,7 +95,7 @@ public class ReferralResource {
     @GET
     @Path("arrangements/{id}")
     @RolesAllowed({Roles.IB, Roles.DIRECTOR, Roles.TEACHER, Roles.PARENT})
-    @Operation(summary = "One arrangement")
+    @Operation(operationId = "getArrangement", summary = "One arrangement")
     @APIResponse(responseCode = "200", description = "The arrangement", headers = @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(schema = @Schema(implementation = ArrangementResponse.class)))
     public Response arrangement(@PathParam("id") String id) {
@@ -106,7 +106,7 @@ public class ReferralResource {
     @POST
     @Path("arrangements/{id}/end")
     @RolesAllowed({Roles.IB, Roles.DIRECTOR})
-    @Operation(summary = "End an arrangement", description = "Publishes nl.passend.team.arrangement-ended.v1.")
+    @Operation(operationId = "endArrangement", summary = "End an arrangement", description = "Publishes nl.passend.team.arrangement-ended.v1.")
     @APIResponse(responseCode = "200", description = "Ended", headers = @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(schema = @Schema(implementation = ArrangementResponse.class)))
     public Response endArrangement(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
@@ -118,7 +118,7 @@ public class ReferralResource {
     @POST
     @Path("pupils/{pupilId}/tlv-requests")
     @RolesAllowed(Roles.IB)
-    @Operation(summary = "Prepare a TLV request for SBO or SO (the IB'er)",
+    @Operation(operationId = "prepareTlvRequest", summary = "Prepare a TLV request for SBO or SO (the IB'er)",
             description = "One request in preparation or waiting for the SWV per pupil. Advices may come now or later; each by another expert.")
     @APIResponse(responseCode = "201", description = "In preparation", headers = @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(schema = @Schema(implementation = TlvResponse.class)))
@@ -131,7 +131,7 @@ public class ReferralResource {
     @GET
     @Path("pupils/{pupilId}/tlv-requests")
     @RolesAllowed({Roles.IB, Roles.DIRECTOR, Roles.PARENT, Roles.SWV_CONSULTANT, Roles.BOARD})
-    @Operation(summary = "A pupil's TLV requests, newest first",
+    @Operation(operationId = "listPupilTlvRequests", summary = "A pupil's TLV requests, newest first",
             description = "For the school's IB'er and director and the pupil's parents; the SWV's deciders see those submitted to them.")
     public List<TlvResponse> tlvsOf(@PathParam("pupilId") String pupilId) {
         return tlvs.ofPupil(Params.uuid(pupilId, "pupilId")).stream().map(this::toResponse).toList();
@@ -140,7 +140,7 @@ public class ReferralResource {
     @GET
     @Path("tlv-requests/{id}")
     @RolesAllowed({Roles.IB, Roles.DIRECTOR, Roles.PARENT, Roles.SWV_CONSULTANT, Roles.BOARD})
-    @Operation(summary = "One TLV request")
+    @Operation(operationId = "getTlvRequest", summary = "One TLV request")
     @APIResponse(responseCode = "200", description = "The request", headers = @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(schema = @Schema(implementation = TlvResponse.class)))
     public Response tlv(@PathParam("id") String id) {
@@ -151,7 +151,7 @@ public class ReferralResource {
     @POST
     @Path("tlv-requests/{id}/advices")
     @RolesAllowed(Roles.IB)
-    @Operation(summary = "Add an expert's written advice (the IB'er, while in preparation)",
+    @Operation(operationId = "addTlvAdvice", summary = "Add an expert's written advice (the IB'er, while in preparation)",
             description = "A second advice by the same expert (same registration, or same name without one) is refused (422 same-expert).")
     @APIResponse(responseCode = "200", description = "Added", headers = @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(schema = @Schema(implementation = TlvResponse.class)))
@@ -165,7 +165,7 @@ public class ReferralResource {
     @Path("tlv-requests/{id}/submit")
     @Consumes(MediaType.WILDCARD)
     @RolesAllowed(Roles.DIRECTOR)
-    @Operation(summary = "Submit the request to the SWV for the board (the director)",
+    @Operation(operationId = "submitTlvRequest", summary = "Submit the request to the SWV for the board (the director)",
             description = "Needs two written advices by two different experts, at least one an orthopedagoog or psycholoog (422 otherwise). Publishes nl.passend.team.tlv-requested.v1.")
     @APIResponse(responseCode = "200", description = "Submitted", headers = @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(schema = @Schema(implementation = TlvResponse.class)))
@@ -176,7 +176,7 @@ public class ReferralResource {
 
     @POST
     @Path("tlv-requests/{id}/decision")
-    @Operation(summary = "The SWV's decision",
+    @Operation(operationId = "decideTlvRequest", summary = "The SWV's decision",
             description = "By the role the SWV configured (by default swv-consultant) with the SWV in the token; any other role gets 403. GRANTED with a category that fits the request (SBO; SO_LOW, SO_MEDIUM, SO_HIGH), a start and a later end date; REFUSED with a reason. Records the issuing SWV and publishes nl.passend.team.tlv-decided.v1.")
     @APIResponse(responseCode = "200", description = "Decided", headers = @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(schema = @Schema(implementation = TlvResponse.class)))
@@ -190,7 +190,7 @@ public class ReferralResource {
     @POST
     @Path("tlv-requests/{id}/objection")
     @RolesAllowed({Roles.PARENT, Roles.DIRECTOR})
-    @Operation(summary = "Lodge an objection to the decision (the parents or the director), within 6 weeks")
+    @Operation(operationId = "objectToTlvDecision", summary = "Lodge an objection to the decision (the parents or the director), within 6 weeks")
     @APIResponse(responseCode = "200", description = "Recorded", headers = @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(schema = @Schema(implementation = TlvResponse.class)))
     public Response object(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
@@ -201,7 +201,7 @@ public class ReferralResource {
 
     @GET
     @Path("swvs/{swvCode}/tlv-requests")
-    @Operation(summary = "The TLV requests submitted to an SWV, for its deciders",
+    @Operation(operationId = "listSwvTlvRequests", summary = "The TLV requests submitted to an SWV, for its deciders",
             description = "Oldest submission first; status filters (SUBMITTED, GRANTED, REFUSED), all of them by default.")
     public List<TlvResponse> ofSwv(@PathParam("swvCode") String swvCode,
             @QueryParam("status") @Parameter(description = "SUBMITTED, GRANTED or REFUSED; may repeat") List<String> status) {

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 import nl.passend.platform.problem.FieldViolation;
 import nl.passend.platform.problem.Problems;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
@@ -25,6 +26,9 @@ public class ProblemShape {
 
     /** The kind of a Bean Validation answer, which resteasy-problem leaves without a type. */
     public static final String VALIDATION_FAILED = "validation-failed";
+    /** The path prefix a proxy in front took off (the gateway: /api/v1). */
+    public static final String FORWARDED_PREFIX = "X-Forwarded-Prefix";
+    private static final Pattern SAFE_PREFIX = Pattern.compile("(/[a-z0-9-]+){1,3}");
 
     @ServerResponseFilter
     public void shape(ContainerRequestContext request, ContainerResponseContext response) {
@@ -32,9 +36,21 @@ public class ProblemShape {
             return;
         }
         String correlationId = CorrelationIds.accept(request.getHeaderString(CorrelationIds.HEADER));
-        response.setEntity(shaped(problem, request.getUriInfo().getRequestUri().getRawPath(), correlationId),
+        response.setEntity(shaped(problem, publicPath(request), correlationId),
                 response.getEntityAnnotations(), HttpProblem.MEDIA_TYPE);
         response.getHeaders().putSingle(CorrelationIds.HEADER, correlationId);
+    }
+
+    /**
+     * The path the caller used: behind the gateway, which forwards {@code /api/v1/pupils/..} as {@code /pupils/..}
+     * and says so in {@code X-Forwarded-Prefix}, the {@code instance} is the gateway's path.
+     */
+    static String publicPath(ContainerRequestContext request) {
+        return publicPath(request.getHeaderString(FORWARDED_PREFIX), request.getUriInfo().getRequestUri().getRawPath());
+    }
+
+    static String publicPath(String forwardedPrefix, String path) {
+        return forwardedPrefix != null && SAFE_PREFIX.matcher(forwardedPrefix).matches() ? forwardedPrefix + path : path;
     }
 
     static HttpProblem shaped(HttpProblem problem, String path, String correlationId) {

@@ -3,11 +3,13 @@ package nl.passend.platform.openapi;
 import io.quarkus.smallrye.openapi.OpenApiFilter;
 import java.util.List;
 import java.util.Map;
+import nl.passend.platform.consistency.ReadAfter;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.Operation;
 import org.eclipse.microprofile.openapi.models.PathItem;
+import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.parameters.Parameter;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 import org.eclipse.microprofile.openapi.models.responses.APIResponses;
@@ -15,7 +17,8 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 /**
  * Documents the error answers every Passend endpoint gives in the same way, so that each resource
  * need not repeat them: problem+json bodies for 400, 401, 403, 404 (unknown or not visible to you),
- * 409, 412/428 where an If-Match is taken, and 422, all of the one {@code Problem} schema
+ * 406, 409, 412/428 where an If-Match is taken, 415 where a body is, 422, 500, and 503 {@code not-yet-synced}
+ * with the {@code X-Passend-After} header every request may send, all of the one {@code Problem} schema
  * ({@link ProblemSchema}); and UUID formats for path ids.
  */
 @OpenApiFilter(OpenApiFilter.RunStage.RUNTIME_STARTUP)
@@ -55,8 +58,8 @@ public class ProblemResponses implements OASFilter {
         }
         problem(responses, "401", "No valid access token");
         problem(responses, "403", "Your role may never call this endpoint");
-        if (hasPathParameter) {
-            problem(responses, "404", "Unknown, or not visible to you");
+        if (hasPathParameter || operation.getRequestBody() != null) {
+            problem(responses, "404", "Unknown, or not visible to you (the path's or a body's reference)");
         }
         if (write) {
             problem(responses, "409", "Conflicts with the current state or a concurrent change; retry");
@@ -66,6 +69,19 @@ public class ProblemResponses implements OASFilter {
             problem(responses, "412", "If-Match does not hold the current version (ETag)");
             problem(responses, "428", "If-Match is required to change an existing resource");
         }
+        if (operation.getRequestBody() != null) {
+            problem(responses, "415", "The body is not of a media type the endpoint takes");
+        }
+        // any request may wait for an earlier write (ReadAfter): a malformed token is a 400, a late event a 503
+        operation.addParameter(OASFactory.createParameter().name(ReadAfter.HEADER).in(Parameter.In.HEADER)
+                .description("The X-Passend-Consistency of an earlier write: answer only once this service has it "
+                        + "(waits at most 2 s)").schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING)
+                        .format("uuid")));
+        problem(responses, "400", "The request is malformed or a field is invalid; each field is listed");
+        problem(responses, "503", "not-yet-synced: the X-Passend-After event has not reached this service yet; "
+                + "retry after Retry-After seconds");
+        problem(responses, "406", "The Accept header asks for no media type the endpoint answers in");
+        problem(responses, "500", "internal-error: a fault of ours; quote the correlationId");
     }
 
     private static boolean isId(String name) {

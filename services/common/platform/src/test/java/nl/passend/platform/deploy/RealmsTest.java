@@ -64,6 +64,11 @@ class RealmsTest {
         assertThat(demo.get("displayName").asText()).contains("DEMO").contains("never for production");
         everyClientGetsTheApisAudience(demo);
         assertThat(client(demo, "passend-app").get("attributes").get("post.logout.redirect.uris").asText()).isEqualTo("+");
+        // Swagger UI on the local gateway exchanges its code for a token from the gateway's origin (CORS); "+" would
+        // not do: it takes the origins of the redirect URIs, whose ports are wildcards here
+        List<String> origins = new ArrayList<>();
+        client(demo, "passend-app").get("webOrigins").forEach(o -> origins.add(o.asText()));
+        assertThat(origins).contains("http://localhost:8080", "http://127.0.0.1:8080");
     }
 
     @Test

@@ -7,6 +7,8 @@ import java.util.Map;
 import java.util.UUID;
 import nl.passend.reporting.domain.CountDate;
 import nl.passend.reporting.domain.Rebuild;
+import nl.passend.reporting.domain.SwvReport;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * What the operating and publication endpoints answer. The reports themselves are the domain's
@@ -29,6 +31,8 @@ public final class Responses {
     }
 
     public record PublicationView(UUID id, String swvCode, String schoolYear, CountDate countDate,
-            Instant publishedAt, String publishedBy, JsonNode report) {
+            Instant publishedAt, String publishedBy,
+            @Schema(implementation = SwvReport.class, description = "The SWV's report as it was published")
+            JsonNode report) {
     }
 }
