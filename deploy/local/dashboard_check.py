@@ -167,6 +167,14 @@ def free_port():
         return s.getsockname()[1]
 
 
+def launch(browser, port, profile, log, *flags):
+    """A headless Chromium with its DevTools endpoint on port, in a session of its own (stop() ends it all)."""
+    return subprocess.Popen(
+        [browser, "--headless=new", "--no-sandbox", "--disable-gpu", f"--remote-debugging-port={port}",
+         f"--user-data-dir={profile}", "--no-first-run", "--window-size=1280,1024", *flags, "about:blank"],
+        stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+
+
 def page_target(port, chromium, deadline):
     """The webSocketDebuggerUrl of Chromium's page, once its DevTools endpoint answers."""
     last = None
@@ -341,10 +349,7 @@ def main(argv):
     try:
         port = free_port()
         with open(log_path, "wb") as log:
-            chromium = subprocess.Popen(
-                [browser, "--headless=new", "--no-sandbox", "--disable-gpu", f"--remote-debugging-port={port}",
-                 f"--user-data-dir={profile}", "--no-first-run", "--window-size=1280,1024", "about:blank"],
-                stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+            chromium = launch(browser, port, profile, log)
         tools = DevTools(page_target(port, chromium, time.monotonic() + 30))
         tools.call("Page.enable")
         tools.call("Runtime.enable")

@@ -12,7 +12,6 @@ Exit 0 when all is well, 1 (with what is wrong) otherwise.
 import json
 import os
 import shutil
-import subprocess
 import sys
 import tempfile
 import time
@@ -181,12 +180,8 @@ def main(argv):
     try:
         port = browser_tools.free_port()
         with open(os.path.join(profile, "chromium.log"), "wb") as log:
-            chromium = subprocess.Popen(
-                [chromium_binary, "--headless=new", "--no-sandbox", "--disable-gpu", f"--remote-debugging-port={port}",
-                 f"--user-data-dir={profile}", "--no-first-run", "--window-size=1280,1024",
-                 # the check clicks from a script, which the popup blocker does not count as a user's click
-                 "--disable-popup-blocking", "about:blank"],
-                stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+            # the check clicks from a script, which the popup blocker does not count as a user's click
+            chromium = browser_tools.launch(chromium_binary, port, profile, log, "--disable-popup-blocking")
         browser_tools.page_target(port, chromium, time.monotonic() + 30)
         check(port, url, username, password, operation_id, values)
         print("swagger check: passed")

@@ -53,9 +53,6 @@ public class ProblemResponses implements OASFilter {
             operation.setResponses(OASFactory.createAPIResponses());
         }
         APIResponses responses = operation.getResponses();
-        if (!parameters.isEmpty() || operation.getRequestBody() != null) {
-            problem(responses, "400", "The request is malformed or a field is invalid; each field is listed");
-        }
         problem(responses, "401", "No valid access token");
         problem(responses, "403", "Your role may never call this endpoint");
         if (hasPathParameter || operation.getRequestBody() != null) {
@@ -72,7 +69,8 @@ public class ProblemResponses implements OASFilter {
         if (operation.getRequestBody() != null) {
             problem(responses, "415", "The body is not of a media type the endpoint takes");
         }
-        // any request may wait for an earlier write (ReadAfter): a malformed token is a 400, a late event a 503
+        // any request may wait for an earlier write (ReadAfter), so every one has a parameter: a malformed one is a
+        // 400, a late event a 503
         operation.addParameter(OASFactory.createParameter().name(ReadAfter.HEADER).in(Parameter.In.HEADER)
                 .description("The X-Passend-Consistency of an earlier write: answer only once this service has it "
                         + "(waits at most 2 s)").schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING)
